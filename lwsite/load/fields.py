@@ -1,0 +1,238 @@
+"""Typed, located reads of YAML values, with errors that say what to do.
+
+YAML 1.1 retypes unquoted values (``no`` becomes false, ``8:45`` becomes 525); every reader
+here explains that when it is the likely cause of a wrong type.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import yaml
+
+from ..errors import Problems
+from .source import LList, LMap
+
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+LEVEL_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,15}$")
+TIME_RE = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])$")
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, dt.datetime):
+        return "a date and time"
+    if isinstance(value, dt.date):
+        return "a date"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "something else"
+
+
+def retype_hint(key: str, value: Any, raw: str | None) -> str:
+    """Why a value is not text, and how to fix it."""
+    if value is None:
+        return f"'{key}' is empty: give it a value or remove the key"
+    if isinstance(value, list | dict):
+        return f"'{key}' must be text, not {_describe(value)}"
+    shown = raw if raw is not None else str(value)
+    if raw is not None and ":" in raw and isinstance(value, int):
+        return (
+            f"`{key}: {shown}` was read as {_describe(value)} (YAML reads h:mm as base 60): "
+            f'quote it as "HH:MM"'
+        )
+    return f"`{key}: {shown}` was read as {_describe(value)}: quote it (\"{shown}\")"
+
+
+def yaml_reads_as_text(word: str) -> bool:
+    """False for words YAML would read as a boolean, number, date or null."""
+    try:
+        return isinstance(yaml.safe_load(word), str)
+    except yaml.YAMLError:
+        return True
+
+
+class Reader:
+    """Reads the fields of one file, reporting problems against its path."""
+
+    def __init__(self, problems: Problems, path: str) -> None:
+        self.problems = problems
+        self.path = path
+        self.ok = True
+
+    def error(self, line: int, message: str) -> None:
+        self.ok = False
+        self.problems.error(self.path, line, message)
+
+    def warn(self, line: int, message: str) -> None:
+        self.problems.warn(self.path, line, message)
+
+    @staticmethod
+    def line(m: LMap, key: str) -> int:
+        return m.key_lines.get(key, getattr(m, "line", 1))
+
+    def mapping(self, value: Any, line: int, what: str) -> LMap | None:
+        if isinstance(value, LMap):
+            return value
+        self.error(line, f"{what} must be a mapping of keys to values, not {_describe(value)}")
+        return None
+
+    def keys(
+        self, m: LMap, allowed: Iterable[str], required: Iterable[str] = (), what: str = ""
+    ) -> bool:
+        allowed = tuple(allowed)
+        where = f" in {what}" if what else ""
+        good = True
+        for key in m:
+            if key not in allowed:
+                good = False
+                close = [a for a in allowed if a.replace("_", "") == key.replace("_", "").lower()]
+                hint = f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(allowed)
+                self.error(self.line(m, key), f"unknown key '{key}'{where}: {hint}")
+        for key in required:
+            if key not in m:
+                good = False
+                self.error(m.line, f"'{key}' is required{where}: add it")
+        return good
+
+    # scalar readers ----------------------------------------------------------------------
+    def text(self, m: LMap, key: str, required: bool = False) -> str | None:
+        if key not in m:
+            if required:
+                self.error(m.line, f"'{key}' is required: add it")
+            return None
+        value = m[key]
+        if isinstance(value, str) and value.strip():
+            return value
+        if isinstance(value, str):
+            self.error(self.line(m, key), f"'{key}' is empty: give it a value or remove the key")
+            return None
+        self.error(self.line(m, key), retype_hint(key, value, m.raw.get(key)))
+        return None
+
+    def ident(self, m: LMap, key: str, required: bool = False, what: str = "id") -> str | None:
+        value = self.text(m, key, required)
+        if value is None:
+            return None
+        if not self.check_id(value, self.line(m, key), what):
+            return None
+        return value
+
+    def check_id(self, value: str, line: int, what: str = "id") -> bool:
+        if not ID_RE.match(value):
+            self.error(
+                line,
+                f"{what} '{value}' must be lowercase letters, digits and hyphens "
+                "(starting with a letter or digit, at most 64)",
+            )
+            return False
+        if not yaml_reads_as_text(value):
+            self.error(line, f"{what} '{value}' is a word YAML reads as non-text: choose another")
+            return False
+        return True
+
+    def integer(
+        self, m: LMap, key: str, lo: int, hi: int | None = None, required: bool = False
+    ) -> int | None:
+        if key not in m:
+            if required:
+                self.error(m.line, f"'{key}' is required: add it")
+            return None
+        value = m[key]
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.error(
+                self.line(m, key),
+                f"'{key}' must be a whole number without quotes or leading zero, "
+                f"not {m.raw.get(key) or repr(value)}",
+            )
+            return None
+        raw = m.raw.get(key)
+        if raw is not None and (not raw.isdigit() or (len(raw) > 1 and raw.startswith("0"))):
+            self.error(self.line(m, key), f"'{key}: {raw}' must be written as a plain number")
+            return None
+        if value < lo or (hi is not None and value > hi):
+            bound = f"from {lo} to {hi}" if hi is not None else f"at least {lo}"
+            self.error(self.line(m, key), f"'{key}' must be {bound}, not {value}")
+            return None
+        return value
+
+    def boolean(self, m: LMap, key: str, default: bool) -> bool:
+        if key not in m:
+            return default
+        value, raw = m[key], m.raw.get(key)
+        if isinstance(value, bool) and raw in ("true", "false"):
+            return value
+        self.error(self.line(m, key), f"'{key}' must be exactly true or false, not {raw or value!r}")
+        return default
+
+    def date(self, m: LMap, key: str, required: bool = False) -> dt.date | None:
+        if key not in m:
+            if required:
+                self.error(m.line, f"'{key}' is required: add it")
+            return None
+        value = m[key]
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return value
+        if isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", value):
+            self.error(self.line(m, key), f"'{key}' must be an unquoted date YYYY-MM-DD")
+        else:
+            self.error(self.line(m, key), f"'{key}' must be a date YYYY-MM-DD, not {value!r}")
+        return None
+
+    def time(self, m: LMap, key: str, required: bool = False) -> dt.time | None:
+        if key not in m:
+            if required:
+                self.error(m.line, f"'{key}' is required: add it")
+            return None
+        value = m[key]
+        if not isinstance(value, str):
+            self.error(self.line(m, key), retype_hint(key, value, m.raw.get(key)))
+            return None
+        match = TIME_RE.match(value)
+        if not match:
+            self.error(self.line(m, key), f"'{key}' must be a 24-hour time \"HH:MM\", not '{value}'")
+            return None
+        return dt.time(int(match.group(1)), int(match.group(2)))
+
+    def choice(
+        self, m: LMap, key: str, options: Iterable[str], required: bool = False
+    ) -> str | None:
+        options = tuple(options)
+        value = self.text(m, key, required)
+        if value is None:
+            return None
+        if value not in options:
+            self.error(self.line(m, key), f"'{key}' must be one of {', '.join(options)}, not '{value}'")
+            return None
+        return value
+
+    def text_list(self, m: LMap, key: str, required: bool = False) -> tuple[str, ...]:
+        items = self.list(m, key, required)
+        out: list[str] = []
+        for i, item in enumerate(items):
+            if isinstance(item, str) and item.strip():
+                out.append(item)
+            else:
+                self.error(items.item_lines[i], retype_hint(f"{key} item", item, items.raw[i]))
+        return tuple(out)
+
+    def list(self, m: LMap, key: str, required: bool = False) -> LList:
+        empty = LList()
+        empty.line, empty.item_lines, empty.raw = self.line(m, key), [], []
+        if key not in m:
+            if required:
+                self.error(m.line, f"'{key}' is required: add it")
+            return empty
+        value = m[key]
+        if isinstance(value, LList):
+            return value
+        self.error(self.line(m, key), f"'{key}' must be a list, not {_describe(value)}")
+        return empty

@@ -1,0 +1,885 @@
+"""Load and validate a walkthrough portfolio folder into domain objects.
+
+``load(content_dir)`` reads every file of the content format, checks every rule of the
+format, and returns the published portfolio with all problems found (never raising for bad
+content). Checks that depend on a file that failed to load are skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zoneinfo
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import model as m
+from ..errors import Problems
+from ..model import Audience
+from .fields import LEVEL_ID_RE, Reader
+from ..privacy import check_links, check_names, load_roster
+from .source import LList, LMap, MarkdownFile, SourceError, parse_yaml, read_text, split_front_matter
+
+CYCLE_ID_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9][a-z0-9-]*)$")
+SCRIPT_RE = re.compile(r"^visit-(\d+)\.md$")
+MESSAGE_RE = re.compile(r"^(?P<kind>[a-z-]+)(?:\.(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]+)?))?\.md$")
+ITEM_RE = re.compile(r"^[-*+] (.*)$")
+TAG_RE = re.compile(r"^\[([^\]\s]+)\] (.*)$", re.S)
+CYCLE_FILES = ("focus.md", "team.yml", "schedule.yml", "scripts", "debrief.md", "actions.yml", "messages")
+
+
+@dataclass
+class Loaded:
+    """The result of loading: the published portfolio (None if unusable) and all problems."""
+
+    portfolio: m.Portfolio | None
+    problems: Problems
+    files: list[Path] = field(default_factory=list)  # every content file read
+
+
+def _hidden(path: Path) -> bool:
+    return path.name.startswith(".")
+
+
+def _children(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if not _hidden(p))
+
+
+class _Loader:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.problems = Problems()
+        self.files: list[Path] = []
+        self.privacy: m.Privacy | None = None
+
+    # helpers ----------------------------------------------------------------------------
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def reader(self, path: Path) -> Reader:
+        return Reader(self.problems, self.rel(path))
+
+    def stray(self, path: Path, where: str, allowed: str) -> None:
+        kind = "folder" if path.is_dir() else "file"
+        self.problems.error(
+            self.rel(path), 1, f"{kind} '{path.name}' is not part of {where} (allowed: {allowed}): "
+            "move, rename or remove it",
+        )
+
+    def missing(self, path: Path, what: str) -> None:
+        self.problems.error(self.rel(path), 1, f"{path.name} is missing: {what}")
+
+    def yaml_file(self, path: Path) -> Any:
+        self.files.append(path)
+        try:
+            data = parse_yaml(read_text(path))
+        except SourceError as exc:
+            self.problems.error(self.rel(path), exc.line, exc.message)
+            return None
+        if data is None:
+            self.problems.error(self.rel(path), 1, "the file is empty: fill it in")
+        return data
+
+    def md_file(self, path: Path, front_matter_required: bool = True) -> MarkdownFile | None:
+        self.files.append(path)
+        try:
+            text = read_text(path)
+            if not front_matter_required and not text.startswith("---\n"):
+                empty = LMap()
+                empty.line, empty.key_lines, empty.raw = 1, {}, {}
+                return MarkdownFile(meta=empty, meta_line=1, body=text, body_line=1)
+            return split_front_matter(text)
+        except SourceError as exc:
+            self.problems.error(self.rel(path), exc.line, exc.message)
+            return None
+
+    # portfolio --------------------------------------------------------------------------
+    def load(self) -> m.Portfolio | None:
+        if not self.root.is_dir():
+            self.problems.error(".", 1, f"content folder {self.root} does not exist: check content_dir")
+            return None
+        for child in _children(self.root):
+            if child.name not in ("portfolio.yml", "frameworks", "schools"):
+                self.stray(child, "the content folder", "portfolio.yml, frameworks/, schools/")
+        portfolio = self.portfolio(self.root / "portfolio.yml")
+        frameworks = self.frameworks(self.root / "frameworks")
+        schools = self.schools(self.root / "schools", portfolio, frameworks)
+        if portfolio is None:
+            return None
+        return m.Portfolio(
+            **{**portfolio, "frameworks": tuple(frameworks.values()), "schools": tuple(schools)}
+        )
+
+    def portfolio(self, path: Path) -> dict[str, Any] | None:
+        if not path.is_file():
+            self.missing(path, "every portfolio needs portfolio.yml with at least its name")
+            return None
+        data = self.yaml_file(path)
+        r = self.reader(path)
+        doc = r.mapping(data, 1, "portfolio.yml") if data is not None else None
+        if doc is None:
+            return None
+        r.keys(
+            doc,
+            ("name", "kind", "contact", "description", "school_year_start", "language",
+             "letter_languages", "timezone", "privacy"),
+            ("name",),
+        )
+        name = r.text(doc, "name", required=True)
+        kind = r.choice(doc, "kind", ("district", "school")) or "school"
+        start = (8, 1)
+        if "school_year_start" in doc:
+            raw = r.text(doc, "school_year_start")
+            parsed = _month_day(raw) if raw else None
+            if raw and parsed is None:
+                r.error(r.line(doc, "school_year_start"),
+                        f"school_year_start '{raw}' must be a real month-day \"MM-DD\" (not 02-29)")
+            start = parsed or start
+        language = r.text(doc, "language") or "en"
+        letters = r.text_list(doc, "letter_languages") or (language,)
+        timezone = r.text(doc, "timezone")
+        if timezone is not None:
+            try:
+                zoneinfo.ZoneInfo(timezone)
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+                r.error(r.line(doc, "timezone"),
+                        f"timezone '{timezone}' is not an IANA time zone name such as America/New_York")
+                timezone = None
+        privacy = m.Privacy()
+        self.privacy = privacy
+        if "privacy" in doc:
+            p = r.mapping(doc["privacy"], r.line(doc, "privacy"), "privacy")
+            if p is not None:
+                r.keys(p, ("roster", "min_group", "publish_team_names", "public_school_comparison",
+                           "allow_words"), what="privacy")
+                roster = r.text(p, "roster")
+                if roster is not None:
+                    roster_path = (self.root / roster).resolve()
+                    if roster_path.is_relative_to(self.root.resolve()):
+                        r.error(r.line(p, "roster"),
+                                "privacy.roster must lie outside the content folder, which is published: "
+                                "move the roster file out of it")
+                        roster = None
+                    elif not roster_path.is_file():
+                        r.error(r.line(p, "roster"),
+                                f"privacy.roster file {roster} does not exist: create it or fix the path")
+                        roster = None
+                privacy = m.Privacy(
+                    roster=roster,
+                    min_group=r.integer(p, "min_group", 1) or 3,
+                    publish_team_names=r.boolean(p, "publish_team_names", False),
+                    public_school_comparison=r.boolean(p, "public_school_comparison", False),
+                    allow_words=r.text_list(p, "allow_words"),
+                )
+                self.privacy = privacy
+        if name is None:
+            return None
+        return {
+            "name": name, "kind": kind, "contact": r.text(doc, "contact"),
+            "description": r.text(doc, "description"), "school_year_start": start,
+            "language": language, "letter_languages": letters, "timezone": timezone,
+            "privacy": privacy,
+        }
+
+    # frameworks -------------------------------------------------------------------------
+    def frameworks(self, folder: Path) -> dict[str, m.Framework]:
+        found: dict[str, m.Framework] = {}
+        if not folder.is_dir():
+            self.problems.error("frameworks", 1, "the frameworks/ folder is missing: add at least one framework")
+            return found
+        for path in _children(folder):
+            if path.suffix != ".yml" or not path.is_file():
+                self.stray(path, "frameworks/", "<framework-id>.yml files")
+                continue
+            r = self.reader(path)
+            if not r.check_id(path.stem, 1, "framework id"):
+                continue
+            fw = self.framework(path, r)
+            if fw is not None:
+                found[fw.id] = fw
+        return found
+
+    def framework(self, path: Path, r: Reader) -> m.Framework | None:
+        data = self.yaml_file(path)
+        doc = r.mapping(data, 1, "a framework") if data is not None else None
+        if doc is None:
+            return None
+        r.keys(doc, ("title", "levels", "sections"), ("title", "levels", "sections"))
+        levels: list[m.Level] = []
+        items = r.list(doc, "levels")
+        if "levels" in doc and not 2 <= len(items) <= 7:
+            r.error(r.line(doc, "levels"), f"a framework needs 2 to 7 levels, not {len(items)}")
+        for i, item in enumerate(items):
+            lv = r.mapping(item, items.item_lines[i], "a level")
+            if lv is None or not r.keys(lv, ("id", "label", "description"), ("id", "label"), "a level"):
+                continue
+            lid, label = r.text(lv, "id", True), r.text(lv, "label", True)
+            if lid is not None and not LEVEL_ID_RE.match(lid):
+                r.error(r.line(lv, "id"), f"level id '{lid}' must be letters, digits and hyphens (at most 16)")
+                continue
+            if lid is not None and any(x.id == lid for x in levels):
+                r.error(r.line(lv, "id"), f"level id '{lid}' is used twice: make level ids unique")
+                continue
+            if lid and label:
+                levels.append(m.Level(lid, label, r.text(lv, "description")))
+        sections: list[m.Section] = []
+        seen: set[str] = set()
+        items = r.list(doc, "sections")
+        for i, item in enumerate(items):
+            sec = r.mapping(item, items.item_lines[i], "a section")
+            if sec is None or not r.keys(sec, ("id", "title", "characteristics"),
+                                         ("id", "title", "characteristics"), "a section"):
+                continue
+            sid, title = r.ident(sec, "id", True, "section id"), r.text(sec, "title", True)
+            if sid in seen:
+                r.error(r.line(sec, "id"), f"section id '{sid}' is used twice: make it unique")
+            chars: list[m.Characteristic] = []
+            citems = r.list(sec, "characteristics")
+            for j, citem in enumerate(citems):
+                ch = r.mapping(citem, citems.item_lines[j], "a characteristic")
+                if ch is None or not r.keys(ch, ("id", "title", "description"), ("id", "title"),
+                                            "a characteristic"):
+                    continue
+                cid = r.ident(ch, "id", True, "characteristic id")
+                ctitle = r.text(ch, "title", True)
+                if cid is not None and cid in seen:
+                    r.error(r.line(ch, "id"), f"characteristic id '{cid}' is used twice: make it unique")
+                    continue
+                if cid and ctitle and sid:
+                    seen.add(cid)
+                    chars.append(m.Characteristic(cid, ctitle, sid, r.text(ch, "description")))
+            if sid and title:
+                seen.add(sid)
+                sections.append(m.Section(sid, title, tuple(chars)))
+        title = r.text(doc, "title", True)
+        if not r.ok or title is None:
+            return None
+        return m.Framework(path.stem, title, tuple(levels), tuple(sections))
+
+    # schools ----------------------------------------------------------------------------
+    def schools(
+        self, folder: Path, portfolio: dict[str, Any] | None, frameworks: dict[str, m.Framework]
+    ) -> list[m.School]:
+        out: list[m.School] = []
+        if not folder.is_dir():
+            self.problems.error("schools", 1, "the schools/ folder is missing: add at least one school")
+            return out
+        start = portfolio["school_year_start"] if portfolio else (8, 1)
+        for path in _children(folder):
+            r = self.reader(path)
+            if not path.is_dir():
+                self.stray(path, "schools/", "one folder per school")
+                continue
+            if not r.check_id(path.name, 1, "school id (the folder name)"):
+                continue
+            school = self.school(path, start, frameworks)
+            if school is not None:
+                out.append(school)
+        self.check_carries(out)
+        return out
+
+    def school(
+        self, folder: Path, start: tuple[int, int], frameworks: dict[str, m.Framework]
+    ) -> m.School | None:
+        for child in _children(folder):
+            if child.name not in ("school.yml", "cycles"):
+                self.stray(child, "a school folder", "school.yml, cycles/")
+        path = folder / "school.yml"
+        if not path.is_file():
+            self.missing(path, "every school folder needs school.yml with the school's name")
+            return None
+        r = self.reader(path)
+        data = self.yaml_file(path)
+        doc = r.mapping(data, 1, "school.yml") if data is not None else None
+        if doc is None:
+            return None
+        r.keys(doc, ("name", "grades", "classrooms", "rooms", "description"), ("name",))
+        rooms: list[m.Room] = []
+        items = r.list(doc, "rooms")
+        for i, item in enumerate(items):
+            room = r.mapping(item, items.item_lines[i], "a room")
+            if room is None or not r.keys(room, ("code", "grade"), ("code",), "a room"):
+                continue
+            code = r.text(room, "code", True)
+            if code is not None and any(x.code == code for x in rooms):
+                r.error(r.line(room, "code"), f"room code '{code}' is listed twice")
+                continue
+            if code:
+                rooms.append(m.Room(code, r.text(room, "grade")))
+        classrooms = r.integer(doc, "classrooms", 1)
+        name = r.text(doc, "name", True)
+        school_ok = r.ok
+        cycles = self.cycles(folder / "cycles", folder.name, start, frameworks, tuple(rooms))
+        if not school_ok or name is None:
+            return None
+        return m.School(
+            id=folder.name, name=name, path=self.rel(folder), grades=r.text(doc, "grades"),
+            classrooms=classrooms if classrooms is not None else (len(rooms) or None),
+            rooms=tuple(rooms), description=r.text(doc, "description"),
+            cycles=tuple(sorted(cycles, key=lambda c: (c.date, c.id))),
+        )
+
+    # cycles -----------------------------------------------------------------------------
+    def cycles(
+        self, folder: Path, school: str, start: tuple[int, int],
+        frameworks: dict[str, m.Framework], rooms: tuple[m.Room, ...],
+    ) -> list[m.Cycle]:
+        out: list[m.Cycle] = []
+        if not folder.is_dir():
+            return out
+        self.drafts.setdefault(school, {})
+        self.published_actions.setdefault(school, {})
+        for path in _children(folder):
+            if not path.is_dir():
+                self.stray(path, "cycles/", "one folder per cycle, named YYYY-MM-DD-slug")
+                continue
+            match = CYCLE_ID_RE.match(path.name)
+            day = _iso_date(match.group(1)) if match else None
+            if match is None or day is None or len(path.name) > 64:
+                self.problems.error(
+                    self.rel(path), 1,
+                    f"cycle folder '{path.name}' must be named YYYY-MM-DD-slug with a real date "
+                    "(the walkthrough day) and a lowercase slug",
+                )
+                continue
+            cycle = self.cycle(path, school, day, match.group(2), start, frameworks, rooms)
+            if cycle is not None:
+                out.append(cycle)
+        return out
+
+    drafts: dict[str, dict[str, m.ActionStep]]
+    published_actions: dict[str, dict[str, m.ActionStep]]
+
+    def cycle(
+        self, folder: Path, school: str, day: dt.date, slug: str, start: tuple[int, int],
+        frameworks: dict[str, m.Framework], rooms: tuple[m.Room, ...],
+    ) -> m.Cycle | None:
+        cid = folder.name
+        for child in _children(folder):
+            if child.name not in CYCLE_FILES:
+                self.stray(child, "a cycle folder", ", ".join(CYCLE_FILES))
+        focus_path = folder / "focus.md"
+        if not focus_path.is_file():
+            self.missing(focus_path, "every cycle needs focus.md with its Focus of Inquiry")
+            return None
+        focus = self.focus(focus_path, frameworks)
+        draft = focus is not None and focus.status == "draft"
+        fw = frameworks.get(focus.framework) if focus else None
+        lens = focus.characteristics if focus else None
+        team = self.team(folder / "team.yml", required=not draft)
+        schedule = self.schedule(folder / "schedule.yml", day, team, rooms, required=not draft)
+        scripts = self.scripts(folder / "scripts", schedule, team, fw, lens)
+        debrief = self.debrief(folder / "debrief.md", schedule, lens)
+        actions = self.actions(folder / "actions.yml", cid)
+        messages = self.messages(folder / "messages")
+        bucket = self.drafts[school] if draft else self.published_actions[school]
+        for a in actions:
+            bucket[a.key] = a
+        self.cycle_actions.append((school, draft, actions, self.rel(folder / "actions.yml")))
+        if draft or focus is None or team is None or schedule is None:
+            return None
+        return m.Cycle(
+            id=cid, school=school, date=day, slug=slug, school_year=m.school_year_of(day, start),
+            path=self.rel(folder), focus=focus, team=team, schedule=schedule,
+            outline=outline_of(schedule), scripts=scripts, debrief=debrief, actions=actions,
+            messages=messages,
+        )
+
+    cycle_actions: list[tuple[str, bool, tuple[m.ActionStep, ...], str]]
+
+    def focus(self, path: Path, frameworks: dict[str, m.Framework]) -> m.Focus | None:
+        md = self.md_file(path)
+        if md is None:
+            return None
+        r, doc = self.reader(path), md.meta
+        r.keys(doc, ("question", "framework", "characteristics", "improvement_goal", "look_fors",
+                     "guiding_questions", "status"), ("question", "framework", "characteristics"))
+        question = r.text(doc, "question", True)
+        fid = r.text(doc, "framework", True)
+        lens = r.text_list(doc, "characteristics", True)
+        if "characteristics" in doc and not lens and r.ok:
+            r.error(r.line(doc, "characteristics"), "the lens needs at least one characteristic id")
+        fw = frameworks.get(fid) if fid else None
+        if fid is not None and fw is None and (self.root / "frameworks" / f"{fid}.yml").is_file() is False:
+            r.error(r.line(doc, "framework"),
+                    f"framework '{fid}' does not exist: add frameworks/{fid}.yml or fix the id")
+        if fw is not None:
+            items = doc.get("characteristics")
+            lines = items.item_lines if isinstance(items, LList) else []
+            for i, cid in enumerate(lens):
+                if fw.characteristic(cid) is None:
+                    r.error(lines[i] if i < len(lines) else r.line(doc, "characteristics"),
+                            f"characteristic '{cid}' is not in framework '{fw.id}': use one of "
+                            + ", ".join(c.id for c in fw.characteristics))
+        if len(set(lens)) != len(lens):
+            r.error(r.line(doc, "characteristics"), "a characteristic is listed twice in the lens")
+        status = r.choice(doc, "status", ("draft", "published")) or "published"
+        guiding = r.text_list(doc, "guiding_questions") or m.DEFAULT_GUIDING_QUESTIONS
+        if not r.ok or question is None or fid is None:
+            return None
+        return m.Focus(
+            question=question, framework=fid, characteristics=lens,
+            improvement_goal=r.text(doc, "improvement_goal"), look_fors=r.text_list(doc, "look_fors"),
+            guiding_questions=guiding, status=status, narrative=md.body.strip() or None,
+        )
+
+    def team(self, path: Path, required: bool) -> m.Team | None:
+        if not path.is_file():
+            if required:
+                self.missing(path, "every published cycle needs team.yml with the team's roles")
+            return None
+        r = self.reader(path)
+        data = self.yaml_file(path)
+        doc = r.mapping(data, 1, "team.yml") if data is not None else None
+        if doc is None:
+            return None
+        r.keys(doc, ("hall_work", "debrief", "members"), ("members",))
+        members: list[m.TeamMember] = []
+        items = r.list(doc, "members", True)
+        if "members" in doc and not items and r.ok:
+            r.error(r.line(doc, "members"), "the team needs at least one member")
+        for i, item in enumerate(items):
+            mem = r.mapping(item, items.item_lines[i], "a team member")
+            if mem is None or not r.keys(mem, ("role", "name", "group", "brings"), ("role",), "a team member"):
+                continue
+            role = r.text(mem, "role", True)
+            brings = r.text_list(mem, "brings")
+            for b in brings:
+                if b not in m.BRINGS:
+                    r.error(r.line(mem, "brings"), f"'brings' may list {', '.join(m.BRINGS)}, not '{b}'")
+            if role:
+                members.append(m.TeamMember(role, r.text(mem, "name"), r.text(mem, "group"), brings))
+        hall_work = r.integer(doc, "hall_work", 1, 3)
+        if not r.ok:
+            return None
+        return m.Team(tuple(members), hall_work, r.text(doc, "debrief"))
+
+    def schedule(
+        self, path: Path, day: dt.date, team: m.Team | None, rooms: tuple[m.Room, ...], required: bool
+    ) -> m.Schedule | None:
+        if not path.is_file():
+            if required:
+                self.missing(path, "every published cycle needs schedule.yml with the day's visits")
+            return None
+        r = self.reader(path)
+        data = self.yaml_file(path)
+        doc = r.mapping(data, 1, "schedule.yml") if data is not None else None
+        if doc is None:
+            return None
+        r.keys(doc, ("date", "orientation", "visits", "debrief"), ("date", "visits"))
+        date = r.date(doc, "date", True)
+        if date is not None and date != day:
+            r.error(r.line(doc, "date"),
+                    f"date {date} does not match the cycle folder's date {day}: make them equal")
+        orientation = self.block(r, doc, "orientation")
+        debrief = self.block(r, doc, "debrief")
+        visits: list[m.ScheduledVisit] = []
+        lines: dict[int, int] = {}
+        items = r.list(doc, "visits", True)
+        if "visits" in doc and not items and r.ok:
+            r.error(r.line(doc, "visits"), "the schedule needs at least one visit")
+        groups = {mem.group for mem in team.members} if team else None
+        codes = {room.code for room in rooms}
+        for i, item in enumerate(items):
+            v = r.mapping(item, items.item_lines[i], "a visit")
+            if v is None or not r.keys(v, ("visit", "start", "minutes", "group", "grade", "subject", "room"),
+                                       ("visit", "start", "minutes"), "a visit"):
+                continue
+            num = r.integer(v, "visit", 1)
+            start = r.time(v, "start", True)
+            minutes = r.integer(v, "minutes", 1, 90, True)
+            group, room = r.text(v, "group"), r.text(v, "room")
+            grade, subject = r.text(v, "grade"), r.text(v, "subject")
+            if num is not None and num in lines:
+                r.error(v.line, f"visit {num} is listed twice (first on line {lines[num]}): number visits uniquely")
+                continue
+            if group is not None and groups is not None and group not in groups:
+                r.error(r.line(v, "group"),
+                        f"group '{group}' has no member in team.yml: give a member 'group: {group}'")
+            if room is not None and codes and room not in codes:
+                r.error(r.line(v, "room"), f"room '{room}' is not one of the school's rooms in school.yml")
+            if num is None or start is None or minutes is None:
+                continue
+            block = m.TimeBlock(start, minutes)
+            if start.hour * 60 + start.minute + minutes > 24 * 60:
+                r.error(r.line(v, "minutes"), f"visit {num} runs past midnight: shorten it")
+                continue
+            lines[num] = v.line
+            visits.append(m.ScheduledVisit(num, block, group, grade, subject, room))
+        by_group: dict[str | None, list[m.ScheduledVisit]] = {}
+        for sv in visits:
+            by_group.setdefault(sv.group, []).append(sv)
+        for group, runs in by_group.items():
+            runs.sort(key=lambda sv: (sv.block.start, sv.number))
+            for prev, cur in zip(runs, runs[1:], strict=False):
+                if _minutes(cur.block.start) < _minutes(prev.block.start) + prev.block.minutes:
+                    who = f"group {group}" if group else "visits without a group"
+                    r.error(lines[cur.number],
+                            f"visit {cur.number} ({_hm(cur.block.start)}) overlaps visit {prev.number} "
+                            f"({_hm(prev.block.start)}-{_hm(prev.block.end)}) of {who}: one group "
+                            "visits one room at a time")
+        if not r.ok or date is None:
+            return None
+        return m.Schedule(date, orientation, tuple(sorted(visits, key=lambda sv: sv.number)), debrief)
+
+    def block(self, r: Reader, doc: LMap, key: str) -> m.TimeBlock | None:
+        if key not in doc:
+            return None
+        b = r.mapping(doc[key], r.line(doc, key), key)
+        if b is None or not r.keys(b, ("start", "minutes"), ("start", "minutes"), key):
+            return None
+        start, minutes = r.time(b, "start", True), r.integer(b, "minutes", 1, 600, True)
+        return m.TimeBlock(start, minutes) if start and minutes else None
+
+    def scripts(
+        self, folder: Path, schedule: m.Schedule | None, team: m.Team | None,
+        fw: m.Framework | None, lens: tuple[str, ...] | None,
+    ) -> tuple[m.Script, ...]:
+        if not folder.is_dir():
+            return ()
+        out: list[m.Script] = []
+        seen: dict[int, str] = {}
+        for path in _children(folder):
+            match = SCRIPT_RE.match(path.name)
+            if not match or not path.is_file():
+                self.stray(path, "scripts/", "visit-NN.md files")
+                continue
+            script = self.script(path, int(match.group(1)), schedule, team, fw, lens)
+            if script is None:
+                continue
+            if script.visit in seen:
+                self.problems.error(self.rel(path), 1,
+                                    f"visit {script.visit} already has a script ({seen[script.visit]}): "
+                                    "keep one script per visit")
+                continue
+            seen[script.visit] = path.name
+            out.append(script)
+        return tuple(sorted(out, key=lambda s: s.visit))
+
+    def script(
+        self, path: Path, file_num: int, schedule: m.Schedule | None, team: m.Team | None,
+        fw: m.Framework | None, lens: tuple[str, ...] | None,
+    ) -> m.Script | None:
+        md = self.md_file(path)
+        if md is None:
+            return None
+        r, doc = self.reader(path), md.meta
+        r.keys(doc, ("visit", "observers", "segment", "ratings", "wonderings"), ("visit",))
+        num = r.integer(doc, "visit", 1, required=True)
+        if num is not None and num != file_num:
+            r.error(r.line(doc, "visit"), f"visit {num} does not match the file name's number {file_num}: "
+                    "make them equal")
+        if num is not None and schedule is not None and schedule.visit(num) is None:
+            r.error(r.line(doc, "visit"), f"visit {num} is not in schedule.yml: add it there or fix the number")
+        ratings: list[m.Rating] = []
+        if "ratings" in doc:
+            rmap = r.mapping(doc["ratings"], r.line(doc, "ratings"), "ratings")
+            if team is not None and team.hall_work != 3:
+                r.error(r.line(doc, "ratings"), "ratings are allowed only when team.yml has hall_work: 3 "
+                        "(consensus on the continuum): remove them or change hall_work")
+            elif rmap is not None:
+                for cid, level in rmap.items():
+                    line = r.line(rmap, cid)
+                    if lens is not None and cid not in lens:
+                        r.error(line, f"rating of '{cid}', which is not in this cycle's lens ("
+                                + ", ".join(lens) + "): rate only lens characteristics")
+                        continue
+                    if not isinstance(level, str):
+                        from .fields import retype_hint
+                        r.error(line, retype_hint(cid, level, rmap.raw.get(cid)))
+                        continue
+                    if fw is not None and fw.level(level) is None:
+                        r.error(line, f"level '{level}' is not a level of framework '{fw.id}': use one of "
+                                + ", ".join(lv.id for lv in fw.levels))
+                        continue
+                    if num is not None:
+                        ratings.append(m.Rating(num, cid, level))
+        segment = r.choice(doc, "segment", m.SEGMENTS)
+        observers = r.text_list(doc, "observers")
+        wonderings = r.text_list(doc, "wonderings")
+        evidence, narrative = self.evidence(md, r, num or file_num, lens)
+        if not r.ok or num is None:
+            return None
+        return m.Script(num, self.rel(path), evidence, observers, segment, tuple(ratings), wonderings,
+                        narrative)
+
+    def evidence(
+        self, md: MarkdownFile, r: Reader, visit: int, lens: tuple[str, ...] | None
+    ) -> tuple[tuple[m.Evidence, ...], str | None]:
+        items: list[tuple[int, list[str]]] = []
+        narrative: list[str] = []
+        pending_blank = 0
+        for offset, line in enumerate(md.body.split("\n")):
+            lineno = md.body_line + offset
+            item = ITEM_RE.match(line)
+            if item:
+                items.append((lineno, [item.group(1)]))
+                pending_blank = 0
+            elif line.strip() == "":
+                pending_blank += 1
+            elif line[:1] in (" ", "\t") and items and (pending_blank == 0 or items[-1][1]):
+                items[-1][1].extend([""] * pending_blank + [line.strip()])
+                pending_blank = 0
+            else:
+                narrative.append(line)
+                pending_blank = 0
+        out: list[m.Evidence] = []
+        for lineno, parts in items:
+            text = "\n".join(parts).strip()
+            tag = None
+            match = TAG_RE.match(text)
+            if match:
+                tag, text = match.group(1), match.group(2).strip()
+                if lens is not None and tag not in lens:
+                    r.error(lineno, f"tag [{tag}] is not in this cycle's lens (" + ", ".join(lens)
+                            + "): use one of them, or write \\[ to start with a literal bracket")
+                    continue
+            if not text:
+                r.error(lineno, "an evidence item is empty: write what was seen or heard")
+                continue
+            out.append(m.Evidence(text, visit, lineno, tag))
+        return tuple(out), ("\n".join(narrative).strip() or None)
+
+    def debrief(self, path: Path, schedule: m.Schedule | None, lens: tuple[str, ...] | None) -> m.Debrief | None:
+        if not path.is_file():
+            return None
+        md = self.md_file(path)
+        if md is None:
+            return None
+        r, doc = self.reader(path), md.meta
+        r.keys(doc, ("patterns", "wonderings", "prediction", "strengths", "quick_wins", "message",
+                     "reflection"))
+        patterns = self.claims(r, doc, "patterns", schedule, lens, with_extent=True)
+        strengths = self.claims(r, doc, "strengths", schedule, lens, with_extent=False)
+        debrief = m.Debrief(
+            patterns=patterns, strengths=strengths, wonderings=r.text_list(doc, "wonderings"),
+            prediction=r.text(doc, "prediction"), quick_wins=r.text_list(doc, "quick_wins"),
+            message=r.text(doc, "message"), reflection=r.text(doc, "reflection"),
+            narrative=md.body.strip() or None,
+        )
+        return debrief if r.ok else None
+
+    def claims(
+        self, r: Reader, doc: LMap, key: str, schedule: m.Schedule | None,
+        lens: tuple[str, ...] | None, with_extent: bool,
+    ) -> tuple[m.Claim, ...]:
+        out: list[m.Claim] = []
+        items = r.list(doc, key)
+        what = "a pattern" if with_extent else "a strength"
+        allowed = ("claim", "extent", "characteristic", "visits") if with_extent else (
+            "claim", "characteristic", "visits")
+        required = ("claim", "extent", "visits") if with_extent else ("claim", "visits")
+        for i, item in enumerate(items):
+            c = r.mapping(item, items.item_lines[i], what)
+            if c is None or not r.keys(c, allowed, required, what):
+                continue
+            claim = r.text(c, "claim", True)
+            extent = r.choice(c, "extent", m.EXTENTS, True) if with_extent else None
+            char = r.text(c, "characteristic")
+            if char is not None and lens is not None and char not in lens:
+                r.error(r.line(c, "characteristic"), f"characteristic '{char}' is not in this cycle's lens ("
+                        + ", ".join(lens) + ")")
+            visits: list[int] = []
+            vitems = r.list(c, "visits", True)
+            if "visits" in c and not vitems:
+                r.error(r.line(c, "visits"), f"{what} needs at least one visit behind it")
+            for j, v in enumerate(vitems):
+                if isinstance(v, bool) or not isinstance(v, int):
+                    r.error(vitems.item_lines[j], f"visits must be visit numbers, not {v!r}")
+                elif schedule is not None and schedule.visit(v) is None:
+                    r.error(vitems.item_lines[j], f"visit {v} is not in schedule.yml: cite scheduled visits only")
+                else:
+                    visits.append(v)
+            if claim:
+                out.append(m.Claim(claim, tuple(visits), extent, char))
+        return tuple(out)
+
+    def actions(self, path: Path, cid: str) -> tuple[m.ActionStep, ...]:
+        if not path.is_file():
+            return ()
+        r = self.reader(path)
+        data = self.yaml_file(path)
+        if data is None:
+            return ()
+        if not isinstance(data, LList):
+            r.error(1, "actions.yml must be a list of action steps (each starting with '- id: ...')")
+            return ()
+        out: list[m.ActionStep] = []
+        for i, item in enumerate(data):
+            a = r.mapping(item, data.item_lines[i], "an action step")
+            if a is None or not r.keys(a, ("id", "action", "owner", "horizon", "due", "status", "measure",
+                                           "carries", "outcome"), ("id", "action", "owner"), "an action step"):
+                continue
+            aid = r.ident(a, "id", True, "action id")
+            if aid is not None and any(x.id == aid for x in out):
+                r.error(r.line(a, "id"), f"action id '{aid}' is used twice in this cycle: make it unique")
+                continue
+            action, owner = r.text(a, "action", True), r.text(a, "owner", True)
+            carries = r.text(a, "carries")
+            if carries is not None:
+                parts = carries.split("/")
+                if len(parts) != 2 or not CYCLE_ID_RE.match(parts[0]):
+                    r.error(r.line(a, "carries"), f"carries '{carries}' must be <cycle-id>/<action-id>")
+                    carries = None
+            step = m.ActionStep(
+                id=aid or "", action=action or "", owner=owner or "", cycle=cid,
+                horizon=r.choice(a, "horizon", m.HORIZONS), due=r.date(a, "due"),
+                status=r.choice(a, "status", m.STATUSES) or "planned", measure=r.text(a, "measure"),
+                carries=carries, outcome=r.text(a, "outcome"), line=a.line,
+            )
+            if aid and action and owner:
+                out.append(step)
+        return tuple(out)
+
+    def check_carries(self, schools: list[m.School]) -> None:
+        for school, draft, actions, rel in self.cycle_actions:
+            for a in actions:
+                if a.carries is None:
+                    continue
+                line = a.line
+                target = self.published_actions.get(school, {}).get(a.carries)
+                drafted = self.drafts.get(school, {}).get(a.carries)
+                if a.carries.split("/")[0] >= a.cycle:
+                    self.problems.error(rel, line, f"carries '{a.carries}' must name a step of an earlier cycle")
+                elif target is None and drafted is not None and not draft:
+                    self.problems.error(rel, line, f"carries '{a.carries}' names a step of a draft cycle: "
+                                        "a published cycle may only carry published steps")
+                elif target is None and drafted is None:
+                    elsewhere = [s for s, acts in self.published_actions.items() if a.carries in acts and s != school]
+                    hint = (f" (it is a step of school '{elsewhere[0]}': steps never carry across schools)"
+                            if elsewhere else ": check the cycle id and action id")
+                    self.problems.error(rel, line, f"carries '{a.carries}' resolves to no action step of this school"
+                                        + hint)
+
+    def messages(self, folder: Path) -> tuple[m.Message, ...]:
+        if not folder.is_dir():
+            return ()
+        out: list[m.Message] = []
+        for path in _children(folder):
+            match = MESSAGE_RE.match(path.name)
+            if not match or match.group("kind") not in m.MESSAGE_KINDS or not path.is_file():
+                self.stray(path, "messages/", ", ".join(f"{k}.md" for k in m.MESSAGE_KINDS)
+                           + " or <kind>.<lang>.md")
+                continue
+            md = self.md_file(path, front_matter_required=False)
+            if md is None:
+                continue
+            r, doc = self.reader(path), md.meta
+            r.keys(doc, ("title", "audience"))
+            audience = Audience.PUBLIC
+            raw = r.choice(doc, "audience", ("public", "staff", "team"))
+            if raw:
+                audience = Audience.parse(raw)
+            if not md.body.strip():
+                r.error(md.body_line, "the message is empty: write it, or remove the file")
+            if r.ok:
+                out.append(m.Message(match.group("kind"), match.group("lang"), md.body.strip(),
+                                     self.rel(path), r.text(doc, "title"), audience))
+        return tuple(out)
+
+
+def _month_day(raw: str) -> tuple[int, int] | None:
+    match = re.match(r"^(\d{2})-(\d{2})$", raw)
+    if not match or raw == "02-29":
+        return None
+    try:
+        dt.date(2001, int(match.group(1)), int(match.group(2)))
+    except ValueError:
+        return None
+    return int(match.group(1)), int(match.group(2))
+
+
+def _iso_date(raw: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        return None
+
+
+def _minutes(t: dt.time) -> int:
+    return t.hour * 60 + t.minute
+
+
+def _hm(t: dt.time) -> str:
+    return t.strftime("%H:%M")
+
+
+def outline_of(schedule: m.Schedule) -> m.Outline:
+    """The day's outline, which every audience may see: blocks per group, totals."""
+    by_group: dict[str | None, list[m.ScheduledVisit]] = {}
+    for v in schedule.visits:
+        by_group.setdefault(v.group, []).append(v)
+    spans = []
+    for group, visits in by_group.items():
+        start = min(v.block.start for v in visits)
+        end = max(v.block.end for v in visits)
+        spans.append((start, end, len(visits), group))
+    spans.sort(key=lambda s: (s[0], s[1], str(s[3])))
+    blocks = tuple(m.OutlineBlock(i + 1, s, e, n, g) for i, (s, e, n, g) in enumerate(spans))
+    grades = Counter(v.grade for v in schedule.visits if v.grade)
+    subjects = Counter(v.subject for v in schedule.visits if v.subject)
+    return m.Outline(
+        orientation=schedule.orientation, blocks=blocks, debrief=schedule.debrief,
+        visits=len(schedule.visits),
+        grades=tuple(sorted(grades.items(), key=_grade_key)),
+        subjects=tuple(sorted(subjects.items())),
+    )
+
+
+def _grade_key(item: tuple[str, int]) -> tuple[int, str]:
+    g = item[0]
+    if g.upper() in ("PK", "PRE-K"):
+        return (-2, g)
+    if g.upper() == "K":
+        return (-1, g)
+    digits = re.match(r"\d+", g)
+    return (int(digits.group()) if digits else 99, g)
+
+
+def load(content_dir: Path, docs_dir: Path | None = None) -> Loaded:
+    """Load and validate a portfolio, and scan it and ``docs_dir`` for privacy problems.
+
+    Never raises for bad content: every problem is in the result, and the portfolio is
+    None when there is any error.
+    """
+    root = content_dir.resolve()
+    loader = _Loader(root)
+    loader.drafts, loader.published_actions, loader.cycle_actions = {}, {}, []
+    portfolio = loader.load()
+    privacy = portfolio.privacy if portfolio else loader.privacy
+    _scan(root, docs_dir, privacy, loader.problems)
+    if loader.problems.errors:
+        portfolio = None
+    return Loaded(portfolio, loader.problems, loader.files)
+
+
+def _scan(root: Path, docs_dir: Path | None, privacy: m.Privacy | None, problems: Problems) -> None:
+    roster = None
+    if privacy is not None and privacy.roster:
+        path = (root / privacy.roster).resolve()
+        if path.is_file():
+            roster = load_roster(path, privacy.allow_words, problems, privacy.roster)
+    if not root.is_dir():
+        return
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        shown = rel.as_posix()
+        text = None
+        if path.is_file():
+            try:
+                text = read_text(path)
+            except (SourceError, OSError):
+                text = None
+            if text is not None and path.suffix in (".md", ".yml"):
+                check_links(text, shown, problems)
+        if roster is not None:
+            check_names(path, shown, roster, problems, text if path.is_file() else "")
+    if roster is not None and docs_dir is not None and docs_dir.is_dir():
+        for path in sorted(docs_dir.rglob("*")):
+            if path.is_file() and path.suffix in (".md", ".html", ".txt", ".yml", ".yaml"):
+                shown = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
+                check_names(path, shown, roster, problems)

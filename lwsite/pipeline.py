@@ -1,0 +1,79 @@
+"""The whole core pipeline in one call: load, check, analyse, filter, plan.
+
+Both shells use it: the MkDocs plugin (which then renders the planned pages) and the
+command line (which checks content or exports data without building a site).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from . import audience as aud
+from .errors import Problem
+from .load.loader import load
+from .model import Audience, Portfolio, school_year_bounds
+from .render.site import Page, Site, plan
+
+
+@dataclass(frozen=True)
+class Settings:
+    content_dir: Path
+    audience: Audience = Audience.PUBLIC
+    school_year: str | None = None
+    docs_dir: Path | None = None
+    today: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Prepared:
+    problems: list[Problem]
+    full: Portfolio | None = None  # everything, for analysis; never rendered as is
+    site: Site | None = None  # what the audience may see
+    pages: tuple[Page, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.site is not None
+
+
+def reference_date(today: dt.date | None = None) -> dt.date:
+    """The build date, or LWSITE_TODAY (YYYY-MM-DD) when set."""
+    if today is not None:
+        return today
+    raw = os.environ.get("LWSITE_TODAY", "").strip()
+    if raw:
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError:
+            raise ValueError(f"LWSITE_TODAY='{raw}' is not a date YYYY-MM-DD") from None
+    return dt.date.today()
+
+
+def limit_to_year(portfolio: Portfolio, year: str) -> Portfolio:
+    """The portfolio as it stood at the end of a school year."""
+    return replace(
+        portfolio,
+        schools=tuple(
+            replace(s, cycles=tuple(c for c in s.cycles if c.school_year <= year))
+            for s in portfolio.schools
+        ),
+    )
+
+
+def prepare(settings: Settings) -> Prepared:
+    loaded = load(settings.content_dir, settings.docs_dir)
+    problems = sorted(loaded.problems.items, key=lambda p: (p.path, p.line, p.message))
+    if loaded.portfolio is None:
+        return Prepared(problems)
+    full = loaded.portfolio
+    today = reference_date(settings.today)
+    if settings.school_year:
+        full = limit_to_year(full, settings.school_year)
+        last = school_year_bounds(settings.school_year, full.school_year_start)[1]
+        today = min(today, last)
+    rules = aud.Rules.for_portfolio(full, settings.audience)
+    site = Site(aud.view(full, rules), rules, today, settings.school_year)
+    return Prepared(problems, full, site, tuple(plan(site)))

@@ -1,0 +1,158 @@
+"""The MkDocs plugin: adapts MkDocs events to lwsite's core, and does nothing else.
+
+- ``on_config``: resolves options, registers lwsite's theme folder and stylesheet, and sets
+  what a school site needs unless the user's mkdocs.yml says otherwise.
+- ``on_pre_build``: loads and checks the content, before MkDocs cleans the site folder,
+  so a failed build leaves the previous site untouched.
+- ``on_files``: adds the planned pages as generated files (never written to docs_dir).
+- ``on_page_content``: replaces a generated page's content with its rendered template.
+- ``on_serve``: watches the content folder.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page as MkPage
+
+from .model import Audience
+from .pipeline import Prepared, Settings, prepare
+from .render.site import Page, Renderer
+from .resources import theme_dir
+
+log = logging.getLogger("mkdocs.plugins.lwsite")
+
+STYLESHEET = "assets/lwsite/lwsite.css"
+YEAR_RE = re.compile(r"^\d{4}-\d{2}$")
+
+
+class LwsiteConfig(base.Config):
+    content_dir = c.Type(str, default="content")
+    audience = c.Choice(("public", "staff", "team"), default="public")
+    school_year = c.Optional(c.Type(str))
+    quality = c.Choice(("info", "warn", "error"), default="info")
+
+
+class LwsitePlugin(BasePlugin[LwsiteConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.prepared: Prepared | None = None
+        self.pages: dict[str, Page] = {}
+        self.renderer: Renderer | None = None
+        self.settings: Settings | None = None
+        self.default_language = True
+
+    # configuration ---------------------------------------------------------------------
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        base_dir = Path(config.config_file_path or ".").resolve().parent
+        content_dir = (base_dir / self.config.content_dir).resolve()
+        try:
+            audience = Audience.parse(os.environ.get("LWSITE_AUDIENCE") or self.config.audience)
+        except ValueError as exc:
+            raise PluginError(f"LWSITE_AUDIENCE: {exc}") from None
+        year = os.environ.get("LWSITE_SCHOOL_YEAR") or self.config.school_year
+        if year is not None and not _valid_year(year):
+            raise PluginError(f"school_year '{year}' must look like 2025-26")
+        self.settings = Settings(content_dir, audience, year, Path(config.docs_dir))
+
+        theme = config.theme
+        dirs = list(theme.dirs)
+        ours = str(theme_dir())
+        if ours not in dirs:
+            material = next((i for i, d in enumerate(dirs) if Path(d).name == "material"), 0)
+            dirs.insert(material, ours)
+            theme.dirs[:] = dirs
+        # Material's own defaults, which a user who set nothing still has.
+        if theme.get("font") == {"text": "Roboto", "code": "Roboto Mono"}:
+            theme["font"] = False
+        if not theme.get("features"):
+            theme["features"] = ["navigation.prune", "navigation.top", "search.suggest"]
+        self.default_language = theme.get("language") in (None, "en")
+        extra = config.extra
+        if "generator" not in extra:
+            extra["generator"] = False
+        extra["lwsite"] = {"audience": audience.label}
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        return config
+
+    # content ---------------------------------------------------------------------------
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        assert self.settings is not None
+        prepared = prepare(self.settings)
+        errors = [p for p in prepared.problems if not p.warning]
+        for problem in prepared.problems:
+            if problem.warning:
+                log.warning(str(problem))
+        if errors or prepared.site is None:
+            for problem in errors:
+                log.error(str(problem))
+            raise PluginError(
+                f"lwsite: {len(errors)} content error(s) listed above; the site was not built "
+                "and the previous site, if any, is unchanged"
+            )
+        self.prepared = prepared
+        self.pages = {p.src: p for p in prepared.pages}
+        if prepared.site.portfolio.language != "en" and self.default_language:
+            config.theme["language"] = prepared.site.portfolio.language
+        self.renderer = Renderer(theme_dir(), prepared.site, config.use_directory_urls)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        own = [f for f in files.documentation_pages() if f.generated_by is None]
+        taken = {f.src_uri for f in files}
+        for page in self.pages.values():
+            if page.src in taken:
+                raise PluginError(
+                    f"docs/{page.src} would replace a page lwsite makes: rename or move it"
+                )
+            front = yaml.safe_dump({"title": page.title}, allow_unicode=True)
+            inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(
+                File.generated(config, page.src, content=f"---\n{front}---\n", inclusion=inclusion)
+            )
+        if not config.nav:
+            config.nav = self._nav(own)
+        return files
+
+    def _nav(self, own: list[File]) -> list[Any]:
+        nav: list[Any] = []
+        pages = list(self.pages.values())
+        home = next((p for p in pages if p.kind == "home"), None)
+        if home is not None:
+            nav.append({"Home": home.src})
+        nav.extend(f.src_uri for f in sorted(own, key=lambda f: f.src_uri))
+        schools = [{p.title: p.src} for p in pages if p.kind == "school"]
+        if schools:
+            nav.append({"Schools": schools})
+        nav.extend({p.title: p.src} for p in pages if p.in_nav and p.kind not in ("home", "school"))
+        return nav
+
+    def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+        spec = self.pages.get(page.file.src_uri)
+        if spec is None or self.renderer is None or page.file.generated_by is None:
+            return html
+        return self.renderer.render(spec)
+
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
+        if self.settings is not None:
+            server.watch(str(self.settings.content_dir))
+        return server
+
+
+def _valid_year(year: str) -> bool:
+    return bool(YEAR_RE.match(year)) and (int(year[:4]) + 1) % 100 == int(year[5:])

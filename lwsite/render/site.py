@@ -1,0 +1,157 @@
+"""The site as a list of pages, each a template and its data, for one audience.
+
+``plan`` decides which pages exist for an audience (a page an audience may not see is
+never planned, so it reaches no HTML, search index or sitemap); ``Renderer`` turns a page
+into HTML with the Jinja templates in ``theme/lwsite``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from ..audience import Rules
+from ..model import ActionStep, Cycle, Portfolio, School
+from . import paths
+from .markdown import render, render_inline
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: where it lives, its title, its template and the data it shows."""
+
+    src: str
+    title: str
+    kind: str
+    template: str
+    context: Mapping[str, Any] = field(default_factory=dict)
+    in_nav: bool = False
+    printable: bool = False
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything a page template may use, besides its own context."""
+
+    portfolio: Portfolio
+    rules: Rules
+    today: dt.date
+    school_year: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def school(self, sid: str) -> School:
+        found = self.portfolio.school(sid)
+        assert found is not None
+        return found
+
+    def action_index(self) -> dict[str, ActionStep]:
+        return {a.key: a for c in self.portfolio.cycles for a in c.actions}
+
+
+def chain(step: ActionStep, index: Mapping[str, ActionStep]) -> list[ActionStep]:
+    """The earlier steps a step carries, oldest first."""
+    out: list[ActionStep] = []
+    seen = {step.key}
+    cur = step
+    while cur.carries and cur.carries in index and cur.carries not in seen:
+        cur = index[cur.carries]
+        seen.add(cur.key)
+        out.append(cur)
+    return list(reversed(out))
+
+
+def cycle_status(cycle: Cycle, today: dt.date) -> str:
+    if cycle.date > today:
+        return "upcoming"
+    if cycle.debrief is None:
+        return "debrief-pending"
+    if not cycle.actions:
+        return "debriefed"
+    return "actions"
+
+
+def plan(site: Site, extra_pages: Callable[[Site], list[Page]] | None = None) -> list[Page]:
+    """Every page of the site for its audience."""
+    p, rules = site.portfolio, site.rules
+    pages = [
+        Page(paths.HOME, p.name, "home", "home.html", {}, in_nav=True),
+        Page(paths.ARCHIVE, "Archive", "archive", "archive.html", {}, in_nav=True),
+    ]
+    for fw in p.frameworks:
+        pages.append(Page(paths.framework(fw), fw.title, "framework", "framework.html", {"framework": fw}))
+    for school in p.schools:
+        pages.append(Page(paths.school(school), school.name, "school", "school.html", {"school": school},
+                          in_nav=True))
+        for c in school.cycles:
+            ctx = {"school": school, "cycle": c, "framework": p.framework(c.focus.framework)}
+            when = c.date.strftime("%-d %B %Y")
+            pages.append(Page(paths.cycle(c), f"{school.name}: walkthrough of {when}", "cycle",
+                              "cycle.html", ctx))
+            if rules.show_evidence and c.scripts:
+                pages.append(Page(paths.cycle(c, "evidence"), f"Evidence, {school.name}, {when}",
+                                  "evidence", "evidence.html", ctx))
+            if c.debrief is not None:
+                pages.append(Page(paths.cycle(c, "debrief"), f"Debrief, {school.name}, {when}",
+                                  "debrief", "debrief.html", ctx))
+            if c.actions:
+                pages.append(Page(paths.cycle(c, "actions"), f"Action steps, {school.name}, {when}",
+                                  "actions", "actions.html", ctx))
+    if extra_pages is not None:
+        pages.extend(extra_pages(site))
+    return pages
+
+
+def cycle_parts(cycle: Cycle, rules: Rules) -> list[tuple[str | None, str]]:
+    """The tabs of a cycle: (part, label); part None is the cycle's own page."""
+    parts: list[tuple[str | None, str]] = [(None, "Overview")]
+    if rules.show_evidence and cycle.scripts:
+        parts.append(("evidence", "Evidence"))
+    if cycle.debrief is not None:
+        parts.append(("debrief", "Debrief"))
+    if cycle.actions:
+        parts.append(("actions", "Action steps"))
+    return parts
+
+
+def _fmt_date(value: dt.date | None, style: str = "long") -> str:
+    if value is None:
+        return ""
+    if style == "short":
+        return value.strftime("%-d %b %Y")
+    return value.strftime("%A, %-d %B %Y") if style == "day" else value.strftime("%-d %B %Y")
+
+
+def _fmt_time(value: dt.time | None) -> str:
+    return value.strftime("%H:%M") if value else ""
+
+
+class Renderer:
+    """Renders pages with the templates in ``<theme>/lwsite``."""
+
+    def __init__(self, theme_dir: Path, site: Site, directory_urls: bool = True) -> None:
+        self.site = site
+        self.directory_urls = directory_urls
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(theme_dir / "lwsite")),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters.update(md=render, md_inline=render_inline, date=_fmt_date, time=_fmt_time)
+        self.env.globals.update(
+            site=site, rules=site.rules, portfolio=site.portfolio, today=site.today,
+            paths=paths, chain=chain, cycle_status=cycle_status, cycle_parts=cycle_parts,
+        )
+
+    def render(self, page: Page) -> str:
+        def url(to: str, anchor: str = "") -> str:
+            return paths.relative(page.src, to, self.directory_urls, anchor)
+
+        template = self.env.get_template(page.template)
+        return template.render(page=page, url=url, **page.context)
