@@ -80,6 +80,7 @@ def _school(school: School, rules: Rules) -> School:
 def _cycle(cycle: Cycle, rules: Rules) -> Cycle:
     return replace(
         cycle,
+        focus=cycle.focus if rules.team else replace(cycle.focus, guiding_questions=()),
         team=_team(cycle.team, rules),
         schedule=cycle.schedule if rules.show_schedule_rows else replace(cycle.schedule, visits=()),
         outline=_outline(cycle.outline, rules),

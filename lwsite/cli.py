@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .errors import Problem
 from .load.loader import load
 
 
@@ -20,10 +21,11 @@ def _check(args: argparse.Namespace) -> int:
     problems = sorted(loaded.problems.items, key=lambda p: (p.path, p.line, p.message))
     for problem in problems:
         print(problem)
-    for warning in _roster_tracked(content, loaded.portfolio.privacy.roster if loaded.portfolio else None):
+    tracked = _roster_tracked(content, loaded.portfolio.privacy.roster if loaded.portfolio else None)
+    for warning in tracked:
         print(warning)
     errors = [p for p in problems if not p.warning]
-    warnings = [p for p in problems if p.warning]
+    warnings = [p for p in problems if p.warning] + tracked
     if errors or (args.strict and warnings):
         print(f"{len(errors)} error(s), {len(warnings)} warning(s)", file=sys.stderr)
         return 1
@@ -35,7 +37,7 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _roster_tracked(content: Path, roster: str | None) -> list[str]:
+def _roster_tracked(content: Path, roster: str | None) -> list[Problem]:
     """A warning when git tracks the roster file, which must never be published."""
     if roster is None:
         return []
@@ -48,9 +50,9 @@ def _roster_tracked(content: Path, roster: str | None) -> list[str]:
     except OSError:
         return []
     if result.returncode == 0:
-        return [f"portfolio.yml:1: warning: the roster file {roster} is tracked by git: anyone who can "
-                "read the repository can read it; remove it from git (git rm --cached) and list it "
-                "in .gitignore"]
+        return [Problem("portfolio.yml", 1, f"the roster file {roster} is tracked by git: anyone who "
+                        "can read the repository can read it; remove it from git (git rm --cached) "
+                        "and list it in .gitignore", warning=True)]
     return []
 
 

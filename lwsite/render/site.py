@@ -16,7 +16,7 @@ from typing import Any
 import jinja2
 
 from ..audience import Rules
-from ..model import ActionStep, Cycle, Portfolio, School
+from ..model import ActionStep, Cycle, Portfolio, School, Script
 from . import paths
 from .markdown import render, render_inline
 
@@ -63,6 +63,11 @@ def chain(step: ActionStep, index: Mapping[str, ActionStep]) -> list[ActionStep]
         seen.add(cur.key)
         out.append(cur)
     return list(reversed(out))
+
+
+def rating_of(script: Script, characteristic: str) -> str | None:
+    """The level a script's visit was rated on a characteristic, if any."""
+    return next((r.level for r in script.ratings if r.characteristic == characteristic), None)
 
 
 def cycle_status(cycle: Cycle, today: dt.date) -> str:
@@ -146,7 +151,7 @@ class Renderer:
         self.env.filters.update(md=render, md_inline=render_inline, date=_fmt_date, time=_fmt_time)
         self.env.globals.update(
             site=site, rules=site.rules, portfolio=site.portfolio, today=site.today,
-            paths=paths, chain=chain, cycle_status=cycle_status, cycle_parts=cycle_parts,
+            paths=paths, chain=chain, rating_of=rating_of, cycle_status=cycle_status, cycle_parts=cycle_parts,
         )
 
     def render(self, page: Page) -> str:
