@@ -15,7 +15,8 @@ from . import audience as aud
 from .errors import Problem
 from .load.loader import load
 from .model import Audience, Portfolio, school_year_bounds
-from .render.site import Page, Site, plan
+from .features import all_features
+from .render.site import Asset, Page, Site, plan
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Prepared:
     full: Portfolio | None = None  # everything, for analysis; never rendered as is
     site: Site | None = None  # what the audience may see
     pages: tuple[Page, ...] = ()
+    assets: tuple[Asset, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -76,4 +78,9 @@ def prepare(settings: Settings) -> Prepared:
         today = min(today, last)
     rules = aud.Rules.for_portfolio(full, settings.audience)
     site = Site(aud.view(full, rules), rules, today, settings.school_year)
-    return Prepared(problems, full, site, tuple(plan(site)))
+    pages, assets = plan(site), []
+    for feature in all_features():
+        contribution = feature(site, full)
+        pages.extend(contribution.pages)
+        assets.extend(contribution.assets)
+    return Prepared(problems, full, site, tuple(pages), tuple(assets))

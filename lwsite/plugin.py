@@ -108,7 +108,9 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):
         self.pages = {p.src: p for p in prepared.pages}
         if prepared.site.portfolio.language != "en" and self.default_language:
             config.theme["language"] = prepared.site.portfolio.language
-        self.renderer = Renderer(theme_dir(), prepared.site, config.use_directory_urls)
+        self.renderer = Renderer(
+            theme_dir(), prepared.site, prepared.pages, config.use_directory_urls
+        )
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         own = [f for f in files.documentation_pages() if f.generated_by is None]
@@ -123,6 +125,11 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):
             files.append(
                 File.generated(config, page.src, content=f"---\n{front}---\n", inclusion=inclusion)
             )
+        assert self.prepared is not None
+        for asset in self.prepared.assets:
+            if asset.path in taken:
+                raise PluginError(f"docs/{asset.path} would replace a file lwsite makes: rename it")
+            files.append(File.generated(config, asset.path, content=asset.content))
         if not config.nav:
             config.nav = self._nav(own)
         return files

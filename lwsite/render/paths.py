@@ -43,3 +43,7 @@ def relative(from_src: str, to_src: str, directory_urls: bool, anchor: str = "")
     if there.endswith("/") or there == "":
         rel = rel.rstrip("/") + "/" if rel != "." else "./"
     return rel + (f"#{anchor}" if anchor else "")
+
+
+def characteristic(framework_id: str, characteristic_id: str) -> str:
+    return f"frameworks/{framework_id}/{characteristic_id}/index.md"

@@ -8,7 +8,7 @@ into HTML with the Jinja templates in ``theme/lwsite``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,18 @@ class Page:
     context: Mapping[str, Any] = field(default_factory=dict)
     in_nav: bool = False
     printable: bool = False
+    parent: str | None = None  # the page that lists this one under "More" (a src path)
+    label: str | None = None  # how the parent lists it (default: the title)
+    order: int = 50  # position among the parent's children
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A file that is not a page: a data download, a calendar, a feed."""
+
+    path: str
+    content: str | bytes
+    label: str | None = None
 
 
 @dataclass(frozen=True)
@@ -80,8 +92,8 @@ def cycle_status(cycle: Cycle, today: dt.date) -> str:
     return "actions"
 
 
-def plan(site: Site, extra_pages: Callable[[Site], list[Page]] | None = None) -> list[Page]:
-    """Every page of the site for its audience."""
+def plan(site: Site) -> list[Page]:
+    """The core pages of the site for its audience (features add their own)."""
     p, rules = site.portfolio, site.rules
     pages = [
         Page(paths.HOME, p.name, "home", "home.html", {}, in_nav=True),
@@ -106,8 +118,6 @@ def plan(site: Site, extra_pages: Callable[[Site], list[Page]] | None = None) ->
             if c.actions:
                 pages.append(Page(paths.cycle(c, "actions"), f"Action steps, {school.name}, {when}",
                                   "actions", "actions.html", ctx))
-    if extra_pages is not None:
-        pages.extend(extra_pages(site))
     return pages
 
 
@@ -138,8 +148,15 @@ def _fmt_time(value: dt.time | None) -> str:
 class Renderer:
     """Renders pages with the templates in ``<theme>/lwsite``."""
 
-    def __init__(self, theme_dir: Path, site: Site, directory_urls: bool = True) -> None:
+    def __init__(
+        self, theme_dir: Path, site: Site, pages: Sequence[Page] = (), directory_urls: bool = True
+    ) -> None:
         self.site = site
+        by_parent: dict[str, list[Page]] = {}
+        for p in pages:
+            if p.parent is not None:
+                by_parent.setdefault(p.parent, []).append(p)
+        self.children = {k: sorted(v, key=lambda p: (p.order, p.src)) for k, v in by_parent.items()}
         self.directory_urls = directory_urls
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(theme_dir / "lwsite")),
@@ -151,7 +168,8 @@ class Renderer:
         self.env.filters.update(md=render, md_inline=render_inline, date=_fmt_date, time=_fmt_time)
         self.env.globals.update(
             site=site, rules=site.rules, portfolio=site.portfolio, today=site.today,
-            paths=paths, chain=chain, rating_of=rating_of, cycle_status=cycle_status, cycle_parts=cycle_parts,
+            paths=paths, chain=chain, rating_of=rating_of,
+            children=lambda src: self.children.get(src, []), cycle_status=cycle_status, cycle_parts=cycle_parts,
         )
 
     def render(self, page: Page) -> str:

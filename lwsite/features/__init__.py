@@ -1,0 +1,30 @@
+"""Features that add pages and files to the core site: each is one module with one job.
+
+A feature is a function ``(site, full) -> Contribution``: ``site`` is what the audience may
+see, ``full`` the whole portfolio for aggregate figures (a feature must itself apply the
+audience's rules, such as small-count suppression, to anything it derives from ``full``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..model import Portfolio
+from ..render.site import Asset, Page, Site
+
+
+@dataclass
+class Contribution:
+    pages: list[Page] = field(default_factory=list)
+    assets: list[Asset] = field(default_factory=list)
+
+
+Feature = Callable[[Site, Portfolio], Contribution]
+
+
+def all_features() -> list[Feature]:
+    """Every feature, in the order their pages are listed."""
+    from . import communication, quality, trends
+
+    return [trends.contribute, communication.contribute, quality.contribute]
