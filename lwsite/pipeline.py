@@ -26,6 +26,7 @@ class Settings:
     school_year: str | None = None
     docs_dir: Path | None = None
     today: dt.date | None = None
+    cache_dir: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,8 @@ def prepare(settings: Settings) -> Prepared:
         last = school_year_bounds(settings.school_year, full.school_year_start)[1]
         today = min(today, last)
     rules = aud.Rules.for_portfolio(full, settings.audience)
-    site = Site(aud.view(full, rules), rules, today, settings.school_year)
+    site = Site(aud.view(full, rules), rules, today, settings.school_year,
+                cache_dir=settings.cache_dir)
     pages, assets = plan(site), []
     for feature in all_features():
         contribution = feature(site, full)

@@ -43,6 +43,7 @@ class LwsiteConfig(base.Config):
     audience = c.Choice(("public", "staff", "team"), default="public")
     school_year = c.Optional(c.Type(str))
     quality = c.Choice(("info", "warn", "error"), default="info")
+    cache_dir = c.Type(str, default=".cache/lwsite")
 
 
 class LwsitePlugin(BasePlugin[LwsiteConfig]):
@@ -66,7 +67,10 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):
         year = os.environ.get("LWSITE_SCHOOL_YEAR") or self.config.school_year
         if year is not None and not _valid_year(year):
             raise PluginError(f"school_year '{year}' must look like 2025-26")
-        self.settings = Settings(content_dir, audience, year, Path(config.docs_dir))
+        self.settings = Settings(
+            content_dir, audience, year, Path(config.docs_dir),
+            cache_dir=(base_dir / self.config.cache_dir).resolve(),
+        )
 
         theme = config.theme
         dirs = list(theme.dirs)

@@ -55,6 +55,7 @@ class Site:
     today: dt.date
     school_year: str | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
+    cache_dir: Path | None = None  # where features may cache expensive results (charts)
 
     def school(self, sid: str) -> School:
         found = self.portfolio.school(sid)
