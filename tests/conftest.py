@@ -79,3 +79,25 @@ def browser() -> Iterator[object]:
         )
         yield b
         b.close()
+
+
+@pytest.fixture(scope="session")
+def minimal_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A portfolio of a user's own with the smallest mkdocs.yml, built for each audience."""
+    from helpers import make_project
+
+    project = make_project(tmp_path_factory.mktemp("minimal"))
+    sites: dict[str, Path] = {}
+    for audience in ("public", "staff", "team"):
+        result = mkdocs_build(project, audience, site_dir=f"site-{audience}")
+        assert result.returncode == 0, result.stdout + result.stderr
+        sites[audience] = project / f"site-{audience}"
+    return sites
+
+
+@pytest.fixture(scope="session", params=["demo", "minimal"])
+def built(request: pytest.FixtureRequest) -> dict[str, Path]:
+    """Each portfolio the quality gates check: the demo and a user's own minimal one."""
+    fixture = "demo_sites" if request.param == "demo" else "minimal_sites"
+    sites: dict[str, Path] = request.getfixturevalue(fixture)
+    return sites

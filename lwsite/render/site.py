@@ -178,4 +178,7 @@ class Renderer:
             return paths.relative(page.src, to, self.directory_urls, anchor)
 
         template = self.env.get_template(page.template)
-        return template.render(page=page, url=url, **page.context)
+        body = template.render(page=page, url=url, **page.context)
+        # The page type, so quality gates find every kind of page in the built output.
+        return f'<div class="lw-page" data-lw-kind="{page.kind}">\n{body}\n</div>'
+
