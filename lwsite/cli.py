@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .errors import Problem
 from .load.loader import load
+from .pipeline import quality_warnings
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -21,6 +22,8 @@ def _check(args: argparse.Namespace) -> int:
     problems = sorted(loaded.problems.items, key=lambda p: (p.path, p.line, p.message))
     for problem in problems:
         print(problem)
+    if loaded.portfolio is not None and not [p for p in problems if not p.warning]:
+        problems += list(quality_warnings(loaded.portfolio, content))
     tracked = _roster_tracked(content, loaded.portfolio.privacy.roster if loaded.portfolio else None)
     for warning in tracked:
         print(warning)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import audience as aud
+from .analysis import coach
 from .errors import Problem
 from .load.loader import load
 from .model import Audience, Portfolio, school_year_bounds
@@ -36,6 +37,7 @@ class Prepared:
     site: Site | None = None  # what the audience may see
     pages: tuple[Page, ...] = ()
     assets: tuple[Asset, ...] = ()
+    quality: tuple[Problem, ...] = ()  # the evidence-quality coach's warnings
 
     @property
     def ok(self) -> bool:
@@ -85,4 +87,14 @@ def prepare(settings: Settings) -> Prepared:
         contribution = feature(site, full)
         pages.extend(contribution.pages)
         assets.extend(contribution.assets)
-    return Prepared(problems, full, site, tuple(pages), tuple(assets))
+    return Prepared(problems, full, site, tuple(pages), tuple(assets),
+                    quality_warnings(full, settings.content_dir))
+
+
+def quality_warnings(portfolio: Portfolio, content_dir: Path) -> tuple[Problem, ...]:
+    """The coach's flags as located warnings (``path:line: warning: judgmental: ...``)."""
+
+    def read(path: str) -> str:
+        return (content_dir / path).read_text(encoding="utf-8-sig")
+
+    return tuple(f.problem() for f in coach.flags(portfolio, read))

@@ -27,6 +27,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
+from .errors import Problem
 from .model import Audience
 from .pipeline import Prepared, Settings, prepare
 from .render.site import Page, Renderer
@@ -108,6 +109,8 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):
                 f"lwsite: {len(errors)} content error(s) listed above; the site was not built "
                 "and the previous site, if any, is unchanged"
             )
+        if prepared.quality:
+            self._report_quality(list(prepared.quality))
         self.prepared = prepared
         self.pages = {p.src: p for p in prepared.pages}
         if prepared.site.portfolio.language != "en" and self.default_language:
@@ -115,6 +118,19 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):
         self.renderer = Renderer(
             theme_dir(), prepared.site, prepared.pages, config.use_directory_urls
         )
+
+    def _report_quality(self, flagged: list[Problem]) -> None:
+        """The evidence-quality coach: info (default), warn (fails --strict) or error."""
+        level = self.config.quality
+        head = f"lwsite: the evidence-quality coach flagged {len(flagged)} item(s)"
+        if level == "error":
+            for problem in flagged:
+                log.error(str(problem))
+            raise PluginError(f"{head} (quality: error); the previous site is unchanged")
+        emit = log.warning if level == "warn" else log.info
+        emit(f"{head}; see the team's evidence-quality page")
+        for problem in flagged:
+            emit(str(problem))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         own = [f for f in files.documentation_pages() if f.generated_by is None]

@@ -1,11 +1,41 @@
-"""Feature: quality (placeholder until it is built)."""
+"""Feature: the team's evidence-quality pages (a calibration aid, never a score of a person)."""
 
 from __future__ import annotations
 
+from ..analysis import coach
+from ..analysis.quality import REWRITE_PROMPTS
 from ..model import Portfolio
-from ..render.site import Site
+from ..render import paths
+from ..render.site import Page, Site
 from . import Contribution
+
+PORTFOLIO_PAGE = "quality/index.md"
 
 
 def contribute(site: Site, full: Portfolio) -> Contribution:
-    return Contribution()
+    out = Contribution()
+    if not site.rules.show_quality_report:
+        return out
+    portfolio = site.portfolio
+    flags = coach.flags(portfolio)
+    overall, by_school, by_cycle = coach.summarise(portfolio)
+    cycles = {f"{c.school}/{c.id}": c for c in portfolio.cycles}
+    out.pages.append(Page(
+        PORTFOLIO_PAGE, "Evidence quality", "quality", "quality.html",
+        {"overall": overall, "by_school": by_school,
+         "by_cycle": [(cycles[s.label], s) for s in by_cycle], "prompts": REWRITE_PROMPTS},
+        parent=paths.HOME, label="Evidence quality: a calibration aid for the team", order=90,
+    ))
+    for cycle in portfolio.cycles:
+        if not cycle.scripts:
+            continue
+        school = site.school(cycle.school)
+        mine = [f for f in flags if f.cycle == cycle.id and f.school == cycle.school]
+        out.pages.append(Page(
+            paths.cycle(cycle, "quality"), f"Evidence quality, {school.name}, {cycle.date:%-d %B %Y}",
+            "quality-cycle", "quality_cycle.html",
+            {"school": school, "cycle": cycle, "flags": mine, "share": coach.evidence_share([cycle], cycle.id),
+             "prompts": REWRITE_PROMPTS},
+            parent=paths.cycle(cycle), label="Evidence quality (team calibration aid)", order=80,
+        ))
+    return out

@@ -131,6 +131,8 @@ def cycle_parts(cycle: Cycle, rules: Rules) -> list[tuple[str | None, str]]:
         parts.append(("debrief", "Debrief"))
     if cycle.actions:
         parts.append(("actions", "Action steps"))
+    if rules.show_quality_report and cycle.scripts:
+        parts.append(("quality", "Evidence quality"))
     return parts
 
 
