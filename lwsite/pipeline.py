@@ -14,9 +14,9 @@ from pathlib import Path
 from . import audience as aud
 from .analysis import coach
 from .errors import Problem
+from .features import all_features
 from .load.loader import load
 from .model import Audience, Portfolio, school_year_bounds
-from .features import all_features
 from .render.site import Asset, Page, Site, plan
 
 

@@ -39,7 +39,7 @@ STYLESHEET = "assets/lwsite/lwsite.css"
 YEAR_RE = re.compile(r"^\d{4}-\d{2}$")
 
 
-class LwsiteConfig(base.Config):
+class LwsiteConfig(base.Config):  # type: ignore[no-untyped-call]
     content_dir = c.Type(str, default="content")
     audience = c.Choice(("public", "staff", "team"), default="public")
     school_year = c.Optional(c.Type(str))
@@ -47,7 +47,7 @@ class LwsiteConfig(base.Config):
     cache_dir = c.Type(str, default=".cache/lwsite")
 
 
-class LwsitePlugin(BasePlugin[LwsiteConfig]):
+class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
     supports_multiple_instances = False
 
     def __init__(self) -> None:

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from helpers import ROOT, mkdocs_build
 
 CHROMIUM = "/usr/bin/chromium"

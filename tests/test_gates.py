@@ -18,7 +18,6 @@ from typing import Any
 from urllib.parse import urlparse
 
 import pytest
-
 from conftest import require_chromium
 from gates import page_kinds, samples, url_of
 from helpers import ROOT

@@ -14,7 +14,6 @@ from typing import Any
 
 import pytest
 import yaml
-
 from helpers import make_project, mkdocs_build, output_texts
 
 AUDIENCES = ("public", "staff", "team")

@@ -31,8 +31,8 @@ def _get(url: str) -> str:
 def test_serve_rebuilds_when_content_changes(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project, env=env(),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                              cwd=project, env=env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/schools/oak/2025-10-14-talk/"
     try:
         deadline = time.monotonic() + 60

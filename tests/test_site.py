@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import MINIMAL_MKDOCS, ROOT, make_project, mkdocs_build
 
 from bench.synth import Shape, write_portfolio
-from helpers import ROOT, MINIMAL_MKDOCS, make_project, mkdocs_build
 
 
 def test_demo_check_is_clean() -> None:
