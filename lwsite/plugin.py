@@ -90,6 +90,13 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
         if "generator" not in extra:
             extra["generator"] = False
         extra["lwsite"] = {"audience": audience.label}
+        # Material's mike version selector fetches versions.json, which only a mike
+        # deployment has: outside one it would be a request that always fails.
+        version = extra.get("version")
+        if isinstance(version, dict) and version.get("provider") == "mike" and not os.environ.get(
+            "MIKE_DOCS_VERSION"
+        ):
+            extra.pop("version")
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         return config
