@@ -27,6 +27,7 @@ def test_demo_builds_for_every_audience(demo_sites: dict[str, Path]) -> None:
         assert robots == (audience != "public"), audience
         banner = 'class="lw-audience' in home
         assert banner == (audience != "public"), audience
+        assert ('class="md-banner' in home) == (audience != "public"), "an empty banner bar on public pages"
         assert "fonts.googleapis.com" not in home
         assert "Made with" not in home
 
