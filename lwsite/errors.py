@@ -26,10 +26,14 @@ class Problems:
     items: list[Problem] = field(default_factory=list)
 
     def error(self, path: str, line: int, message: str) -> None:
-        self.items.append(Problem(path, max(1, line), message))
+        self._add(Problem(path, max(1, line), message))
 
     def warn(self, path: str, line: int, message: str) -> None:
-        self.items.append(Problem(path, max(1, line), message, warning=True))
+        self._add(Problem(path, max(1, line), message, warning=True))
+
+    def _add(self, problem: Problem) -> None:
+        if problem not in self.items:  # two checks of one rule report it once
+            self.items.append(problem)
 
     @property
     def errors(self) -> list[Problem]:
