@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from faults import CATEGORIES, FAULTS, VALID, Edit, Fault
 from helpers import env, make_project, mkdocs_build
 
