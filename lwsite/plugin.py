@@ -71,6 +71,7 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
         self.settings = Settings(
             content_dir, audience, year, Path(config.docs_dir),
             cache_dir=(base_dir / self.config.cache_dir).resolve(),
+            version=os.environ.get("MIKE_DOCS_VERSION") or None,
         )
 
         theme = config.theme
@@ -132,7 +133,7 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
         head = f"lwsite: the evidence-quality coach flagged {len(flagged)} item(s)"
         if level == "error":
             for problem in flagged:
-                log.error(str(problem))
+                log.error(f"{problem.path}:{problem.line}: {problem.message}")
             raise PluginError(f"{head} (quality: error); the previous site is unchanged")
         emit = log.warning if level == "warn" else log.info
         emit(f"{head}; see the team's evidence-quality page")

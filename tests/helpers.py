@@ -39,7 +39,8 @@ def run(args: list[str], cwd: Path, **extra_env: str) -> subprocess.CompletedPro
 
 def mkdocs_build(project: Path, audience: str = "public", site_dir: str = "site", strict: bool = True,
                  **extra_env: str) -> subprocess.CompletedProcess[str]:
-    args = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", site_dir]
+    # no -q: it silences warnings, and --strict only fails on warnings it sees
+    args = [sys.executable, "-m", "mkdocs", "build", "-d", site_dir]
     if strict:
         args.append("--strict")
     return run(args, project, LWSITE_AUDIENCE=audience, **extra_env)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..errors import Problem
 from ..model import Cycle, Portfolio
-from .quality import QualityFinding, classify, describe
+from .quality import NO_ACTION, QualityFinding, classify, describe
 
 SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“'])")
 
@@ -93,6 +93,8 @@ def cycle_flags(cycle: Cycle, read: Callable[[str], str] | None = None) -> list[
     public += [(m.path, f"{m.kind} message", m.body, True) for m in cycle.messages]
     for path, field, text, prose in public:
         found = _prose(text) if prose else classify(text)
+        # claims and quick wins are not scripted evidence: no actor is needed in "Post stems"
+        found = QualityFinding(found.judgmental, tuple(g for g in found.general if g != NO_ACTION))
         # public prose is checked for judgment: a summary may speak generally
         if prose and not found.judgmental:
             continue

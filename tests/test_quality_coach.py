@@ -1,0 +1,79 @@
+"""The evidence-quality coach: the protocol's examples, quoted speech, and the site's use of it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import make_project, mkdocs_build
+from lwsite.analysis.quality import classify, describe
+
+# The scripting protocol's eight examples, as the protocol classifies them.
+PROTOCOL = [
+    ("Students worked in teams of four following the scientific process to test which towel absorbs most.",
+     "ok"),
+    ("Student: 'Why did you come to that conclusion when the text indicates the storm came first?'", "ok"),
+    ("Three students worked effectively with manipulatives to represent 3/4 in two ways.", "judgmental"),
+    ("Teacher asked a good question: 'How would you demonstrate these fractions are equivalent?'", "judgmental"),
+    ("The lesson is on fractions.", "general"),
+    ("Students are participating in a variety of activities.", "general"),
+    ("I liked how the students engaged in a hands-on science experiment.", "both"),
+    ("The questions posed to students were effective and appropriate.", "both"),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), PROTOCOL)
+def test_protocol_examples(text: str, label: str) -> None:
+    assert classify(text).label == label
+
+
+@pytest.mark.parametrize("text", ["Teacher: 'Good job'", 'Teacher: "Great thinking, keep going."',
+                                  'Student to partner: "That was a really good idea."'])
+def test_quoted_speech_is_evidence_not_judgment(text: str) -> None:
+    assert classify(text).ok, classify(text)
+
+
+def test_as_well_as_is_not_evaluative() -> None:
+    assert classify("Students labelled the numerator as well as the denominator on 9 of 10 strips.").ok
+
+
+def test_describe_format() -> None:
+    found = classify("The questions posed to students were effective and appropriate.")
+    assert describe(found)[0] == 'judgmental: "effective", "appropriate"'
+    assert describe(found)[1].startswith("general: ")
+
+
+def _flagged_project(tmp_path: Path, quality: str) -> Path:
+    mkdocs = ("site_name: T\ntheme: {name: material}\nplugins:\n  - search\n"
+              f"  - lwsite:\n      quality: {quality}\n")
+    project = make_project(tmp_path, mkdocs_yml=mkdocs)
+    script = project / "content/schools/oak/cycles/2025-10-14-talk/scripts/visit-2.md"
+    script.write_text(script.read_text() + "- I loved the amazing discussion.\n")
+    return project
+
+
+def test_quality_info_never_fails_a_strict_build(tmp_path: Path) -> None:
+    project = _flagged_project(tmp_path, "info")
+    assert mkdocs_build(project, "team").returncode == 0
+    page = (project / "site/schools/oak/2025-10-14-talk/quality/index.html").read_text(encoding="utf-8")
+    assert "I loved the amazing discussion." in page
+    assert "What exactly did students" in page or "what exactly did students" in page
+
+
+def test_quality_warn_fails_strict_and_error_fails_before_touching_the_site(tmp_path: Path) -> None:
+    assert mkdocs_build(_flagged_project(tmp_path / "w", "warn")).returncode == 1
+    project = _flagged_project(tmp_path / "e", "error")
+    (project / "site").mkdir()
+    (project / "site" / "keep.txt").write_text("previous site")
+    result = mkdocs_build(project, strict=False)
+    assert result.returncode == 1
+    assert 'visit-2.md:7: judgmental: "I loved", "amazing"' in result.stdout + result.stderr
+    assert (project / "site" / "keep.txt").read_text() == "previous site"
+
+
+def test_quality_pages_are_team_only(tmp_path: Path) -> None:
+    project = _flagged_project(tmp_path, "info")
+    for audience in ("public", "staff"):
+        assert mkdocs_build(project, audience, site_dir=f"s-{audience}").returncode == 0
+        assert not list((project / f"s-{audience}").rglob("quality/index.html"))
