@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from helpers import make_project, mkdocs_build
+
 from lwsite.analysis.quality import classify, describe
 
 # The scripting protocol's eight examples, as the protocol classifies them.

@@ -18,8 +18,8 @@ from typing import Any
 from .. import model as m
 from ..errors import Problems
 from ..model import Audience
-from .fields import LEVEL_ID_RE, Reader
 from ..privacy import check_links, check_names, load_roster
+from .fields import LEVEL_ID_RE, Reader
 from .source import LList, LMap, MarkdownFile, SourceError, parse_yaml, read_text, split_front_matter
 
 CYCLE_ID_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9][a-z0-9-]*)$")
