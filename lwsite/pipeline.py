@@ -16,7 +16,7 @@ from .analysis import coach
 from .errors import Problem
 from .features import all_features
 from .load.loader import load
-from .model import Audience, Portfolio, school_year_bounds
+from .model import Audience, Portfolio, school_year_bounds, school_year_of
 from .render.site import Asset, Page, Site, plan
 
 
@@ -28,6 +28,7 @@ class Settings:
     docs_dir: Path | None = None
     today: dt.date | None = None
     cache_dir: Path | None = None
+    version: str | None = None  # the mike version being deployed (MIKE_DOCS_VERSION), if any
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def prepare(settings: Settings) -> Prepared:
         today = min(today, last)
     rules = aud.Rules.for_portfolio(full, settings.audience)
     site = Site(aud.view(full, rules), rules, today, settings.school_year,
-                cache_dir=settings.cache_dir)
+                extra=_versions(full, settings, today), cache_dir=settings.cache_dir)
     pages, assets = plan(site), []
     for feature in all_features():
         contribution = feature(site, full)
@@ -89,6 +90,15 @@ def prepare(settings: Settings) -> Prepared:
         assets.extend(contribution.assets)
     return Prepared(problems, full, site, tuple(pages), tuple(assets),
                     quality_warnings(full, settings.content_dir))
+
+
+def _versions(full: Portfolio, settings: Settings, today: dt.date) -> dict[str, object]:
+    """In a mike deployment (one version per school year), the earlier years' versions."""
+    if not settings.version:
+        return {}
+    current = settings.school_year or school_year_of(today, full.school_year_start)
+    earlier = sorted({c.school_year for c in full.cycles if c.school_year < current}, reverse=True)
+    return {"version": settings.version, "archived_years": tuple(earlier)}
 
 
 def quality_warnings(portfolio: Portfolio, content_dir: Path) -> tuple[Problem, ...]:
