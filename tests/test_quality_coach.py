@@ -77,3 +77,15 @@ def test_quality_pages_are_team_only(tmp_path: Path) -> None:
     for audience in ("public", "staff"):
         assert mkdocs_build(project, audience, site_dir=f"s-{audience}").returncode == 0
         assert not list((project / f"s-{audience}").rglob("quality/index.html"))
+
+
+def test_demo_team_quality_pages_show_the_flagged_items(demo_sites: dict[str, Path]) -> None:
+    site = demo_sites["team"]
+    pages = {p: p.read_text(encoding="utf-8") for p in site.glob("schools/*/*/quality/index.html")}
+    flagged = [p for p, text in pages.items() if "Flagged evidence" in text and "Judgment words" in text]
+    assert flagged, "no team quality page shows a flagged item"
+    portfolio = (site / "quality" / "index.html").read_text(encoding="utf-8")
+    assert "By school" in portfolio and "By walkthrough" in portfolio
+    assert "observer" not in portfolio.split("By school")[1].lower()  # never by observer or role
+    for audience in ("public", "staff"):
+        assert not (demo_sites[audience] / "quality").exists()
