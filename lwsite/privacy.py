@@ -8,6 +8,7 @@ reader's browser call another site are refused.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -74,17 +75,31 @@ def scan_names(text: str, roster: Roster) -> list[tuple[int, str, bool]]:
 
 
 def check_names(path: Path, shown: str, roster: Roster, problems: Problems, text: str | None = None) -> None:
-    """Report roster names in a file's name and text."""
-    for part in shown.split("/"):
-        for _, name, full in scan_names(part.replace("-", " ").replace("_", " "), roster):
-            if full:
-                problems.error(shown, 1, f"the path names '{name}', who is on the privacy roster: rename it")
+    """Report roster names in a file's or folder's own name and in a file's text.
+
+    Only the last part of the path is checked: the folders above it are checked on their
+    own, so a name in a folder's name is one error, not one per file inside it.
+    """
+    part = shown.rsplit("/", 1)[-1]
+    for _, name, full in scan_names(re.sub(r"[-_.]", " ", part), roster):
+        if full:
+            kind = "folder" if path.is_dir() else "file"
+            problems.error(shown, 1, f"the {kind} name '{part}' names '{name}', who is on the privacy "
+                           f"roster: rename the {kind}")
+    if path.is_dir():
+        return
     if text is None:
         try:
             text = read_text(path)
         except (SourceError, OSError):
             return
+    check_text_names(text, shown, roster, problems)
+
+
+def check_text_names(text: str, shown: str, roster: Roster, problems: Problems, first_line: int = 1) -> None:
+    """Report roster names in a text that starts on ``first_line`` of the file ``shown``."""
     for line, name, full in scan_names(text, roster):
+        line += first_line - 1
         if full:
             problems.error(shown, line, f"'{name}' is on the privacy roster and must never be named: "
                            "describe the practice, number the visit, or use a role")
@@ -101,11 +116,14 @@ AUTOLINK_RE = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
 SAFE_SCHEMES = ("http", "https", "mailto")
 
 
-def check_links(text: str, shown: str, problems: Problems) -> None:
-    """Report link schemes other than relative, http(s) and mailto, and outside images."""
+def check_links(text: str, shown: str, problems: Problems, first_line: int = 1) -> None:
+    """Report link schemes other than relative, http(s) and mailto, and outside images.
+
+    ``first_line`` is the line of the file where ``text`` starts.
+    """
 
     def line_of(offset: int) -> int:
-        return text.count("\n", 0, offset) + 1
+        return text.count("\n", 0, offset) + first_line
 
     for match in LINK_RE.finditer(text):
         is_image, url = match.group(1) == "!", match.group(2)
@@ -122,7 +140,10 @@ def check_links(text: str, shown: str, problems: Problems) -> None:
 
 
 def _check_url(url: str, shown: str, line: int, problems: Problems) -> None:
-    scheme = SCHEME_RE.match(url.strip())
+    # as a browser reads it: character references decoded, tabs and line breaks dropped,
+    # leading controls and spaces stripped (so &#106;avascript: is javascript:)
+    url = re.sub(r"[\t\n\r]", "", html.unescape(url)).lstrip("".join(map(chr, range(33))))
+    scheme = SCHEME_RE.match(url)
     if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
         problems.error(shown, line, f"link scheme '{scheme.group(1)}:' is not allowed: links may be "
                        "relative, http(s): or mailto:")

@@ -1,8 +1,14 @@
 """Malformed portfolios for the bad-input suite: one fault each, with the line it must report.
 
-Each fault is a small edit of the minimal fixture (tests/fixtures/minimal). ``expect`` is the
-exact ``path:line`` (relative to the content folder) of the one error line it must produce;
-``says`` is a fragment of the message that tells the user what went wrong.
+Each fault is a small edit of the minimal fixture (tests/fixtures/minimal). ``edits`` maps a
+path relative to the content folder to its new text (``str``), raw bytes, ``None`` to delete
+the file, or a function of the old text. ``expect`` is the exact ``path:line`` (relative to
+the content folder) of the one error line it must produce; ``says`` is a fragment of the
+message, which must tell the user what went wrong and what to do.
+
+A fault with ``docs`` puts pages into the site's own ``docs/`` instead: only the MkDocs build
+scans those (``lwsite check CONTENT_DIR`` knows no docs folder), so such a fault runs through
+the build alone, and the check of its content is expected to pass.
 """
 
 from __future__ import annotations
@@ -36,6 +42,17 @@ class Fault:
     docs: dict[str, str] = field(default_factory=dict)  # pages of the site's own docs/
 
 
+@dataclass(frozen=True)
+class Control:
+    """Unusual but valid content: the check and the build must both pass."""
+
+    name: str
+    edits: dict[str, Edit]
+    not_in_site: str | None = None  # a string no path of the built site may contain
+    warns: bool = False  # valid with a warning: the check passes, a build passes unless --strict
+
+
+# A second school with a launch cycle of its own, for the carry across schools.
 SECOND_SCHOOL = {
     "schools/elm/school.yml": "name: Elm Middle\n",
     "schools/elm/cycles/2025-09-10-launch/focus.md": (
@@ -50,11 +67,32 @@ SECOND_SCHOOL = {
     ),
 }
 
+DRAFT_FOCUS = "---\nquestion: Later?\nframework: continuum\ncharacteristics: [questioning]\nstatus: draft\n---\n"
+FRAMEWORK = (
+    "title: Second continuum\nlevels:\n  - {id: D, label: Developing}\n  - {id: P, label: Providing}\n"
+    "sections:\n  - id: talk\n    title: Talk\n    characteristics:\n      - id: talk-moves\n"
+    "        title: Talk moves\n"
+)
+
 FAULTS: list[Fault] = [
+    # broken YAML: the line where the unclosed bracket or quote opens
     Fault("broken-yaml", "broken YAML", {f"{C}/team.yml": replace("role: Math coach", "role: [Math coach")},
-          f"{C}/team.yml:9", "YAML syntax error"),
+          f"{C}/team.yml:8", "the '[' on this line is not closed"),
+    Fault("unclosed-quote", "broken YAML", {f"{C}/team.yml": replace("role: Math coach", 'role: "Math coach')},
+          f"{C}/team.yml:8", "never closed: close it"),
+    Fault("nul-character", "broken YAML", {f"{C}/team.yml": replace("hall_work: 3", "hall_work: 3\x00")},
+          f"{C}/team.yml:1", "U+0000 is not allowed"),
+    Fault("pasted-line-separator", "broken YAML",
+          {f"{C}/team.yml": replace("role: Math coach", "role: Math\u2028coach")},
+          f"{C}/team.yml:8", "invisible line break (U+2028"),
     Fault("tab-indented", "tab-indented file", {f"{C}/team.yml": replace("    group: B", "\tgroup: B")},
-          f"{C}/team.yml:9", "tab"),
+          f"{C}/team.yml:9", "indent with spaces"),
+    Fault("front-matter-not-closed", "front matter not closed",
+          {f"{C}/scripts/visit-2.md": "---\nvisit: 2\n- 3 of 4 groups used strips.\n"},
+          f"{C}/scripts/visit-2.md:1", "front matter is not closed"),
+    Fault("front-matter-closed-with-spaces", "front matter not closed",
+          {f"{C}/scripts/visit-2.md": "---\nvisit: 2\n--- \n- 3 of 4 groups used strips.\n"},
+          f"{C}/scripts/visit-2.md:3", "exactly --- (no spaces around it)"),
     Fault("missing-schedule", "missing required file", {f"{C}/schedule.yml": None},
           f"{C}/schedule.yml:1", "schedule.yml is missing"),
     Fault("missing-portfolio-name", "missing required field",
@@ -62,110 +100,149 @@ FAULTS: list[Fault] = [
     Fault("missing-focus-question", "missing required field",
           {f"{C}/focus.md": replace("question: To what extent do students explain their reasoning to peers?\n", "")},
           f"{C}/focus.md:2", "'question' is required"),
+    Fault("misspelt-required-key", "misspelt required key", {f"{C}/focus.md": replace("question:", "qestion:")},
+          f"{C}/focus.md:2", "unknown key 'qestion': did you mean 'question'?"),
     Fault("unknown-key", "unknown key", {f"{C}/actions.yml": replace("  horizon: month", "  horizen: month")},
-          f"{C}/actions.yml:4", "unknown key 'horizen'"),
+          f"{C}/actions.yml:4", "did you mean 'horizon'?"),
     Fault("unknown-nested-key", "unknown key", {f"{C}/schedule.yml": replace("minutes: 30}", "minutes: 30, room: R1}")},
-          f"{C}/schedule.yml:2", "unknown key 'room'"),
+          f"{C}/schedule.yml:2", "unknown key 'room' in orientation: allowed: start, minutes"),
+    Fault("comma-in-flow-value", "unquoted value YAML retypes",
+          {f"{C}/schedule.yml": replace("subject: Science", "subject: Science, Art")},
+          f"{C}/schedule.yml:6", "a ',' ends a value inside {...}: quote the value"),
     Fault("repeated-key", "repeated key", {f"{C}/actions.yml": append("  owner: Principal\n")},
-          f"{C}/actions.yml:9", "repeated"),
+          f"{C}/actions.yml:9", "key 'owner' is repeated in one mapping (first on line 3)"),
     Fault("unknown-characteristic", "unknown characteristic",
           {f"{C}/focus.md": replace("[student-discourse, questioning]", "[student-discourse, wait-time]")},
-          f"{C}/focus.md:4", "'wait-time' is not in framework"),
+          f"{C}/focus.md:4", "'wait-time' is not in framework 'continuum': use one of"),
     Fault("unknown-level", "unknown level", {f"{C}/scripts/visit-1.md": replace("questioning: P", "questioning: X")},
-          f"{C}/scripts/visit-1.md:7", "level 'X'"),
+          f"{C}/scripts/visit-1.md:7", "level 'X' is not a level of framework 'continuum': use one of NE, D, P, S"),
     Fault("tag-outside-lens", "tag outside the lens",
           {f"{C}/scripts/visit-1.md": replace("- 9 of 12 pairs", "- [feedback] 9 of 12 pairs")},
-          f"{C}/scripts/visit-1.md:15", "tag [feedback]"),
+          f"{C}/scripts/visit-1.md:15", "tag [feedback] is not in this cycle's lens"),
     Fault("rating-outside-lens", "tag outside the lens",
           {f"{C}/scripts/visit-2.md": replace("  student-discourse: P\n", "  student-discourse: P\n  feedback: D\n")},
           f"{C}/scripts/visit-2.md:5", "not in this cycle's lens"),
+    Fault("ratings-without-consensus", "ratings when hall_work is not 3",
+          {f"{C}/team.yml": replace("hall_work: 3", "hall_work: 2"),
+           f"{C}/scripts/visit-2.md": replace("ratings:\n  student-discourse: P\n", "")},
+          f"{C}/scripts/visit-1.md:5", "only when team.yml has hall_work: 3"),
     Fault("duplicate-visit", "duplicate visit",
           {f"{C}/schedule.yml": replace("{visit: 3, start", "{visit: 2, start")},
-          f"{C}/schedule.yml:6", "visit 2 is listed twice"),
+          f"{C}/schedule.yml:6", "visit 2 is listed twice (first on line 5)"),
+    Fault("script-number-mismatch", "script number differs from visit",
+          {f"{C}/scripts/visit-2.md": replace("visit: 2", "visit: 3")}, f"{C}/scripts/visit-2.md:2",
+          "visit 3 does not match the file name's number 2"),
     Fault("unscheduled-visit", "unscheduled visit",
           {f"{C}/scripts/visit-9.md": "---\nvisit: 9\n---\n- 4 of 5 pairs used strips.\n"},
           f"{C}/scripts/visit-9.md:2", "visit 9 is not in schedule.yml"),
     Fault("pattern-unscheduled-visit", "unscheduled visit",
           {f"{C}/debrief.md": replace("visits: [1, 2]", "visits: [1, 7]")},
-          f"{C}/debrief.md:6", "visit 7 is not in schedule.yml"),
+          f"{C}/debrief.md:6", "visit 7 is not in schedule.yml: cite scheduled visits only"),
     Fault("overlapping-visits", "overlapping visits",
           {f"{C}/schedule.yml": replace('{visit: 3, start: "09:00"', '{visit: 3, start: "08:50"')},
-          f"{C}/schedule.yml:6", "overlaps visit 1"),
+          f"{C}/schedule.yml:6", "visit 3 (08:50) overlaps visit 1 (08:45-09:00) of group A"),
+    Fault("group-without-member", "visit group without a team member",
+          {f"{C}/schedule.yml": replace("group: B", "group: C")},
+          f"{C}/schedule.yml:5", "group 'C' has no member in team.yml"),
     Fault("date-mismatch", "date that does not match the cycle id",
           {f"{C}/schedule.yml": replace("date: 2025-10-14", "date: 2025-10-15")},
-          f"{C}/schedule.yml:1", "does not match the cycle folder's date"),
+          f"{C}/schedule.yml:1", "does not match the cycle folder's date 2025-10-14"),
     Fault("impossible-date", "impossible date", {f"{C}/actions.yml": replace("due: 2025-11-15", "due: 2025-11-31")},
-          f"{C}/actions.yml:5", "not a real calendar date"),
+          f"{C}/actions.yml:5", "'2025-11-31' is not a real calendar date"),
     Fault("unquoted-language", "unquoted value YAML retypes",
           {"portfolio.yml": replace("kind: school\n", "kind: school\nlanguage: no\n")},
-          "portfolio.yml:3", "was read as false: quote it"),
-    Fault("unquoted-time", "unquoted value YAML retypes",
-          {f"{C}/schedule.yml": replace('start: "08:00"', "start: 8:00")},
-          f"{C}/schedule.yml:2", "base 60"),
+          "portfolio.yml:3", '`language: no` was read as false: quote it ("no")'),
+    Fault("unquoted-visit-time", "unquoted value YAML retypes",
+          {f"{C}/schedule.yml": replace('{visit: 1, start: "08:45"', "{visit: 1, start: 8:45")},
+          f"{C}/schedule.yml:4", '`start: 8:45` was read as the number 525 (YAML reads h:mm as base 60): quote it'),
+    Fault("id-read-as-false", "id YAML reads as non-text", {f"{C}/actions.yml": replace("id: stems", "id: no")},
+          f"{C}/actions.yml:1", "`id: no` was read as false: an id may not be a word YAML reads as non-text"),
+    Fault("id-quoted-yaml-word", "id YAML reads as non-text", {f"{C}/actions.yml": replace("id: stems", "id: 'no'")},
+          f"{C}/actions.yml:1", "action id 'no' is a word YAML reads as false"),
+    Fault("duplicate-action-id", "duplicate action id",
+          {f"{C}/actions.yml": append("- id: stems\n  action: Again\n  owner: Principal\n")},
+          f"{C}/actions.yml:9", "action id 'stems' is used twice in this cycle: make it unique"),
+    # carries: reported on the carries line itself
     Fault("carries-nothing", "carries that resolves to nothing",
           {f"{C}/actions.yml": append("  carries: 2025-09-01-launch/charts\n")},
-          f"{C}/actions.yml:1", "resolves to no action step"),
+          f"{C}/actions.yml:9", "resolves to no action step of this school: check the cycle id and action id"),
     Fault("carries-other-school", "carries that crosses schools",
           {**SECOND_SCHOOL, f"{C}/actions.yml": append("  carries: 2025-09-10-launch/charts\n")},
-          f"{C}/actions.yml:1", "never carry across schools"),
+          f"{C}/actions.yml:9", "it is a step of school 'elm': steps never carry across schools"),
+    Fault("carries-draft-step", "carries a draft cycle's step",
+          {"schools/oak/cycles/2025-09-01-prep/focus.md": DRAFT_FOCUS,
+           "schools/oak/cycles/2025-09-01-prep/actions.yml": "- id: charts\n  action: Post charts\n  owner: Team\n",
+           f"{C}/actions.yml": append("  carries: 2025-09-01-prep/charts\n")},
+          f"{C}/actions.yml:9", "names a step of a draft cycle"),
+    # privacy
     Fault("roster-name", "roster name", {f"{C}/scripts/visit-2.md": append("- Maria Lopez asked a question.\n")},
-          f"{C}/scripts/visit-2.md:7", "privacy roster"),
-    Fault("roster-name-in-comment", "roster name",
+          f"{C}/scripts/visit-2.md:7", "'Maria Lopez' is on the privacy roster and must never be named"),
+    Fault("roster-name-across-lines", "roster name",
+          {f"{C}/debrief.md": replace("The team met", "The team met Maria\nLopez and")},
+          f"{C}/debrief.md:16", "'Maria Lopez' is on the privacy roster"),
+    Fault("roster-name-in-comment", "roster name in a YAML comment",
           {f"{C}/team.yml": replace("hall_work: 3", "hall_work: 3  # ask jordan  smith")},
           f"{C}/team.yml:1", "'Jordan Smith' is on the privacy roster"),
-    Fault("roster-name-in-docs", "roster name", {}, "docs/about.md:3", "privacy roster",
+    Fault("roster-name-in-file-name", "roster name in a file or folder name",
+          {"frameworks/jordan-smith.yml": FRAMEWORK},
+          "frameworks/jordan-smith.yml:1", "the file name 'jordan-smith.yml' names 'Jordan Smith'"),
+    Fault("roster-name-in-folder-name", "roster name in a file or folder name",
+          {"schools/maria-lopez/school.yml": "name: West Campus\n"},
+          "schools/maria-lopez:1", "the folder name 'maria-lopez' names 'Maria Lopez'"),
+    Fault("roster-name-in-docs", "roster name in docs/", {}, "docs/about.md:3", "privacy roster",
           docs={"about.md": "# About\n\nThanks to Maria\nLopez for the photos.\n"}),
     Fault("javascript-link", "javascript: link",
           {f"{C}/focus.md": append("See [the plan](javascript:alert(1)).\n")},
-          f"{C}/focus.md:12", "link scheme 'javascript:'"),
-    Fault("data-link", "javascript: link", {f"{C}/debrief.md": append("\n<data:text/html,hi>\n")},
-          f"{C}/debrief.md:18", "link scheme 'data:'"),
+          f"{C}/focus.md:12", "link scheme 'javascript:' is not allowed"),
+    Fault("entity-encoded-javascript-link", "javascript: link",
+          {f"{C}/focus.md": append("See [the plan](&#106;avascript&colon;alert(1)).\n")},
+          f"{C}/focus.md:12", "link scheme 'javascript:' is not allowed"),
+    Fault("yaml-escaped-javascript-link", "javascript: link",
+          {f"{C}/debrief.md": replace("message: Students talk about their thinking with partners.",
+                                      'message: "See [the plan](\\x26#106;avascript:alert(1)). Students talk."')},
+          f"{C}/debrief.md:13", "link scheme 'javascript:' is not allowed"),
+    Fault("data-link", "data: link", {f"{C}/debrief.md": append("\n<data:text/html,hi>\n")},
+          f"{C}/debrief.md:18", "link scheme 'data:' is not allowed"),
     Fault("outside-image", "image outside the site",
           {f"{C}/debrief.md": append("![chart](https://tracker.example/pixel.png)\n")},
           f"{C}/debrief.md:17", "images are not part of the content format"),
+    # files
     Fault("non-utf8", "non-UTF-8 file",
           {f"{C}/scripts/visit-2.md": "---\nvisit: 2\n---\n- Caf\xe9 menu read aloud.\n".encode("latin-1")},
-          f"{C}/scripts/visit-2.md:4", "not UTF-8"),
-    Fault("stray-file", "stray file in a cycle folder", {f"{C}/notes.md": "some notes\n"},
-          f"{C}/notes.md:1", "not part of a cycle folder"),
+          f"{C}/scripts/visit-2.md:4", "not UTF-8 text (byte 0xE9 on this line): save it as UTF-8"),
     Fault("stray-yaml-spelling", "stray file in a cycle folder", {f"{C}/schedule.yaml": "date: 2025-10-14\n"},
           f"{C}/schedule.yaml:1", "not part of a cycle folder"),
-    Fault("bad-cycle-folder", "stray file in a cycle folder",
+    Fault("bad-cycle-folder", "invalid cycle folder name",
           {"schools/oak/cycles/october-walk/focus.md": "---\nquestion: Q\n---\n"},
           "schools/oak/cycles/october-walk:1", "must be named YYYY-MM-DD-slug"),
-    Fault("script-number-mismatch", "duplicate visit",
-          {f"{C}/scripts/visit-2.md": replace("visit: 2", "visit: 3")}, f"{C}/scripts/visit-2.md:2",
-          "does not match the file name"),
-    Fault("ratings-without-consensus", "unknown level",
-          {f"{C}/team.yml": replace("hall_work: 3", "hall_work: 2"),
-           f"{C}/scripts/visit-2.md": replace("ratings:\n  student-discourse: P\n", "")},
-          f"{C}/scripts/visit-1.md:5", "hall_work: 3"),
-    Fault("id-yaml-retypes", "unquoted value YAML retypes", {f"{C}/actions.yml": replace("id: stems", "id: 'no'")},
-          f"{C}/actions.yml:1", "YAML reads as non-text"),
-    Fault("duplicate-action", "repeated key",
-          {f"{C}/actions.yml": append("- id: stems\n  action: Again\n  owner: Principal\n")},
-          f"{C}/actions.yml:9", "used twice"),
-    Fault("unknown-message-kind", "stray file in a cycle folder", {f"{C}/messages/newsletter.md": "Hello\n"},
+    Fault("unknown-message-kind", "unknown message kind", {f"{C}/messages/newsletter.md": "Hello\n"},
           f"{C}/messages/newsletter.md:1", "not part of messages/"),
-    Fault("front-matter-not-closed", "broken YAML",
-          {f"{C}/scripts/visit-2.md": "---\nvisit: 2\n- 3 of 4 groups used strips.\n"},
-          f"{C}/scripts/visit-2.md:1", "front matter is not closed"),
 ]
 
 # Positive controls: content that looks unusual but is valid.
-VALID: dict[str, dict[str, Edit]] = {
-    "bom-and-crlf": {f"{C}/scripts/visit-2.md": "\ufeff---\r\nvisit: 2\r\n---\r\n- 3 of 4 pairs used strips.\r\n"},
-    "draft-cycle-is-skipped": {
-        "schools/oak/cycles/2026-03-01-later/focus.md":
-            "---\nquestion: Later?\nframework: continuum\ncharacteristics: [questioning]\nstatus: draft\n---\n",
-    },
-    "escaped-bracket": {f"{C}/scripts/visit-2.md": append("- \\[sic] a literal bracket starts this item.\n")},
-}
+CONTROLS: list[Control] = [
+    Control("bom-and-crlf",
+            {f"{C}/scripts/visit-2.md": "\ufeff---\r\nvisit: 2\r\n---\r\n- 3 of 4 pairs used strips.\r\n",
+             f"{C}/team.yml": "\ufeffhall_work: 3\r\nmembers:\r\n  - role: Principal\r\n    group: A\r\n"
+                              "  - role: Math coach\r\n    group: B\r\n"}),
+    Control("draft-cycle-is-skipped", {"schools/oak/cycles/2026-03-01-later/focus.md": DRAFT_FOCUS},
+            not_in_site="2026-03-01"),
+    Control("escaped-bracket",
+            {f"{C}/scripts/visit-2.md": append('- \\[sic] Teacher: "Which strip is longer?" 4 of 5 pairs said.\n')}),
+    Control("lone-first-name-is-a-warning", {f"{C}/debrief.md": append("Maria's class sang.\n")}, warns=True),
+]
 
+# Every kind of malformed input the issue names, and the extra rules this suite covers.
 CATEGORIES = (
     "broken YAML", "tab-indented file", "missing required file", "missing required field", "unknown key",
     "repeated key", "unknown characteristic", "unknown level", "tag outside the lens", "duplicate visit",
     "unscheduled visit", "overlapping visits", "date that does not match the cycle id", "impossible date",
     "unquoted value YAML retypes", "carries that resolves to nothing", "carries that crosses schools",
-    "roster name", "javascript: link", "non-UTF-8 file", "stray file in a cycle folder", "image outside the site",
+    "roster name", "javascript: link", "non-UTF-8 file", "stray file in a cycle folder",
+    # beyond the issue's list
+    "invalid cycle folder name", "script number differs from visit", "ratings when hall_work is not 3",
+    "duplicate action id", "id YAML reads as non-text", "roster name in a file or folder name",
+    "roster name in a YAML comment", "roster name in docs/", "image outside the site", "data: link",
+    "front matter not closed", "unknown message kind", "misspelt required key", "carries a draft cycle's step",
+    "visit group without a team member",
 )

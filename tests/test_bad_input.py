@@ -1,23 +1,31 @@
 """Bad input: every malformed portfolio gets exactly its one error line, exit 1, no traceback.
 
-Through both shells: `lwsite check` and `mkdocs build`. A failed build leaves the previous
-site byte-identical (the content is checked before MkDocs cleans the site folder).
+Through both shells: `lwsite check` and `mkdocs build --strict`. A failed build leaves the
+previous site byte-identical (the content is checked before MkDocs cleans the site folder).
+The faults and the positive controls are data, in tests/faults.py.
+
+Each fault needs a check and a build, about a second of subprocesses together: the ``runs``
+fixture starts those of every selected fault in a small pool, and each test reads its own.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from faults import CATEGORIES, FAULTS, VALID, Edit, Fault
+from faults import CATEGORIES, CONTROLS, FAULTS, Control, Edit, Fault
 from helpers import env, make_project, mkdocs_build
 
-PROBLEM_RE = re.compile(r"^(?:ERROR\s+-\s+)?(\S+:\d+): (?!warning:)(.+)$")
+# a problem line of either shell: "path:line: message", after MkDocs' "ERROR    -  " if any
+PROBLEM_RE = re.compile(r"^(?:(?:ERROR|WARNING)\s+-\s+)?(\S+:\d+): (.+)$")
 
 
 def apply(content: Path, edits: dict[str, Edit]) -> None:
@@ -32,10 +40,11 @@ def apply(content: Path, edits: dict[str, Edit]) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(edit, encoding="utf-8", newline="")
         else:
-            path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+            path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8", newline="")
 
 
-def error_lines(output: str) -> list[tuple[str, str]]:
+def problems(output: str) -> list[tuple[str, str]]:
+    """(path:line, message) of every problem line, warnings included."""
     found = []
     for line in output.splitlines():
         match = PROBLEM_RE.match(line.strip())
@@ -44,68 +53,135 @@ def error_lines(output: str) -> list[tuple[str, str]]:
     return found
 
 
+def errors(output: str) -> list[tuple[str, str]]:
+    return [p for p in problems(output) if not p[1].startswith("warning:")]
+
+
 def site_hash(site: Path) -> dict[str, str]:
     return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-@pytest.fixture(scope="module")
+def check(project: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "lwsite", "check", "content"], cwd=project, env=env(),
+                          capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="session")
 def valid_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The valid minimal portfolio, built once; each build test starts from a copy of it."""
     project = make_project(tmp_path_factory.mktemp("valid"))
     result = mkdocs_build(project)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
 
 
-def _project(tmp_path: Path, fault: Fault) -> Path:
+def _project(tmp_path: Path, edits: dict[str, Edit], docs: dict[str, str] | None = None) -> Path:
     project = make_project(tmp_path / "p")
-    apply(project / "content", fault.edits)
-    for name, text in fault.docs.items():
+    apply(project / "content", edits)
+    for name, text in (docs or {}).items():
         (project / "docs" / name).write_text(text, encoding="utf-8")
     return project
 
 
+@dataclass(frozen=True)
+class Run:
+    returncode: int
+    stdout: str
+    output: str  # stdout and stderr
+    site_before: dict[str, str] | None = None  # build only: the previous site's files and hashes
+    site_after: dict[str, str] | None = None
+
+
+def _check_run(tmp_path: Path, fault: Fault) -> Run:
+    result = check(_project(tmp_path, fault.edits, fault.docs))
+    return Run(result.returncode, result.stdout, result.stdout + result.stderr)
+
+
+def _build_run(tmp_path: Path, fault: Fault, valid_site: Path) -> Run:
+    project = _project(tmp_path, fault.edits, fault.docs)
+    shutil.copytree(valid_site, project / "site")
+    before = site_hash(project / "site")
+    result = mkdocs_build(project)
+    return Run(result.returncode, result.stdout, result.stdout + result.stderr, before, site_hash(project / "site"))
+
+
+@pytest.fixture(scope="module")
+def runs(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+         valid_site: Path) -> dict[tuple[str, str], Run]:
+    """("check" | "build", fault name) -> its run, for every fault a selected test asks about."""
+    names = set()
+    for item in request.session.items:
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and "runs" in getattr(item, "fixturenames", ()) and "fault" in callspec.params:
+            names.add(callspec.params["fault"].name)
+    root = tmp_path_factory.mktemp("faults")
+    jobs = [(kind, f) for f in FAULTS if f.name in names for kind in ("check", "build")]
+
+    def run(job: tuple[str, Fault]) -> Run:
+        kind, fault = job
+        where = root / f"{kind}-{fault.name}"
+        return _check_run(where, fault) if kind == "check" else _build_run(where, fault, valid_site)
+
+    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 2)) as pool:
+        return {(kind, f.name): result for (kind, f), result in zip(jobs, pool.map(run, jobs), strict=True)}
+
+
 def test_the_suite_covers_every_category() -> None:
     assert len(FAULTS) >= 25
-    assert set(CATEGORIES) <= {f.category for f in FAULTS}
+    covered = {f.category for f in FAULTS}
+    assert set(CATEGORIES) <= covered, set(CATEGORIES) - covered
+    assert covered <= set(CATEGORIES), covered - set(CATEGORIES)
     assert len({f.name for f in FAULTS}) == len(FAULTS)
+    assert {"bom-and-crlf", "draft-cycle-is-skipped"} <= {c.name for c in CONTROLS}
 
 
 @pytest.mark.parametrize("fault", [f for f in FAULTS if not f.docs], ids=lambda f: f.name)
-def test_check_reports_exactly_one_error(tmp_path: Path, fault: Fault) -> None:
-    project = _project(tmp_path, fault)
-    result = subprocess.run([sys.executable, "-m", "lwsite", "check", "content"], cwd=project, env=env(),
-                            capture_output=True, text=True, check=False)
-    output = result.stdout + result.stderr
+def test_check_reports_exactly_one_error(fault: Fault, runs: dict[tuple[str, str], Run]) -> None:
+    result = runs[("check", fault.name)]
+    output = result.output
     assert "Traceback" not in output, output
     assert result.returncode == 1, output
-    errors = error_lines(result.stdout)
-    assert [e[0] for e in errors] == [fault.expect], output
-    assert fault.says in errors[0][1], output
+    found = errors(result.stdout)
+    assert [e[0] for e in found] == [fault.expect], output
+    assert fault.says in found[0][1], output
+
+
+@pytest.mark.parametrize("fault", [f for f in FAULTS if f.docs], ids=lambda f: f.name)
+def test_check_scans_the_content_folder_only(fault: Fault, runs: dict[tuple[str, str], Run]) -> None:
+    """`lwsite check CONTENT_DIR` knows no docs folder: the build is what scans the site's pages."""
+    result = runs[("check", fault.name)]
+    assert result.returncode == 0, result.output
+    assert errors(result.stdout) == []
 
 
 @pytest.mark.parametrize("fault", FAULTS, ids=lambda f: f.name)
 def test_build_fails_with_one_error_and_keeps_the_previous_site(
-    tmp_path: Path, fault: Fault, valid_site: Path
+    fault: Fault, runs: dict[tuple[str, str], Run]
 ) -> None:
-    project = _project(tmp_path, fault)
-    shutil.copytree(valid_site, project / "site")
-    before = site_hash(project / "site")
-    result = mkdocs_build(project)
-    output = result.stdout + result.stderr
+    result = runs[("build", fault.name)]
+    output = result.output
     assert "Traceback" not in output, output
     assert result.returncode == 1, output
-    errors = [e for e in error_lines(output) if not e[0].startswith(("lwsite", "Aborted"))]
-    assert [e[0] for e in errors] == [fault.expect], output
-    assert fault.says in errors[0][1], output
-    assert site_hash(project / "site") == before, "a failed build changed the previous site"
+    found = errors(output)
+    assert [e[0] for e in found] == [fault.expect], output
+    assert fault.says in found[0][1], output
+    assert output.count(f"{fault.expect}: ") == 1, output
+    assert result.site_before, "the previous site was not copied"
+    assert result.site_after == result.site_before, "a failed build changed the previous site"
 
 
-@pytest.mark.parametrize("name", sorted(VALID))
-def test_unusual_but_valid_content_passes(tmp_path: Path, name: str) -> None:
-    project = make_project(tmp_path / "p")
-    apply(project / "content", VALID[name])
-    result = subprocess.run([sys.executable, "-m", "lwsite", "check", "content"], cwd=project, env=env(),
-                            capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert mkdocs_build(project).returncode == 0
+@pytest.mark.parametrize("control", CONTROLS, ids=lambda c: c.name)
+def test_unusual_but_valid_content_passes(tmp_path: Path, control: Control) -> None:
+    project = _project(tmp_path, control.edits)
+    result = check(project)
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output, output
+    assert result.returncode == 0, output
+    assert errors(result.stdout) == [], output
+    assert (len(problems(result.stdout)) > 0) == control.warns, output
+    built = mkdocs_build(project, strict=not control.warns)
+    assert built.returncode == 0, built.stdout + built.stderr
+    if control.not_in_site:
+        leaked = [p for p in site_hash(project / "site") if control.not_in_site in p]
+        assert leaked == [], leaked

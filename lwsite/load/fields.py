@@ -7,6 +7,7 @@ here explains that when it is the likely cause of a wrong type.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -19,9 +20,12 @@ from .source import LList, LMap
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 LEVEL_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,15}$")
 TIME_RE = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])$")
+NON_TEXT_IDS = "an id may not be a word YAML reads as non-text (yes, no, on, off, null, a number, a date)"
 
 
 def _describe(value: Any) -> str:
+    if value is None:
+        return "null (empty)"
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, dt.datetime):
@@ -37,8 +41,10 @@ def _describe(value: Any) -> str:
     return "something else"
 
 
-def retype_hint(key: str, value: Any, raw: str | None) -> str:
+def retype_hint(key: str, value: Any, raw: str | None, commented: bool = False) -> str:
     """Why a value is not text, and how to fix it."""
+    if value is None and commented:
+        return f"'{key}' is empty because ' #' starts a comment: quote a value that contains #"
     if value is None:
         return f"'{key}' is empty: give it a value or remove the key"
     if isinstance(value, list | dict):
@@ -82,32 +88,50 @@ class Reader:
     def mapping(self, value: Any, line: int, what: str) -> LMap | None:
         if isinstance(value, LMap):
             return value
-        self.error(line, f"{what} must be a mapping of keys to values, not {_describe(value)}")
+        self.error(line, f"{what} must be a mapping of keys to values (indented 'key: value' lines), "
+                   f"not {_describe(value)}")
         return None
 
     def keys(
         self, m: LMap, allowed: Iterable[str], required: Iterable[str] = (), what: str = ""
     ) -> bool:
-        allowed = tuple(allowed)
+        """Report unknown and missing keys; a misspelt required key is one error, not two."""
+        allowed, required = tuple(allowed), tuple(required)
         where = f" in {what}" if what else ""
         good = True
+        typos: set[str] = set()
         for key in m:
             if key not in allowed:
                 good = False
-                close = [a for a in allowed if a.replace("_", "") == key.replace("_", "").lower()]
-                hint = f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(allowed)
+                unused = [a for a in allowed if a not in m]
+                close = [a for a in unused if a.replace("_", "") == key.replace("_", "").lower()]
+                close = close or difflib.get_close_matches(key.lower(), unused, n=1, cutoff=0.7)
+                if close:
+                    hint = f"did you mean '{close[0]}'?"
+                    if close[0] in required:
+                        typos.add(close[0])
+                elif m.flow and m[key] is None:
+                    hint = "a ',' ends a value inside {...}: quote the value that contains it"
+                else:
+                    hint = "allowed: " + ", ".join(allowed)
                 self.error(self.line(m, key), f"unknown key '{key}'{where}: {hint}")
+        m.typos = frozenset(typos)
         for key in required:
             if key not in m:
                 good = False
-                self.error(m.line, f"'{key}' is required{where}: add it")
+                self.missing(m, key, where)
         return good
+
+    def missing(self, m: LMap, key: str, where: str = "") -> None:
+        """A required key is absent: an error, unless an unknown key already misspells it."""
+        if key not in m.typos:
+            self.error(m.line, f"'{key}' is required{where}: add it")
 
     # scalar readers ----------------------------------------------------------------------
     def text(self, m: LMap, key: str, required: bool = False) -> str | None:
         if key not in m:
             if required:
-                self.error(m.line, f"'{key}' is required: add it")
+                self.missing(m, key)
             return None
         value = m[key]
         if isinstance(value, str) and value.strip():
@@ -115,10 +139,16 @@ class Reader:
         if isinstance(value, str):
             self.error(self.line(m, key), f"'{key}' is empty: give it a value or remove the key")
             return None
-        self.error(self.line(m, key), retype_hint(key, value, m.raw.get(key)))
+        self.error(self.line(m, key), retype_hint(key, value, m.raw.get(key), key in m.commented))
         return None
 
     def ident(self, m: LMap, key: str, required: bool = False, what: str = "id") -> str | None:
+        value = m.get(key)
+        if value is not None and not isinstance(value, str | list | dict):
+            shown = m.raw.get(key) or str(value)
+            self.error(self.line(m, key), f"`{key}: {shown}` was read as {_describe(value)}: "
+                       f"{NON_TEXT_IDS}: choose another {what}")
+            return None
         value = self.text(m, key, required)
         if value is None:
             return None
@@ -135,7 +165,8 @@ class Reader:
             )
             return False
         if not yaml_reads_as_text(value):
-            self.error(line, f"{what} '{value}' is a word YAML reads as non-text: choose another")
+            self.error(line, f"{what} '{value}' is a word YAML reads as {_describe(yaml.safe_load(value))}: "
+                       f"{NON_TEXT_IDS}: choose another")
             return False
         return True
 
@@ -144,7 +175,7 @@ class Reader:
     ) -> int | None:
         if key not in m:
             if required:
-                self.error(m.line, f"'{key}' is required: add it")
+                self.missing(m, key)
             return None
         value = m[key]
         if isinstance(value, bool) or not isinstance(value, int):
@@ -176,7 +207,7 @@ class Reader:
     def date(self, m: LMap, key: str, required: bool = False) -> dt.date | None:
         if key not in m:
             if required:
-                self.error(m.line, f"'{key}' is required: add it")
+                self.missing(m, key)
             return None
         value = m[key]
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
@@ -190,7 +221,7 @@ class Reader:
     def time(self, m: LMap, key: str, required: bool = False) -> dt.time | None:
         if key not in m:
             if required:
-                self.error(m.line, f"'{key}' is required: add it")
+                self.missing(m, key)
             return None
         value = m[key]
         if not isinstance(value, str):
@@ -229,7 +260,7 @@ class Reader:
         empty.line, empty.item_lines, empty.raw = self.line(m, key), [], []
         if key not in m:
             if required:
-                self.error(m.line, f"'{key}' is required: add it")
+                self.missing(m, key)
             return empty
         value = m[key]
         if isinstance(value, LList):

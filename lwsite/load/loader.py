@@ -18,9 +18,18 @@ from typing import Any
 from .. import model as m
 from ..errors import Problems
 from ..model import Audience
-from ..privacy import check_links, check_names, load_roster
+from ..privacy import Roster, check_links, check_names, check_text_names, load_roster
 from .fields import LEVEL_ID_RE, Reader
-from .source import LList, LMap, MarkdownFile, SourceError, parse_yaml, read_text, split_front_matter
+from .source import (
+    LList,
+    LMap,
+    MarkdownFile,
+    SourceError,
+    escaped_strings,
+    parse_yaml,
+    read_text,
+    split_front_matter,
+)
 
 CYCLE_ID_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9][a-z0-9-]*)$")
 SCRIPT_RE = re.compile(r"^visit-(\d+)\.md$")
@@ -53,6 +62,7 @@ class _Loader:
         self.problems = Problems()
         self.files: list[Path] = []
         self.privacy: m.Privacy | None = None
+        self.carries_lines: dict[tuple[str, str], int] = {}  # (cycle id, action id) -> line of carries
 
     # helpers ----------------------------------------------------------------------------
     def rel(self, path: Path) -> str:
@@ -499,7 +509,8 @@ class _Loader:
                 r.error(r.line(v, "group"),
                         f"group '{group}' has no member in team.yml: give a member 'group: {group}'")
             if room is not None and codes and room not in codes:
-                r.error(r.line(v, "room"), f"room '{room}' is not one of the school's rooms in school.yml")
+                r.error(r.line(v, "room"), f"room '{room}' is not one of the school's rooms ("
+                        + ", ".join(sorted(codes)) + "): use one of them or add it to school.yml")
             if num is None or start is None or minutes is None:
                 continue
             block = m.TimeBlock(start, minutes)
@@ -680,7 +691,7 @@ class _Loader:
             char = r.text(c, "characteristic")
             if char is not None and lens is not None and char not in lens:
                 r.error(r.line(c, "characteristic"), f"characteristic '{char}' is not in this cycle's lens ("
-                        + ", ".join(lens) + ")")
+                        + ", ".join(lens) + "): use one of them or remove it")
             visits: list[int] = []
             vitems = r.list(c, "visits", True)
             if "visits" in c and not vitems:
@@ -723,6 +734,8 @@ class _Loader:
                 if len(parts) != 2 or not CYCLE_ID_RE.match(parts[0]):
                     r.error(r.line(a, "carries"), f"carries '{carries}' must be <cycle-id>/<action-id>")
                     carries = None
+                elif aid is not None:
+                    self.carries_lines[(cid, aid)] = r.line(a, "carries")
             step = m.ActionStep(
                 id=aid or "", action=action or "", owner=owner or "", cycle=cid,
                 horizon=r.choice(a, "horizon", m.HORIZONS), due=r.date(a, "due"),
@@ -738,7 +751,7 @@ class _Loader:
             for a in actions:
                 if a.carries is None:
                     continue
-                line = a.line
+                line = self.carries_lines.get((a.cycle, a.id), a.line)
                 target = self.published_actions.get(school, {}).get(a.carries)
                 drafted = self.drafts.get(school, {}).get(a.carries)
                 if a.carries.split("/")[0] >= a.cycle:
@@ -874,12 +887,33 @@ def _scan(root: Path, docs_dir: Path | None, privacy: m.Privacy | None, problems
                 text = read_text(path)
             except (SourceError, OSError):
                 text = None
-            if text is not None and path.suffix in (".md", ".yml"):
-                check_links(text, shown, problems)
+        if text is not None and path.suffix in (".md", ".yml"):
+            check_links(text, shown, problems)
         if roster is not None:
             check_names(path, shown, roster, problems, text if path.is_file() else "")
+        if text is not None and path.suffix in (".md", ".yml"):
+            _scan_escaped(text, shown, roster, problems, front_matter=path.suffix == ".md")
     if roster is not None and docs_dir is not None and docs_dir.is_dir():
         for path in sorted(docs_dir.rglob("*")):
-            if path.is_file() and path.suffix in (".md", ".html", ".txt", ".yml", ".yaml"):
-                shown = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
-                check_names(path, shown, roster, problems)
+            shown = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
+            texty = path.is_file() and path.suffix in (".md", ".html", ".txt", ".yml", ".yaml")
+            check_names(path, shown, roster, problems, None if texty else "")
+
+
+def _scan_escaped(text: str, shown: str, roster: Roster | None, problems: Problems, front_matter: bool) -> None:
+    """Scan the YAML strings that escapes make read differently from their source text.
+
+    Only what the value holds beyond its source text is reported: the scan of the raw text
+    has reported the rest.
+    """
+    for line, value, source in escaped_strings(text, front_matter):
+        seen, found = Problems(), Problems()
+        for part, into in ((source, seen), (value, found)):
+            check_links(part, shown, into, first_line=line)
+            if roster is not None:
+                check_text_names(part, shown, roster, into, first_line=line)
+        extra = Counter(p.message for p in found.items) - Counter(p.message for p in seen.items)
+        for p in found.items:
+            if extra[p.message] > 0:
+                extra[p.message] -= 1
+                (problems.warn if p.warning else problems.error)(p.path, p.line, p.message)

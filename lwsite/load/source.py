@@ -6,7 +6,10 @@ stands, to refuse repeated keys, and to turn impossible dates into located error
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,11 +28,19 @@ class SourceError(Exception):
 
 
 class LMap(dict[str, Any]):
-    """A YAML mapping that knows the line of itself, of each key, and each raw scalar."""
+    """A YAML mapping that knows the line of itself, of each key, and each raw scalar.
+
+    ``flow`` is true for a ``{...}`` mapping; ``commented`` holds the keys whose value is
+    empty because a ``#`` after them starts a comment; ``typos`` the required keys that an
+    unknown key most likely misspells (set by the field reader, so one typo is one error).
+    """
 
     line: int
     key_lines: dict[str, int]
     raw: dict[str, str | None]
+    flow: bool = False
+    commented: frozenset[str] = frozenset()
+    typos: frozenset[str] = frozenset()
 
 
 class LList(list[Any]):
@@ -47,11 +58,29 @@ def _raw(node: Any) -> str | None:
     return None
 
 
+class _Lines:
+    """1-based lines of the whole file for YAML marks.
+
+    YAML also breaks lines at U+0085, U+2028 and U+2029, which editors do not: when the text
+    holds any, lines are counted from the mark's offset instead.
+    """
+
+    def __init__(self, text: str, offset: int) -> None:
+        self.offset = offset
+        odd = any(ch in text for ch in "\x85\u2028\u2029")
+        self.newlines = [i for i, ch in enumerate(text) if ch == "\n"] if odd else None
+
+    def __call__(self, mark: Any) -> int:
+        if self.newlines is None:
+            return int(mark.line) + 1 + self.offset
+        return bisect.bisect_left(self.newlines, mark.index) + 1 + self.offset
+
+
 class _Loader(yaml.SafeLoader):
-    line_offset = 0
+    lines: _Lines
 
     def _line(self, node: Any) -> int:
-        return int(node.start_mark.line) + 1 + self.line_offset
+        return self.lines(node.start_mark)
 
 
 def _construct_map(loader: _Loader, node: MappingNode) -> LMap:
@@ -60,6 +89,8 @@ def _construct_map(loader: _Loader, node: MappingNode) -> LMap:
     result.line = loader._line(node)
     result.key_lines = {}
     result.raw = {}
+    result.flow = bool(node.flow_style)
+    commented: set[str] = set()
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         line = loader._line(key_node)
@@ -74,7 +105,18 @@ def _construct_map(loader: _Loader, node: MappingNode) -> LMap:
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = line
         result.raw[key] = _raw(value_node)
+        if result[key] is None and _comment_follows(loader, key_node):
+            commented.add(key)
+    result.commented = frozenset(commented)
     return result
+
+
+def _comment_follows(loader: _Loader, key_node: Any) -> bool:
+    """True when the key's line goes on with ``: #...``: the value became a comment."""
+    buffer: str = loader.buffer
+    start = key_node.end_mark.index
+    end = buffer.find("\n", start)
+    return re.match(r"^\s*:\s+#", buffer[start : end if end >= 0 else len(buffer)]) is not None
 
 
 def _construct_seq(loader: _Loader, node: SequenceNode) -> LList:
@@ -106,29 +148,134 @@ def read_text(path: Path) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise SourceError(line, "this file is not UTF-8 text: save it as UTF-8") from None
+        raise SourceError(
+            line, f"this file is not UTF-8 text (byte 0x{data[exc.start]:02X} on this line): save it as UTF-8"
+        ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def parse_yaml(text: str, line_offset: int = 0) -> Any:
     """Parse YAML text; errors carry the 1-based line in the whole file."""
-    loader = _Loader(text)
-    loader.line_offset = line_offset
+    loader = None
+    line_of = _Lines(text, line_offset)
     try:
+        loader = _Loader(text)
+        loader.lines = line_of
         return loader.get_single_data()
     except SourceError:
         raise
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1 + line_offset
+        raise SourceError(
+            line, f"character U+{exc.character:04X} is not allowed in YAML: remove it"
+        ) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 if mark else 1) + line_offset
-        problem = exc.problem or "invalid YAML"
-        if "\t" in problem or "'\\t'" in problem:
-            problem = "a tab character is used for indentation: indent with spaces"
-        raise SourceError(line, f"YAML syntax error: {problem}") from None
+        line, message = _syntax_error(exc, line_of)
+        lines = text.split("\n")
+        here = lines[line - 1 - line_offset] if 0 <= line - 1 - line_offset < len(lines) else ""
+        odd = next((ch for ch in "\x85\u2028\u2029" if ch in here), None)
+        if odd is not None:
+            message = (f"this line holds an invisible line break (U+{ord(odd):04X}, often pasted from a "
+                       "web page or word processor): delete it")
+        raise SourceError(line, f"YAML syntax error: {message}") from None
     except yaml.YAMLError as exc:
-        raise SourceError(1 + line_offset, f"YAML error: {exc}") from None
+        raise SourceError(1 + line_offset, f"YAML error: {exc}: check this file's YAML") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
+
+
+class _Start:
+    """A mark at the start of the parsed text."""
+
+    line = 0
+    index = 0
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, line_of: Callable[[Any], int]) -> tuple[int, str]:
+    """The line (1-based, in the whole file) and a message saying what to do."""
+    problem = exc.problem or "invalid YAML"
+    context = exc.context or ""
+    pmark = exc.problem_mark or exc.context_mark
+    pline = line_of(pmark) if pmark else line_of(_Start())
+    cline = line_of(exc.context_mark) if exc.context_mark else pline
+    if "'\\t'" in problem:
+        return pline, "a tab character is used for indentation: indent with spaces"
+    if context in ("while parsing a flow sequence", "while parsing a flow mapping"):
+        opener, closer = ("[", "]") if "sequence" in context else ("{", "}")
+        later = f" ({problem}, line {pline})" if pline != cline else f" ({problem})"
+        return cline, (
+            f"the '{opener}' on this line is not closed{later}: close it with '{closer}', "
+            "or quote a value that contains , : # [ ] { }"
+        )
+    if context.startswith("while scanning a quoted scalar"):
+        return cline, "the quote that opens a value on this line is never closed: close it"
+    if context.startswith("while scanning a double-quoted scalar") and "escape" in problem:
+        return pline, f"{problem} (a backslash in double quotes starts an escape): use single quotes"
+    if context.startswith("while scanning a simple key"):
+        return cline, "this line is not 'key: value': add the ':', or indent it under the key it continues"
+    if problem == "mapping values are not allowed here":
+        return pline, (
+            "a ': ' inside a value, or a line indented too far: quote the value (\"...\") "
+            "or fix the indentation"
+        )
+    if problem.startswith("expected <block end>") and "<scalar>" in problem:
+        return pline, (
+            "text follows a quoted or bracketed value: quote the whole value (inside '...' write '' "
+            "for an apostrophe, inside \"...\" write \\\")"
+        )
+    if problem.startswith("expected <block end>") and problem[-2:] in ("}'", "]'"):
+        return pline, f"a closing {problem[-2]} without an opening one: remove it"
+    if problem.startswith("expected <block end>"):
+        return pline, (
+            "this line's indentation does not match the lines above it: indent the keys of one "
+            "mapping (and the items of one list) equally, with spaces"
+        )
+    if problem == "sequence entries are not allowed here":
+        return pline, "'- ' starts a list item here: quote a value that starts with '- ', or fix the indentation"
+    if problem.startswith("found undefined alias"):
+        return pline, "a value that starts with '*' must be quoted"
+    if "cannot start any token" in problem:
+        char = re.search(r"character (.+?) that", problem)
+        return pline, f"a value cannot start with {char.group(1) if char else 'this character'}: quote it"
+    if context.startswith("expected a single document"):
+        return pline, "a YAML file holds one document: remove this '---' line (and any after it)"
+    if problem.startswith("could not determine a constructor"):
+        return pline, "a value that starts with '!' must be quoted"
+    return pline, f"{problem}: check the indentation (spaces only), quotes and brackets here and above"
+
+
+def escaped_strings(text: str, front_matter: bool = False) -> list[tuple[int, str, str]]:
+    """(line, value, source text) of every double-quoted YAML string with a backslash escape.
+
+    Such a value reads differently from its source text (``"\\x6a"`` is ``j``), so checks
+    that scan the raw text scan these values too. Of a Markdown file, only the front matter
+    is YAML. Unparsable YAML gives nothing: its syntax error is reported elsewhere.
+    """
+    offset = 0
+    if front_matter:
+        lines = text.split("\n")
+        if lines[0] != "---" or "---" not in lines[1:]:
+            return []
+        text, offset = "\n".join(lines[1 : lines.index("---", 1)]), 1
+    line_of = _Lines(text, offset)
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return []
+    found: list[tuple[int, str, str]] = []
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, ScalarNode) and node.style == '"':
+            source = text[node.start_mark.index : node.end_mark.index]
+            if "\\" in source:
+                found.append((line_of(node.start_mark), str(node.value), source))
+    return sorted(found)
 
 
 @dataclass(frozen=True)
@@ -143,11 +290,19 @@ class MarkdownFile:
 
 def split_front_matter(text: str) -> MarkdownFile:
     lines = text.split("\n")
-    if not lines or lines[0] != "---":
+    if lines[0].strip() == "---" and lines[0] != "---":
+        raise SourceError(1, "the first line must be exactly --- (no spaces around it): remove the spaces")
+    if lines[0] != "---":
         raise SourceError(1, "the file must start with front matter: a first line that is exactly ---")
     try:
         end = lines.index("---", 1)
     except ValueError:
+        near = next((i for i, line in enumerate(lines[1:], 1) if line.strip() == "---"), None)
+        if near is not None:
+            raise SourceError(
+                near + 1, "this line closes the front matter only if it is exactly --- "
+                "(no spaces around it): remove the spaces"
+            ) from None
         raise SourceError(
             1, "front matter is not closed: add a line that is exactly --- after it"
         ) from None
