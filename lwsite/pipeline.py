@@ -88,6 +88,7 @@ def prepare(settings: Settings) -> Prepared:
         contribution = feature(site, full)
         pages.extend(contribution.pages)
         assets.extend(contribution.assets)
+        problems.extend(contribution.problems)
     return Prepared(problems, full, site, tuple(pages), tuple(assets),
                     quality_warnings(full, settings.content_dir))
 

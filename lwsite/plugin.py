@@ -36,6 +36,7 @@ from .resources import theme_dir
 log = logging.getLogger("mkdocs.plugins.lwsite")
 
 STYLESHEET = "assets/lwsite/lwsite.css"
+SCRIPT = "assets/lwsite/print.js"
 YEAR_RE = re.compile(r"^\d{4}-\d{2}$")
 
 
@@ -100,6 +101,8 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
             extra.pop("version")
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        if SCRIPT not in (str(s) for s in config.extra_javascript):
+            config.extra_javascript.append(SCRIPT)  # the "Print or save as PDF" buttons
         return config
 
     # content ---------------------------------------------------------------------------
@@ -148,7 +151,8 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
                 raise PluginError(
                     f"docs/{page.src} would replace a page lwsite makes: rename or move it"
                 )
-            front = yaml.safe_dump({"title": page.title}, allow_unicode=True)
+            meta = {"title": page.title} | ({"lang": page.lang} if page.lang else {})
+            front = yaml.safe_dump(meta, allow_unicode=True)
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(
                 File.generated(config, page.src, content=f"---\n{front}---\n", inclusion=inclusion)

@@ -18,6 +18,7 @@ from helpers import make_project, mkdocs_build, output_texts
 
 AUDIENCES = ("public", "staff", "team")
 SKIP = "not free text"
+OWN = "the message's own audience"  # messages/<kind>.md: its front matter's audience (default public)
 
 # Lowest audience that may see each field (the content format's audience table).
 RULES: dict[str, str] = {
@@ -51,6 +52,7 @@ RULES: dict[str, str] = {
     "actions:[].id": SKIP, "actions:[].action": "public", "actions:[].owner": "public",
     "actions:[].horizon": SKIP, "actions:[].status": SKIP, "actions:[].carries": SKIP,
     "actions:[].measure": "public", "actions:[].outcome": "public",
+    "message:title": OWN, "message:body": OWN, "message:audience": SKIP,
 }
 # Values used as keys elsewhere are replaced whole and consistently (group labels, room codes).
 CONSISTENT = {"team:members[].group", "schedule:visits[].group", "school:rooms[].code",
@@ -64,10 +66,11 @@ class Planter:
         self.planted: dict[str, tuple[str, str]] = {}  # marker -> (field, audience)
         self.unknown: list[str] = []
         self.same: dict[str, str] = {}
+        self.own = "public"  # the audience of the message file being planted
 
     def marker(self, field: str) -> str:
         marker = f"zqmark{next(self.counter):04d}x"
-        self.planted[marker] = (field, RULES[field])
+        self.planted[marker] = (field, self.own if RULES[field] == OWN else RULES[field])
         return marker
 
     def walk(self, kind: str, node: Any, path: str = "") -> Any:
@@ -106,7 +109,7 @@ def plant(content: Path) -> Planter:
             continue
         rel = path.relative_to(content).as_posix()
         kind = "framework" if rel.startswith("frameworks/") else (
-            "script" if "/scripts/" in rel else KINDS.get(path.name))
+            "script" if "/scripts/" in rel else "message" if "/messages/" in rel else KINDS.get(path.name))
         assert kind is not None, f"no marker rule for the file kind of {rel}"
         text = path.read_text(encoding="utf-8")
         if path.suffix == ".yml":
@@ -114,6 +117,7 @@ def plant(content: Path) -> Planter:
             path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
             continue
         _, front, body = text.split("---\n", 2)
+        planter.own = yaml.safe_load(front).get("audience", "public") if kind == "message" else "public"
         meta = planter.walk(kind, yaml.safe_load(front))
         if kind == "script":
             lines = []
@@ -139,7 +143,9 @@ def marked(tmp_path_factory: pytest.TempPathFactory) -> tuple[Planter, dict[str,
     for audience in AUDIENCES:
         result = mkdocs_build(project, audience, site_dir=f"site-{audience}")
         assert result.returncode == 0, result.stdout + result.stderr
-        outputs[audience] = output_texts(project / f"site-{audience}")
+        # calendar lines are folded at 75 octets: unfold them, so a marker cut in two is found
+        outputs[audience] = {name: text.replace("\r\n ", "").replace("\r\n\t", "") if name.endswith(".ics")
+                             else text for name, text in output_texts(project / f"site-{audience}").items()}
     return planter, outputs
 
 
@@ -177,3 +183,19 @@ def test_search_index_and_sitemaps_are_scanned(marked: tuple[Planter, Any]) -> N
     for audience in AUDIENCES:
         names = set(outputs[audience])
         assert {"search/search_index.json", "sitemap.xml", "sitemap.xml.gz"} <= names
+
+
+def test_calendars_and_feeds_are_scanned(marked: tuple[Planter, Any]) -> None:
+    """Every audience has calendars and a feed, and they carry planted text, so the scan reads them."""
+    planter, outputs = marked
+    question = next(m for m, (field, _) in planter.planted.items() if field == "focus:question")
+    for audience in AUDIENCES:
+        files = outputs[audience]
+        calendars = [name for name in files if name.endswith(".ics")]
+        assert "calendar/upcoming.ics" in calendars and "feed.xml" in files, audience
+        cycle_calendars = [name for name in calendars if name.endswith("/walkthrough.ics")]
+        assert cycle_calendars and all(question in files[name] for name in cycle_calendars), audience
+    summary_title = next(m for m, (field, lowest) in planter.planted.items()
+                         if field == "message:title" and lowest == "staff")
+    assert summary_title in outputs["staff"]["feed.xml"]
+    assert summary_title not in outputs["public"]["feed.xml"]

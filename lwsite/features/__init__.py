@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..errors import Problem
 from ..model import Portfolio
 from ..render.site import Asset, Page, Site
 
@@ -18,6 +19,7 @@ from ..render.site import Asset, Page, Site
 class Contribution:
     pages: list[Page] = field(default_factory=list)
     assets: list[Asset] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # warnings about the content, if any
 
 
 Feature = Callable[[Site, Portfolio], Contribution]

@@ -35,6 +35,7 @@ class Page:
     parent: str | None = None  # the page that lists this one under "More" (a src path)
     label: str | None = None  # how the parent lists it (default: the title)
     order: int = 50  # position among the parent's children
+    lang: str | None = None  # the page's language, when it is not the site's (<html lang>)
 
 
 @dataclass(frozen=True)
