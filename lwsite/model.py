@@ -8,6 +8,7 @@ removes what a reader may not see, and rendering (``lwsite.render``) turns them 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from enum import IntEnum
 
@@ -345,6 +346,17 @@ class Portfolio:
                 reverse=True,
             )
         )
+
+
+def grade_order(grade: str) -> tuple[int, str]:
+    """Sort key for grades as people write them: PK, K, 1, 2, ... 12, then anything else."""
+    g = grade.strip()
+    if g.upper() in ("PK", "PRE-K"):
+        return (-2, g)
+    if g.upper() == "K":
+        return (-1, g)
+    digits = re.match(r"\d+", g)
+    return (int(digits.group()) if digits else 99, g)
 
 
 def school_year_of(day: dt.date, start: tuple[int, int]) -> str:

@@ -13,10 +13,12 @@ from pathlib import Path
 
 from . import audience as aud
 from .analysis import coach
+from .analysis.figures import Figures
 from .errors import Problem
 from .features import all_features
 from .load.loader import load
 from .model import Audience, Portfolio, school_year_bounds, school_year_of
+from .render.charts import ChartCache
 from .render.site import Asset, Page, Site, plan
 
 
@@ -82,7 +84,9 @@ def prepare(settings: Settings) -> Prepared:
         today = min(today, last)
     rules = aud.Rules.for_portfolio(full, settings.audience)
     site = Site(aud.view(full, rules), rules, today, settings.school_year,
-                extra=_versions(full, settings, today), cache_dir=settings.cache_dir)
+                extra=_versions(full, settings, today), cache_dir=settings.cache_dir,
+                figures=Figures(full, rules),
+                charts=ChartCache(settings.cache_dir / "charts" if settings.cache_dir else None))
     pages, assets = plan(site), []
     for feature in all_features():
         contribution = feature(site, full)

@@ -6,6 +6,7 @@
   so a failed build leaves the previous site untouched.
 - ``on_files``: adds the planned pages as generated files (never written to docs_dir).
 - ``on_page_content``: replaces a generated page's content with its rendered template.
+- ``on_post_build``: reports how many charts were rendered and how many came from the cache.
 - ``on_serve``: watches the content folder.
 """
 
@@ -184,6 +185,11 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
         if spec is None or self.renderer is None or page.file.generated_by is None:
             return html
         return self.renderer.render(spec)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.prepared is not None and self.prepared.site is not None:
+            charts = self.prepared.site.charts
+            log.info(f"lwsite: {charts.rendered} chart(s) rendered, {charts.cached} taken from the cache")
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

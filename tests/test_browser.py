@@ -57,9 +57,12 @@ def test_click_home_school_cycle_debrief_and_search(
     search = page.locator("input.md-search__input")
     search.click()
     search.press_sequentially(word, delay=40)
-    results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=10_000)
-    hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
-    assert any(cycle_id in h for h in hrefs), (word, hrefs)
+    # Material renders results as they come: read the whole list at once, until the cycle is in it
+    found = "id => [...document.querySelectorAll('.md-search-result__item a')].some(a => a.href.includes(id))"
+    try:
+        page.wait_for_function(found, arg=cycle_id, timeout=10_000)
+    except Exception:
+        hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(a => a.href)")
+        raise AssertionError(f"searching '{word}' did not find {cycle_id}: {hrefs}") from None
     page.close()
     assert not errors, errors

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from conftest import require_chromium
+from gates import page_kinds
 
 ONE_PAGE = ("family-letter", "family-letter-es", "highlights")
 PRINTED = ("announcement", "summary")
@@ -31,7 +32,8 @@ def pdf_pages(pdf: Path) -> tuple[int, str]:
 
 
 def _cycles(site: Path) -> list[Path]:
-    return sorted(p.parent for p in site.glob("schools/*/*/index.html"))
+    """The folders of the built cycle pages (found by their page kind, not by where they sit)."""
+    return sorted(p.parent for p in page_kinds(site)["cycle"])
 
 
 def _chosen(site: Path) -> list[Path]:

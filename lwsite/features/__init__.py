@@ -27,6 +27,7 @@ Feature = Callable[[Site, Portfolio], Contribution]
 
 def all_features() -> list[Feature]:
     """Every feature, in the order their pages are listed."""
-    from . import communication, quality, trends
+    from . import communication, coverage, downloads, ledger, quality, trends
 
-    return [trends.contribute, communication.contribute, quality.contribute]
+    return [trends.contribute, ledger.contribute, coverage.contribute, downloads.contribute,
+            communication.contribute, quality.contribute]

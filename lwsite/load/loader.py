@@ -836,19 +836,9 @@ def outline_of(schedule: m.Schedule) -> m.Outline:
     return m.Outline(
         orientation=schedule.orientation, blocks=blocks, debrief=schedule.debrief,
         visits=len(schedule.visits),
-        grades=tuple(sorted(grades.items(), key=_grade_key)),
+        grades=tuple(sorted(grades.items(), key=lambda kv: m.grade_order(kv[0]))),
         subjects=tuple(sorted(subjects.items())),
     )
-
-
-def _grade_key(item: tuple[str, int]) -> tuple[int, str]:
-    g = item[0]
-    if g.upper() in ("PK", "PRE-K"):
-        return (-2, g)
-    if g.upper() == "K":
-        return (-1, g)
-    digits = re.match(r"\d+", g)
-    return (int(digits.group()) if digits else 99, g)
 
 
 def load(content_dir: Path, docs_dir: Path | None = None) -> Loaded:

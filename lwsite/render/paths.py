@@ -8,6 +8,9 @@ from ..model import Cycle, Framework, School
 
 HOME = "index.md"
 ARCHIVE = "archive/index.md"
+TRENDS = "trends/index.md"  # the district's trends
+LEDGER = "actions/index.md"  # every action step
+COVERAGE = "coverage/index.md"
 
 
 def school(s: School | str) -> str:
@@ -15,8 +18,18 @@ def school(s: School | str) -> str:
     return f"schools/{sid}/index.md"
 
 
+def school_trends(s: School | str) -> str:
+    sid = s if isinstance(s, str) else s.id
+    return f"schools/{sid}/trends/index.md"
+
+
 def cycle(c: Cycle, part: str | None = None) -> str:
-    base = f"schools/{c.school}/{c.id}"
+    return cycle_of(c.school, c.id, part)
+
+
+def cycle_of(school_id: str, cycle_id: str, part: str | None = None) -> str:
+    """A cycle's page (or one of its parts) from the ids alone (action steps carry only the cycle id)."""
+    base = f"schools/{school_id}/{cycle_id}"
     return f"{base}/{part}/index.md" if part else f"{base}/index.md"
 
 

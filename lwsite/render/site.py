@@ -15,9 +15,11 @@ from typing import Any
 
 import jinja2
 
+from ..analysis.figures import Figures
 from ..audience import Rules
 from ..model import ActionStep, Cycle, Portfolio, School, Script
 from . import paths
+from .charts import ChartCache
 from .markdown import render, render_inline
 
 
@@ -56,7 +58,9 @@ class Site:
     today: dt.date
     school_year: str | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
-    cache_dir: Path | None = None  # where features may cache expensive results (charts)
+    cache_dir: Path | None = None  # where features may cache expensive results
+    figures: Figures | None = None  # the trend figures this audience may see (small counts suppressed)
+    charts: ChartCache = field(default_factory=ChartCache)  # rendered chart SVGs, by spec hash
 
     def school(self, sid: str) -> School:
         found = self.portfolio.school(sid)
@@ -161,6 +165,7 @@ class Renderer:
             if p.parent is not None:
                 by_parent.setdefault(p.parent, []).append(p)
         self.children = {k: sorted(v, key=lambda p: (p.order, p.src)) for k, v in by_parent.items()}
+        self.planned = {p.src for p in pages}
         self.directory_urls = directory_urls
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(theme_dir / "lwsite")),
@@ -174,6 +179,7 @@ class Renderer:
             site=site, rules=site.rules, portfolio=site.portfolio, today=site.today,
             paths=paths, chain=chain, rating_of=rating_of,
             children=lambda src: self.children.get(src, []), cycle_status=cycle_status, cycle_parts=cycle_parts,
+            exists=lambda src: src in self.planned,
         )
 
     def render(self, page: Page) -> str:

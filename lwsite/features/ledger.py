@@ -1,0 +1,38 @@
+"""Feature: the action-step ledger, every step of every cycle and where each chain of steps led.
+
+Overdue flags are for staff and the team only; the page says what date it counts from.
+"""
+
+from __future__ import annotations
+
+from ..analysis import trends
+from ..model import ActionStep, Portfolio, School
+from ..render import paths
+from ..render.site import Page, Site
+from . import Contribution
+
+
+def contribute(site: Site, full: Portfolio) -> Contribution:
+    schools: list[tuple[School, trends.ActionCounts, list[trends.Chain]]] = []
+    overdue: list[tuple[School, ActionStep]] = []
+    steps: list[ActionStep] = []
+    for school in site.portfolio.schools:
+        mine = [a for c in sorted(school.cycles, key=lambda c: c.date) for a in c.actions]
+        if not mine:
+            continue
+        steps.extend(mine)
+        schools.append((school, trends.action_counts(mine), trends.chains(mine)))
+        if site.rules.show_overdue:
+            overdue.extend((school, a) for a in trends.overdue(mine, site.today))
+    if not steps:
+        return Contribution()
+    context = {
+        "counts": trends.action_counts(steps),
+        "overdue": sorted(overdue, key=lambda sa: (sa[1].due or site.today, sa[0].id, sa[1].key)),
+        "schools": schools,
+    }
+    return Contribution(pages=[Page(
+        paths.LEDGER, "Action steps: every step and where it led", "ledger", "ledger.html", context, in_nav=True,
+        parent=paths.HOME, label="Action steps across every walkthrough: their status and where each led",
+        order=20,
+    )])
