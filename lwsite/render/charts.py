@@ -20,6 +20,7 @@ import json
 import os
 import re
 import tempfile
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,16 @@ CONFIG: dict[str, Any] = {
     "view": {"stroke": None},
     "background": "white",
 }
+
+
+# Room around the plot: the browser's font may be wider than the one vl-convert measures with.
+PADDING = {"left": 24, "right": 24, "top": 6, "bottom": 6}
+LINES = "split(datum.label, '\\n')"  # axis labels wrapped by ``wrap``
+
+
+def wrap(label: str, width: int = 22) -> str:
+    """A long label on several lines (joined by a newline, which axes split with LINES)."""
+    return "\n".join(textwrap.wrap(label, width)) or label
 
 
 def level_colours(count: int) -> list[str]:
@@ -123,6 +134,7 @@ def stacked_bars(rows: list[dict[str, Any]], levels: list[str], *, x_title: str 
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "config": CONFIG,
+        "padding": PADDING,
         "width": 300,
         "height": max(40, 26 * len(bars)),
         "data": {"values": rows},
@@ -146,6 +158,7 @@ def lines(rows: list[dict[str, Any]], series: list[str], *, y_title: str) -> dic
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "config": CONFIG,
+        "padding": PADDING,
         "width": 300,
         "height": 180,
         "data": {"values": rows},
@@ -170,18 +183,25 @@ def lines(rows: list[dict[str, Any]], series: list[str], *, y_title: str) -> dic
 
 def heat_map(rows: list[dict[str, Any]], columns: list[str], row_order: list[str], *, legend_title: str
              ) -> dict[str, Any]:
-    """Cells of ``row`` x ``column`` shaded by ``value`` (0-100), each labelled with ``text``."""
+    """Cells of ``row`` x ``column`` shaded by ``value`` (0-100), each labelled with ``text``.
+
+    Long row and column names are wrapped onto several lines; a cell whose ``value`` is None
+    (not shown) is left unshaded and keeps its ``text``.
+    """
+    cells = [r | {"row": wrap(r["row"], 28), "column": wrap(r["column"], 14)} for r in rows]
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "config": CONFIG,
-        "data": {"values": rows},
+        "padding": PADDING,
+        "data": {"values": cells},
         "encoding": {
-            "x": {"field": "column", "type": "nominal", "sort": columns, "title": None,
-                  "axis": {"orient": "top", "labelAngle": 0, "labelLimit": 110}},
-            "y": {"field": "row", "type": "nominal", "sort": row_order, "title": None},
+            "x": {"field": "column", "type": "nominal", "sort": [wrap(c, 14) for c in columns], "title": None,
+                  "axis": {"orient": "bottom", "labelAngle": 0, "labelExpr": LINES, "labelLimit": 0}},
+            "y": {"field": "row", "type": "nominal", "sort": [wrap(r, 28) for r in row_order], "title": None,
+                  "axis": {"labelExpr": LINES, "labelLimit": 0}},
         },
         "width": max(120, 110 * len(columns)),
-        "height": max(40, 34 * len(row_order)),
+        "height": max(40, 44 * len(row_order)),
         "layer": [
             {"mark": {"type": "rect", "stroke": "white", "strokeWidth": 2},
              "encoding": {
