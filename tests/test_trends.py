@@ -15,8 +15,8 @@ with counts below 3 suppressed.
 from __future__ import annotations
 
 import csv
-import html as html_lib
 import datetime as dt
+import html as html_lib
 import io
 import json
 import re
