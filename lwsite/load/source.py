@@ -1,7 +1,10 @@
 """Reading content files: UTF-8 text, YAML with line numbers, Markdown front matter.
 
 YAML is parsed by PyYAML's safe loader, extended only to remember where each key and item
-stands, to refuse repeated keys, and to turn impossible dates into located errors.
+stands, to refuse repeated keys, and to turn impossible dates into located errors. The
+parsing itself is done by libyaml when PyYAML has it (several times faster); a file that
+fails there is parsed again by the pure-Python parser, whose errors say more precisely what
+went wrong, so the messages never depend on which parser is installed.
 """
 
 from __future__ import annotations
@@ -53,7 +56,7 @@ class LList(list[Any]):
 
 def _raw(node: Any) -> str | None:
     """The source text of a plain (unquoted) scalar; None for anything else."""
-    if isinstance(node, ScalarNode) and node.style is None:
+    if isinstance(node, ScalarNode) and not node.style:  # plain: None in Python, "" in libyaml
         return str(node.value)
     return None
 
@@ -76,14 +79,25 @@ class _Lines:
         return bisect.bisect_left(self.newlines, mark.index) + 1 + self.offset
 
 
-class _Loader(yaml.SafeLoader):
+class _Located:
+    """What both loaders add: the lines of the whole file, and the text (for comments)."""
+
     lines: _Lines
+    text: str
 
     def _line(self, node: Any) -> int:
         return self.lines(node.start_mark)
 
 
-def _construct_map(loader: _Loader, node: MappingNode) -> LMap:
+class _Loader(_Located, yaml.SafeLoader):
+    pass
+
+
+# libyaml, when PyYAML was built with it (the wheels are); else the Python loader again
+_Fast: type[Any] = type("_Fast", (_Located, yaml.CSafeLoader), {}) if yaml.__with_libyaml__ else _Loader
+
+
+def _construct_map(loader: Any, node: MappingNode) -> LMap:
     loader.flatten_mapping(node)
     result = LMap()
     result.line = loader._line(node)
@@ -111,15 +125,15 @@ def _construct_map(loader: _Loader, node: MappingNode) -> LMap:
     return result
 
 
-def _comment_follows(loader: _Loader, key_node: Any) -> bool:
+def _comment_follows(loader: _Located, key_node: Any) -> bool:
     """True when the key's line goes on with ``: #...``: the value became a comment."""
-    buffer: str = loader.buffer
+    buffer = loader.text
     start = key_node.end_mark.index
     end = buffer.find("\n", start)
     return re.match(r"^\s*:\s+#", buffer[start : end if end >= 0 else len(buffer)]) is not None
 
 
-def _construct_seq(loader: _Loader, node: SequenceNode) -> LList:
+def _construct_seq(loader: Any, node: SequenceNode) -> LList:
     result = LList(loader.construct_object(child, deep=True) for child in node.value)
     result.line = loader._line(node)
     result.item_lines = [loader._line(child) for child in node.value]
@@ -127,7 +141,7 @@ def _construct_seq(loader: _Loader, node: SequenceNode) -> LList:
     return result
 
 
-def _construct_timestamp(loader: _Loader, node: ScalarNode) -> Any:
+def _construct_timestamp(loader: Any, node: ScalarNode) -> Any:
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
     except ValueError:
@@ -136,9 +150,11 @@ def _construct_timestamp(loader: _Loader, node: ScalarNode) -> Any:
         ) from None
 
 
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_classes: tuple[type[Any], ...] = (_Loader,) if _Fast is _Loader else (_Loader, _Fast)
+for _cls in _classes:
+    _cls.add_constructor("tag:yaml.org,2002:map", _construct_map)
+    _cls.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
+    _cls.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def read_text(path: Path) -> str:
@@ -156,11 +172,21 @@ def read_text(path: Path) -> str:
 
 def parse_yaml(text: str, line_offset: int = 0) -> Any:
     """Parse YAML text; errors carry the 1-based line in the whole file."""
-    loader = None
     line_of = _Lines(text, line_offset)
+    # libyaml counts lines as editors do only without YAML's rarer line breaks
+    if _Fast is not _Loader and line_of.newlines is None:
+        fast = _Fast(text)
+        fast.lines, fast.text = line_of, text
+        try:
+            return fast.get_single_data()
+        except (SourceError, yaml.YAMLError):
+            pass  # parsed again below, for the message the Python parser gives
+        finally:
+            fast.dispose()
+    loader = None
     try:
         loader = _Loader(text)
-        loader.lines = line_of
+        loader.lines, loader.text = line_of, text
         return loader.get_single_data()
     except SourceError:
         raise
@@ -252,6 +278,8 @@ def escaped_strings(text: str, front_matter: bool = False) -> list[tuple[int, st
     that scan the raw text scan these values too. Of a Markdown file, only the front matter
     is YAML. Unparsable YAML gives nothing: its syntax error is reported elsewhere.
     """
+    if "\\" not in text:
+        return []  # no backslash, no escape
     offset = 0
     if front_matter:
         lines = text.split("\n")
