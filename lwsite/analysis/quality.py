@@ -46,6 +46,9 @@ GENERALITIES = (
     "students are learning", "students were learning", "hands-on", "the class is", "the class was",
     "good energy", "great energy", "in the room",
 )
+# compiled once: the coach reads every evidence item of every build
+_EVALUATIVE_RES = tuple((word, re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")) for word in EVALUATIVE)
+_REACTION_RES = tuple(re.compile(pattern, re.I) for pattern in REACTIONS)
 # Something observable happened: a count, a quote, or a verb of doing or saying.
 NUMBER_RE = re.compile(
     r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|all|none|no|every)\b", re.I
@@ -108,12 +111,9 @@ def classify(text: str) -> QualityFinding:
     for phrase in NOT_EVALUATIVE:
         lowered = lowered.replace(phrase, " ")
     judgmental: list[str] = []
-    for pattern in REACTIONS:
-        for match in re.finditer(pattern, own, re.I):
-            judgmental.append(match.group(0))
-    for word in EVALUATIVE:
-        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", lowered):
-            judgmental.append(word)
+    for reaction in _REACTION_RES:
+        judgmental.extend(match.group(0) for match in reaction.finditer(own))
+    judgmental.extend(word for word, pattern in _EVALUATIVE_RES if pattern.search(lowered))
     general = [phrase for phrase in GENERALITIES if phrase in lowered]
     observable = has_quote or NUMBER_RE.search(own) or ACTION_RE.search(own)
     if not general and not observable and len(plain.split()) < 12:
