@@ -37,6 +37,17 @@ CHARTS_RE = re.compile(r"lwsite: (\d+) chart\(s\) rendered")
 RSS_RE = re.compile(r"Maximum resident set size \(kbytes\): (\d+)")
 WALL_RE = re.compile(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)")
 GIB_KIB = 1024 * 1024
+# The features the "without trends" build leaves out: trend pages, charts, ledger, coverage, downloads.
+TREND_FEATURES = ("trends", "ledger", "coverage", "downloads")
+WITHOUT_TRENDS = f"""
+import sys
+from lwsite import pipeline
+real = pipeline.all_features
+pipeline.all_features = lambda: [f for f in real() if f.__module__.rsplit(".", 1)[-1] not in {TREND_FEATURES!r}]
+from mkdocs.__main__ import cli
+sys.argv = ["mkdocs", "build", "-d", "site"]
+cli()
+"""
 Result = dict[str, Any]  # one size's figures, as written to results.json
 
 
@@ -83,10 +94,12 @@ def parse_wall(text: str) -> float:
     return seconds
 
 
-def build(project: Path, log: Path, env: dict[str, str]) -> Build:
-    """One ``mkdocs build`` (not quiet, so lwsite's INFO lines are in the log) in a fresh process."""
+def build(project: Path, log: Path, env: dict[str, str], trends: bool = True) -> Build:
+    """One ``mkdocs build`` (not quiet, so lwsite's INFO lines are in the log) in a fresh process;
+    with ``trends`` false, lwsite without its trend features (to measure what they add)."""
     timing = log.with_suffix(".time")
-    cmd = ["/usr/bin/time", "-v", "-o", str(timing), sys.executable, "-m", "mkdocs", "build", "-d", "site"]
+    mkdocs = ["-m", "mkdocs", "build", "-d", "site"] if trends else ["-c", WITHOUT_TRENDS]
+    cmd = ["/usr/bin/time", "-v", "-o", str(timing), sys.executable, *mkdocs]
     proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, check=False)
     output = proc.stdout + proc.stderr
     log.write_text(output)
@@ -146,7 +159,7 @@ def bench_size(total: int, repeat: int, out: Path, env: dict[str, str], keep: bo
     plain, lw = write_plain(work / "plain", shape), write_lwsite(work / "lwsite", shape)
 
     def timed(kind: str, project: Path, i: int) -> Build:
-        result = build(project, logs / f"{kind}-{i + 1}.log", env)
+        result = build(project, logs / f"{kind}-{i + 1}.log", env, trends=kind != "bare")
         print(f"[{total} visits] {kind} {i + 1}/{repeat}: {result.seconds:.2f} s, {result.rss_kib // 1024} MiB",
               file=sys.stderr, flush=True)
         return result
@@ -154,11 +167,13 @@ def bench_size(total: int, repeat: int, out: Path, env: dict[str, str], keep: bo
     plain_runs: list[Build] = []
     cold: list[Build] = []
     warm: list[Build] = []
+    bare: list[Build] = []
     for i in range(repeat):  # interleaved, so that a drift in the machine's speed touches every kind alike
         plain_runs.append(timed("plain", plain, i))
         shutil.rmtree(lw / ".cache", ignore_errors=True)  # lwsite's chart cache
         cold.append(timed("cold", lw, i))
         warm.append(timed("warm", lw, i))
+        bare.append(timed("bare", lw, i))
     lw_out, plain_out = measure(lw / "site"), measure(plain / "site")
     edited = []
     for i in range(repeat):
@@ -170,7 +185,8 @@ def bench_size(total: int, repeat: int, out: Path, env: dict[str, str], keep: bo
     result: Result = {
         "visits": total, "shape": asdict(shape), "repeat": repeat,
         "plain": series(plain_runs) | {"output": asdict(plain_out)},
-        "lwsite": {"cold": series(cold), "warm": series(warm), "edit": series(edited), "output": asdict(lw_out)},
+        "lwsite": {"cold": series(cold), "warm": series(warm), "edit": series(edited), "output": asdict(lw_out),
+                   "without_trends": series(bare)},
     }
     p = result["plain"]["median_s"]
     result["ratios"] = {
@@ -179,6 +195,9 @@ def bench_size(total: int, repeat: int, out: Path, env: dict[str, str], keep: bo
         "edit_over_plain": result["lwsite"]["edit"]["median_s"] / p,
         "bytes_over_plain": lw_out.total_bytes / plain_out.total_bytes,
     }
+    b = result["lwsite"]["without_trends"]["median_s"]
+    result["trends_add_s"] = {"cold": result["lwsite"]["cold"]["median_s"] - b,
+                              "warm": result["lwsite"]["warm"]["median_s"] - b}
     result["lwsite"]["peak_rss_kib"] = max(b.rss_kib for b in cold + warm + edited)
     return result
 
@@ -258,6 +277,9 @@ def table(results: dict[int, Result]) -> str:
         ("lwsite cold build", lambda r: f"{r['lwsite']['cold']['median_s']:.2f} s"),
         ("lwsite warm build", lambda r: f"{r['lwsite']['warm']['median_s']:.2f} s"),
         ("lwsite rebuild after one edit", lambda r: f"{r['lwsite']['edit']['median_s']:.2f} s"),
+        ("lwsite without its trend features", lambda r: f"{r['lwsite']['without_trends']['median_s']:.2f} s"),
+        ("trend pages and charts add, cold / warm", lambda r: "{cold:.2f} s / {warm:.2f} s".format(
+            **r["trends_add_s"])),
         ("cold / plain", lambda r: f"{r['ratios']['cold_over_plain']:.2f}"),
         ("warm / plain", lambda r: f"{r['ratios']['warm_over_plain']:.2f}"),
         ("edit rebuild / plain", lambda r: f"{r['ratios']['edit_over_plain']:.2f}"),
