@@ -234,3 +234,33 @@ def test_a_rebuild_with_nothing_changed_renders_no_chart(tmp_path: Path) -> None
     assert len(cached) == int(cold.group(1))
     page = "schools/east/trends/index.html"
     assert (project / "one" / page).read_bytes() == (project / "two" / page).read_bytes()
+
+
+def test_no_public_figure_is_a_small_count(sites: dict[str, Path]) -> None:
+    """Every count the public sees of ratings and evidence is 3 or more, in every file that holds one."""
+    site = sites["public"]
+    small: list[str] = []
+    for name, columns in (("ratings.csv", ("visits",)), ("evidence.csv", ("evidence_items", "visits_with_evidence"))):
+        for row in csv.DictReader(io.StringIO(read(site, f"downloads/{name}"))):
+            small += [f"{name}: {row}" for c in columns if row[c] and int(row[c]) < 3]
+
+    def walk(node: object, where: str) -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if k in ("NE+D", "P+S", "items", "visits_with_evidence") and isinstance(v, int) and v < 3:
+                    small.append(f"portfolio.json {where}/{k}: {v}")
+                walk(v, f"{where}/{k}")
+        elif isinstance(node, list):
+            for i, v in enumerate(node):
+                walk(v, f"{where}/{i}")
+
+    walk(json.loads(read(site, "downloads/portfolio.json")), "")
+    pages = [p for p in site.rglob("index.html") if "/trends/" in p.as_posix() or "/frameworks/" in p.as_posix()]
+    assert len(pages) >= 4
+    for page in pages:
+        for caption, table in tables(page.read_text(encoding="utf-8")).items():
+            head = table[0]
+            counted = [i for i, h in enumerate(head) if h in (*HALVES, "Visits with evidence of it", "Evidence items")]
+            small += [f"{page.relative_to(site)}: {caption}: {row}" for row in table[1:]
+                      for i in counted if i < len(row) and row[i].isdigit() and int(row[i]) < 3]
+    assert not small, "\n".join(small)
