@@ -31,7 +31,7 @@ from ..errors import Problem
 from ..model import Cycle, Message, Portfolio, School
 from ..render import paths
 from ..render.markdown import render
-from ..render.site import Asset, Page, Site, cycle_status
+from ..render.site import Asset, Page, Site, cycle_status, fmt_date
 from . import Contribution
 
 FEED = "feed.xml"
@@ -112,7 +112,7 @@ class _Material:
 
 def _cycle_pages(site: Site, school: School, cycle: Cycle, whole: Cycle, problems: list[Problem]) -> list[Page]:
     p, rules = site.portfolio, site.rules
-    when = cycle.date.strftime("%-d %B %Y")
+    when = fmt_date(cycle.date)
     base: dict[str, Any] = {
         "school": school, "cycle": cycle, "framework": p.framework(cycle.focus.framework),
         "minutes": typical_minutes(whole), "status": cycle_status(cycle, site.today),
@@ -286,7 +286,7 @@ def cycle_calendar(site: Site, school: School, cycle: Cycle) -> bytes:
     if o.debrief is not None:
         events.append(_event(f"{uid}-debrief@lwsite", "Learning walkthrough: team debrief", day,
                              o.debrief.start, o.debrief.end, site, school.name, focus))
-    name = f"{school.name}: learning walkthrough, {day.strftime('%-d %B %Y')}"
+    name = f"{school.name}: learning walkthrough, {fmt_date(day)}"
     return _calendar(site, name, events, [day.year])
 
 

@@ -43,7 +43,7 @@ def listing(rules: Rules) -> list[tuple[str, str]]:
 
 
 def contribute(site: Site, full: Portfolio) -> Contribution:
-    figures = site.figures or Figures(full, site.rules)
+    figures = site.trend_figures
     if not site.portfolio.cycles:
         return Contribution()
     makers: dict[str, Callable[[Site, Figures], str]] = {

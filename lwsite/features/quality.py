@@ -6,7 +6,7 @@ from ..analysis import coach
 from ..analysis.quality import REWRITE_PROMPTS
 from ..model import Portfolio
 from ..render import paths
-from ..render.site import Page, Site
+from ..render.site import Page, Site, fmt_date
 from . import Contribution
 
 PORTFOLIO_PAGE = "quality/index.md"
@@ -32,7 +32,7 @@ def contribute(site: Site, full: Portfolio) -> Contribution:
         school = site.school(cycle.school)
         mine = [f for f in flags if f.cycle == cycle.id and f.school == cycle.school]
         out.pages.append(Page(
-            paths.cycle(cycle, "quality"), f"Evidence quality, {school.name}, {cycle.date:%-d %B %Y}",
+            paths.cycle(cycle, "quality"), f"Evidence quality, {school.name}, {fmt_date(cycle.date)}",
             "quality-cycle", "quality_cycle.html",
             {"school": school, "cycle": cycle, "flags": mine, "share": coach.evidence_share([cycle], cycle.id),
              "prompts": REWRITE_PROMPTS},

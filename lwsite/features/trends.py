@@ -17,12 +17,8 @@ from ..analysis.figures import Distribution, Figures, Rated, Seen
 from ..model import Characteristic, Claim, Cycle, Framework, Portfolio, School
 from ..render import charts, paths
 from ..render.charts import Chart
-from ..render.site import Page, Site
+from ..render.site import Page, Site, fmt_date
 from . import Contribution, downloads
-
-
-def short(day: Any) -> str:
-    return f"{day:%-d %b %Y}"
 
 
 # what the pages show ---------------------------------------------------------------------
@@ -42,7 +38,7 @@ class CharacteristicTrend:
     @property
     def rows(self) -> list[tuple[str, str, Distribution]]:
         """(walkthrough, its page, its distribution) for the data table."""
-        return [(f"{r.cycle.date:%-d %B %Y}", paths.cycle(r.cycle), r.distribution) for r in self.rated]
+        return [(fmt_date(r.cycle.date), paths.cycle(r.cycle), r.distribution) for r in self.rated]
 
     @property
     def seen_shown(self) -> bool:
@@ -77,7 +73,7 @@ class DistrictTrend:
 def contribute(site: Site, full: Portfolio) -> Contribution:
     out = Contribution()
     p = site.portfolio
-    figures = site.figures or Figures(full, site.rules)
+    figures = site.trend_figures
     for school in p.schools:
         if not school.cycles:
             continue
@@ -127,7 +123,7 @@ def characteristic_trend(site: Site, figures: Figures, fw: Framework, school: Sc
     chart = None
     if rated:
         chart = distribution_chart(
-            site, [(short(r.cycle.date), r.distribution) for r in rated],
+            site, [(fmt_date(r.cycle.date, "short"), r.distribution) for r in rated],
             title=f"{ch.title}: visits at each level",
             what=f"visits rated on '{ch.title}', walkthrough by walkthrough at {school.name}",
         )
@@ -147,9 +143,9 @@ def overview_chart(site: Site, school: School, items: Sequence[CharacteristicTre
         for r in rs:
             value = r.distribution.upper_share
             rows.append({"date": r.cycle.date.isoformat(), "series": it.characteristic.title, "value": value,
-                         "label": f"{it.characteristic.title}, {short(r.cycle.date)}: {value}%"})
+                         "label": f"{it.characteristic.title}, {fmt_date(r.cycle.date, 'short')}: {value}%"})
         summary.append(f"{it.characteristic.title}: " + ", ".join(
-            f"{short(r.cycle.date)} {r.distribution.upper_share}%" for r in rs))
+            f"{fmt_date(r.cycle.date, 'short')} {r.distribution.upper_share}%" for r in rs))
     series = [it.characteristic.title for it, _ in lines]
     title = f"Visits rated {upper}, as a share of visits rated"
     return Chart(charts.lines(rows, series, y_title=f"% {upper}"), title,

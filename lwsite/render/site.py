@@ -67,6 +67,13 @@ class Site:
         assert found is not None
         return found
 
+    @property
+    def trend_figures(self) -> Figures:
+        """The audience's trend figures (the pipeline always makes them)."""
+        if self.figures is None:
+            raise ValueError("this site was planned without its trend figures")
+        return self.figures
+
     def action_index(self) -> dict[str, ActionStep]:
         return {a.key: a for c in self.portfolio.cycles for a in c.actions}
 
@@ -112,7 +119,7 @@ def plan(site: Site) -> list[Page]:
                           in_nav=True))
         for c in school.cycles:
             ctx = {"school": school, "cycle": c, "framework": p.framework(c.focus.framework)}
-            when = c.date.strftime("%-d %B %Y")
+            when = fmt_date(c.date)
             pages.append(Page(paths.cycle(c), f"{school.name}: walkthrough of {when}", "cycle",
                               "cycle.html", ctx))
             if rules.show_evidence and c.scripts:
@@ -141,7 +148,7 @@ def cycle_parts(cycle: Cycle, rules: Rules) -> list[tuple[str | None, str]]:
     return parts
 
 
-def _fmt_date(value: dt.date | None, style: str = "long") -> str:
+def fmt_date(value: dt.date | None, style: str = "long") -> str:
     if value is None:
         return ""
     if style == "short":
@@ -174,7 +181,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters.update(md=render, md_inline=render_inline, date=_fmt_date, time=_fmt_time)
+        self.env.filters.update(md=render, md_inline=render_inline, date=fmt_date, time=_fmt_time)
         self.env.globals.update(
             site=site, rules=site.rules, portfolio=site.portfolio, today=site.today,
             paths=paths, chain=chain, rating_of=rating_of,
