@@ -51,13 +51,10 @@ def test_pattern_extents(portfolio: m.Portfolio) -> None:
     assert trends.extents(cycle(portfolio, "east", "2025-10-07-again")) == {"few": 0, "some": 0, "many": 0, "most": 0}
 
 
-def test_series_lens_use_and_previous_rated(portfolio: m.Portfolio) -> None:
+def test_series_and_lens_use(portfolio: m.Portfolio) -> None:
     fw = portfolio.frameworks[0]
     talk = trends.cycles_with(portfolio.cycles, fw, "talk")
     assert [c.id for c in talk] == ["2024-10-01-start", "2024-11-05-first", "2025-02-04-follow", "2025-10-07-again"]
-    east = [c for c in talk if c.school == "east"]
-    assert trends.previous_rated(east, 2, "talk") == east[1]
-    assert trends.previous_rated(east, 0, "talk") is None
     use = {u.school.id: u.years for u in trends.lens_use(portfolio, fw, "questions")}
     assert use == {"east": ("2024-25",), "west": ("2025-26",)}
     assert trends.lens_characteristics(portfolio.cycles, fw) == ["talk", "questions"]

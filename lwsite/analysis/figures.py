@@ -50,15 +50,10 @@ class Distribution:
     bands: tuple[Band, ...]
     total: Count  # the visits rated
     upper: Count  # the visits rated in the upper half of the continuum
-    cycles: int  # the walkthroughs summed (1 for one cycle)
 
     @property
     def upper_share(self) -> int | None:
         return share(self.upper, self.total)
-
-    @property
-    def hidden(self) -> bool:
-        return any(not b.count.shown for b in self.bands)
 
 
 @dataclass(frozen=True)
@@ -143,7 +138,7 @@ class Figures:
         name = ("rated", *key(cycle), characteristic)
         counted = tuple(Band(label, levels, self.guard.cell((*name, label)))
                         for label, levels in bands(fw, self.halves))
-        return Distribution(counted, self.guard.relation_total(name), self._upper(fw, counted), cycles=1)
+        return Distribution(counted, self.guard.relation_total(name), self._upper(fw, counted))
 
     def year(self, cycles: Iterable[Cycle], characteristic: str, year: str, school: str | None = None
              ) -> Distribution | None:
@@ -162,7 +157,7 @@ class Figures:
         counted = tuple(Band(label, levels, self._band_part(mine, characteristic, year, school, label)[0])
                         for label, levels in bands(fw, self.halves))
         total = Count(sum(self.guard.relation_total(("rated", *key(c), characteristic)).value or 0 for c in mine))
-        return Distribution(counted, total, self._upper(fw, counted), cycles=len(mine))
+        return Distribution(counted, total, self._upper(fw, counted))
 
     def _upper(self, fw: Framework, counted: Sequence[Band]) -> Count:
         """The visits in the upper half: one band (public), or the sum of its levels' bands."""
@@ -174,8 +169,6 @@ class Figures:
             return Count(sum(c.value or 0 for c in counts))
         return Count(None, HIDDEN, self.guard.min_group)
 
-    def band_labels(self, fw: Framework) -> list[str]:
-        return [label for label, _ in bands(fw, self.halves)]
 
     def _band_part(self, cycles: Sequence[Cycle], characteristic: str, year: str, school: str | None,
                    label: str) -> tuple[Count, Part]:

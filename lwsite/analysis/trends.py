@@ -74,11 +74,6 @@ def lens_characteristics(cycles: Iterable[Cycle], framework: Framework) -> list[
     return [ch.id for ch in framework.characteristics if ch.id in seen]
 
 
-def previous_rated(series: Sequence[Cycle], index: int, characteristic: str) -> Cycle | None:
-    """The latest cycle before ``series[index]`` that rated the characteristic."""
-    return next((c for c in reversed(series[:index]) if rated(c, characteristic)), None)
-
-
 def school_years(cycles: Iterable[Cycle]) -> list[str]:
     return sorted({c.school_year for c in cycles})
 
