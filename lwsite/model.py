@@ -37,6 +37,9 @@ class Audience(IntEnum):
 EXTENTS = ("few", "some", "many", "most")
 HORIZONS = ("week", "month", "year")
 STATUSES = ("planned", "in-progress", "done", "dropped")
+# How every page names a status and a horizon (one wording everywhere).
+STATUS_LABELS = {"planned": "Planned", "in-progress": "In progress", "done": "Done", "dropped": "Dropped"}
+HORIZON_LABELS = {"week": "Within a week", "month": "Within a month", "year": "Within the school year"}
 SEGMENTS = ("beginning", "middle", "end")
 BRINGS = ("focus-expertise", "facilitation", "credibility")
 MESSAGE_KINDS = ("announcement", "family-letter", "summary", "highlights")
@@ -144,9 +147,11 @@ class Outline:
     orientation: TimeBlock | None
     blocks: tuple[OutlineBlock, ...]
     debrief: TimeBlock | None
-    visits: int
+    visits: int  # visits scheduled
     grades: tuple[tuple[str, int], ...]
     subjects: tuple[tuple[str, int], ...]
+    minutes: int | None = None  # the most common length of a visit
+    scripted: int = 0  # visits with a script (after the day; may be fewer than scheduled)
 
 
 @dataclass(frozen=True)
@@ -258,8 +263,27 @@ class ActionStep:
     def key(self) -> str:
         return f"{self.cycle}/{self.id}"
 
+    @property
+    def agreed(self) -> dt.date:
+        """The walkthrough's date, when the step was agreed (its cycle id starts with it)."""
+        return dt.date.fromisoformat(self.cycle[:10])
+
+    @property
+    def timeframe(self) -> str | None:
+        """The horizon pages show: the one its due date implies when it has one (so the two never
+        contradict), else the written one."""
+        if self.due is None:
+            return self.horizon
+        days = (self.due - self.agreed).days
+        return "week" if days <= 10 else "month" if days <= 45 else "year"
+
+    @property
+    def open(self) -> bool:
+        return self.status not in ("done", "dropped")
+
     def is_overdue(self, today: dt.date) -> bool:
-        return self.due is not None and self.due < today and self.status not in ("done", "dropped")
+        """Past its due date and neither done nor dropped."""
+        return self.due is not None and self.due < today and self.open
 
 
 @dataclass(frozen=True)
@@ -270,6 +294,7 @@ class Message:
     path: str
     title: str | None = None
     audience: Audience = Audience.PUBLIC
+    withheld: bool = False  # for a higher audience: only that it exists (body and title removed)
 
 
 @dataclass(frozen=True)
@@ -288,6 +313,7 @@ class Cycle:
     debrief: Debrief | None = None
     actions: tuple[ActionStep, ...] = ()
     messages: tuple[Message, ...] = ()
+    rooms: tuple[str, ...] = ()  # the rooms visited that day, sorted by code (never in visit order)
 
     @property
     def evidence(self) -> tuple[Evidence, ...]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import audience as aud
-from .analysis import coach
+from .analysis import audit, coach
 from .analysis.figures import Figures
 from .errors import Problem
 from .features import all_features
@@ -83,16 +83,18 @@ def prepare(settings: Settings) -> Prepared:
         last = school_year_bounds(settings.school_year, full.school_year_start)[1]
         today = min(today, last)
     rules = aud.Rules.for_portfolio(full, settings.audience)
-    site = Site(aud.view(full, rules), rules, today, settings.school_year,
+    site = Site(aud.view(full, rules, today), rules, today, settings.school_year,
                 extra=_versions(full, settings, today), cache_dir=settings.cache_dir,
                 figures=Figures(full, rules),
                 charts=ChartCache(settings.cache_dir / "charts" if settings.cache_dir else None))
     pages, assets = plan(site), []
     for feature in all_features():
-        contribution = feature(site, full)
+        contribution = feature(site)
         pages.extend(contribution.pages)
         assets.extend(contribution.assets)
         problems.extend(contribution.problems)
+    if rules.suppress_small_counts:
+        problems.extend(audit.audit_assets(assets, full, rules.min_group))
     return Prepared(problems, full, site, tuple(pages), tuple(assets),
                     quality_warnings(full, settings.content_dir))
 

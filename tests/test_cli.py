@@ -348,10 +348,10 @@ def test_export_filters_the_downloads_by_format(
     from lwsite.features import Contribution
     from lwsite.render.site import Asset
 
-    def fake(site: object, full: object) -> Contribution:
+    def fake(site: object) -> Contribution:
         return Contribution(assets=[
             Asset("downloads/visits.csv", "visit\n1\n"), Asset("downloads/schools/oak/ratings.csv", b"a,b\n"),
-            Asset("downloads/portfolio.json", "{}"), Asset("calendar/walkthroughs.ics", "BEGIN"),
+            Asset("downloads/extra.json", "{}"), Asset("calendar/walkthroughs.ics", "BEGIN"),
             Asset("other.csv", "x"),
         ])
 
@@ -363,7 +363,7 @@ def test_export_filters_the_downloads_by_format(
     assert {"visits.csv": b"visit\n1\n", "schools/oak/ratings.csv": b"a,b\n"}.items() <= written.items()
     assert not [name for name in written if not name.endswith(".csv")]
     assert cli.main(["export", str(project / "content"), "--format", "json", "-o", str(tmp_path / "j")]) == 0
-    assert tree(tmp_path / "j").get("portfolio.json") == b"{}"
+    assert tree(tmp_path / "j").get("extra.json") == b"{}"
     capsys.readouterr()
 
 

@@ -67,7 +67,8 @@ def test_every_cycle_has_its_materials(demo_sites: dict[str, Path], demo: Portfo
             "announcement": visible("announcement", True),
             "summary": visible("summary", d is not None),
             "highlights": visible("highlights", d is not None and bool(d.strengths or d.quick_wins)),
-            "observer-packet": audience == "team",
+            # the team's packet holds each visit's room: only until the walkthrough's day
+            "observer-packet": audience == "team" and c.date >= TODAY,
         }
         for lang in demo.letter_languages:
             expected[communication.letter_part(lang, demo.language)] = visible("family-letter", True, lang)
@@ -153,8 +154,8 @@ def test_demo_overrides_replace_generated_messages(demo_sites: dict[str, Path], 
 
 
 # which message applies, and when ---------------------------------------------------------
-def _prepared(project: Path, audience: Audience = Audience.PUBLIC) -> Any:
-    prepared = prepare(Settings(project / "content", audience, today=TODAY))
+def _prepared(project: Path, audience: Audience = Audience.PUBLIC, today: dt.date = TODAY) -> Any:
+    prepared = prepare(Settings(project / "content", audience, today=today))
     assert prepared.ok, prepared.problems
     return prepared
 
@@ -184,7 +185,8 @@ def test_override_rules_generic_specific_and_audience(tmp_path: Path) -> None:
     assert pages[f"{base}/family-letter/index.md"].template == "messages/override.html"
     assert pages[f"{base}/family-letter-es/index.md"].template == "messages/family_letter.html"
     assert f"{base}/observer-packet/index.md" not in pages
-    assert f"{base}/observer-packet/index.md" in _pages(_prepared(project, Audience.TEAM))
+    assert f"{base}/observer-packet/index.md" not in _pages(_prepared(project, Audience.TEAM)), "after the day"
+    assert f"{base}/observer-packet/index.md" in _pages(_prepared(project, Audience.TEAM, dt.date(2025, 10, 14)))
 
 
 def test_a_letter_language_without_a_table_needs_an_override(tmp_path: Path) -> None:

@@ -55,8 +55,11 @@ def test_series_and_lens_use(portfolio: m.Portfolio) -> None:
     fw = portfolio.frameworks[0]
     talk = trends.cycles_with(portfolio.cycles, fw, "talk")
     assert [c.id for c in talk] == ["2024-10-01-start", "2024-11-05-first", "2025-02-04-follow", "2025-10-07-again"]
-    use = {u.school.id: u.years for u in trends.lens_use(portfolio, fw, "questions")}
-    assert use == {"east": ("2024-25",), "west": ("2025-26",)}
+    use = {u.school.id: (u.years, u.planned) for u in trends.lens_use(portfolio, fw, "questions", dt.date(2026, 1, 1))}
+    assert use == {"east": (("2024-25",), ()), "west": (("2025-26",), ())}
+    # a walkthrough still to come is planned, not looked at
+    use = {u.school.id: (u.years, u.planned) for u in trends.lens_use(portfolio, fw, "questions", dt.date(2025, 9, 1))}
+    assert use == {"east": (("2024-25",), ()), "west": ((), ("2025-26",))}
     assert trends.lens_characteristics(portfolio.cycles, fw) == ["talk", "questions"]
 
 

@@ -1,20 +1,15 @@
-"""The trend figures one audience may see, all from one ``Guard``.
+"""The trend figures one audience may see: every count any page, chart or download shows.
 
 Numbers come from the whole portfolio (ratings per visit and scripts are not in the public
-view); every count that comes from such records goes through the build's guard, so each
-page, chart, CSV and JSON file of a build shows the same figures.
+view). Staff and team see exact figures, level by level. The public sees ratings in the two
+halves of the continuum, published under the disclosure rule (``lwsite.analysis.disclosure``):
+for every characteristic, its figures form a tree of sums (the district's school year, a
+school's school year, a walkthrough), protected together, so that no small count can be
+worked out from any combination of them.
 
-Staff and team see exact figures, level by level. The public sees ratings in the two halves
-of the continuum ("Not Evident or Developing", "Providing or Sustaining"): a walkthrough of
-8 to 12 visits split four ways has a count below ``min_group`` almost every time, split two
-ways it can usually be shown. Counts below ``min_group`` are suppressed
-(``lwsite.analysis.suppression``); sums over walkthroughs nest as walkthrough, school year of
-a school (only where schools may be compared), school year of the district.
-
-Relations:
-- a cycle's visits rated on one characteristic, by level (public: by half of the continuum);
-- a cycle's scripted visits, with and without evidence of one characteristic;
-- a cycle's evidence items, by characteristic and untagged.
+Evidence is measured as evidence items per visit scripted: how much scripted evidence stands
+behind a characteristic's figures. Items are notes, not classrooms, so they are not counts
+of visits; the public sees the measure when at least ``min_group`` visits were scripted.
 """
 
 from __future__ import annotations
@@ -25,9 +20,11 @@ from dataclasses import dataclass
 from ..audience import Rules
 from ..model import Cycle, Framework, Level, Portfolio
 from . import trends
-from .suppression import HIDDEN, Count, Guard, Part, share
+from .disclosure import Node, Span, exact, protect
 
 CycleKey = tuple[str, str]  # (school id, cycle id)
+FigureKey = tuple[str, ...]  # (scope, ...ids)
+WALKTHROUGH, SCHOOL_YEAR, DISTRICT_YEAR = "walkthrough", "school-year", "district-year"
 
 
 def key(cycle: Cycle) -> CycleKey:
@@ -40,7 +37,7 @@ class Band:
 
     label: str
     levels: tuple[Level, ...]
-    count: Count
+    count: Span
 
 
 @dataclass(frozen=True)
@@ -48,38 +45,47 @@ class Distribution:
     """Visits rated in each band (lowest first), as the audience sees them."""
 
     bands: tuple[Band, ...]
-    total: Count  # the visits rated
-    upper: Count  # the visits rated in the upper half of the continuum
+    upper: Span  # visits rated in the upper half of the continuum
+    scope: str  # WALKTHROUGH, SCHOOL_YEAR or DISTRICT_YEAR
 
     @property
-    def upper_share(self) -> int | None:
-        return share(self.upper, self.total)
+    def total(self) -> int:
+        """Visits rated (always public)."""
+        return self.upper.total
+
+    @property
+    def shown(self) -> bool:
+        return self.upper.shown
+
+    @property
+    def upper_share(self) -> tuple[int, int] | None:
+        """The share rated in the upper half, in whole percent (low, high), when shown."""
+        return self.upper.share
 
 
 @dataclass(frozen=True)
 class Rated:
-    """One characteristic in one cycle: its distribution and the change from the cycle before."""
+    """One characteristic in one walkthrough: its distribution and the change from the one before."""
 
     cycle: Cycle
     characteristic: str
     distribution: Distribution
-    previous: Cycle | None  # the school's previous cycle that rated it
-    change: int | None  # percentage points of the upper share, when both are shown
+    previous: Cycle | None  # the school's previous walkthrough that rated it
+    change: int | None  # percentage points of the upper share, when both shares are exact
 
 
 @dataclass(frozen=True)
-class Seen:
-    """Scripted visits with evidence of one characteristic, and the items tagged with it."""
+class Depth:
+    """How much evidence stands behind a characteristic's figures: items per visit scripted."""
 
-    cycle: Cycle
-    characteristic: str
-    visits: Count  # scripted visits with at least one item tagged with it
-    scripted: Count  # scripted visits
-    items: Count  # evidence items tagged with it
+    items: int  # evidence items tagged with it
+    visits: int  # visits scripted
+    shown: bool
 
     @property
-    def visit_share(self) -> int | None:
-        return share(self.visits, self.scripted)
+    def per_visit(self) -> float | None:
+        """To one decimal, a half rounded up."""
+        return (20 * self.items + self.visits) // (2 * self.visits) / 10 if self.shown and self.visits else None
 
 
 def bands(framework: Framework, halves: bool) -> list[tuple[str, tuple[Level, ...]]]:
@@ -93,119 +99,124 @@ def bands(framework: Framework, halves: bool) -> list[tuple[str, tuple[Level, ..
 
 
 class Figures:
-    """The protected trend figures of one build."""
+    """The trend figures of one build, protected for its audience."""
 
     def __init__(self, full: Portfolio, rules: Rules) -> None:
         self.rules = rules
         self.halves = rules.suppress_small_counts
-        self.guard = Guard(rules.min_group, active=rules.suppress_small_counts)
+        self.min_group = rules.min_group
         self.frameworks = {f.id: f for f in full.frameworks}
-        self._cycles: dict[CycleKey, Cycle] = {}
-        for cycle in full.cycles:
-            self._register(cycle)
+        self._cycles = {key(c): c for c in full.cycles}
+        self._levels: dict[FigureKey, dict[str, int]] = {}  # figure key -> visits per level id
+        self._spans: dict[FigureKey, Span] = {}  # figure key -> published upper half
+        self._build(full)
 
-    def _register(self, cycle: Cycle) -> None:
-        k = key(cycle)
-        self._cycles[k] = cycle
-        framework = self.frameworks[cycle.focus.framework]
-        for cid in cycle.focus.characteristics:
-            if trends.rated(cycle, cid):
-                counts = trends.rating_counts(cycle, framework, cid)
-                self.guard.relation(("rated", *k, cid), {
-                    ("rated", *k, cid, label): sum(counts[lv.id] for lv in levels)
-                    for label, levels in bands(framework, self.halves)})
-            if cycle.scripts:
-                seen, scripted = trends.visits_with_evidence(cycle, cid)
-                self.guard.relation(("seen", *k, cid), {("seen", *k, cid, True): seen,
-                                                        ("seen", *k, cid, False): scripted - seen})
-        if cycle.scripts:
-            items = trends.evidence_counts(cycle)
-            self.guard.relation(("items", *k), {("items", *k, cid): n for cid, n in items.items()})
+    # building ------------------------------------------------------------------------------
+    def _build(self, full: Portfolio) -> None:
+        roots: list[Node] = []
+        for fw in self.frameworks.values():
+            upper = set(trends.upper_levels(fw))
+            for cid in trends.lens_characteristics(full.cycles, fw):
+                rated = [c for c in trends.cycles_with(full.cycles, fw, cid) if trends.rated(c, cid)]
+                for year in trends.school_years(rated):
+                    schools = []
+                    for school in full.schools:
+                        mine = [c for c in rated if c.school == school.id and c.school_year == year]
+                        if not mine:
+                            continue
+                        leaves = []
+                        k: FigureKey
+                        for c in mine:
+                            counts = trends.rating_counts(c, fw, cid)
+                            k = (WALKTHROUGH, c.school, c.id, cid)
+                            self._levels[k] = counts
+                            leaves.append(Node(k, sum(counts[lv] for lv in upper), sum(counts.values())))
+                        k = (SCHOOL_YEAR, school.id, year, fw.id, cid)
+                        self._levels[k] = _add(self._levels[_key(leaf)] for leaf in leaves)
+                        schools.append(Node(k, sum(n.value for n in leaves), sum(n.total for n in leaves), leaves))
+                    k = (DISTRICT_YEAR, year, fw.id, cid)
+                    self._levels[k] = _add(self._levels[_key(s)] for s in schools)
+                    roots.append(Node(k, sum(n.value for n in schools), sum(n.total for n in schools), schools))
+        if self.rules.suppress_small_counts:
+            protect(roots, self.min_group)
+        for root in roots:
+            for node in root.walk():
+                protected = self.rules.suppress_small_counts
+                self._spans[_key(node)] = node.span if protected else exact(node.value, node.total)
+
+    def _distribution(self, k: FigureKey, fw: Framework) -> Distribution:
+        upper = self._spans[k]
+        counted: tuple[Band, ...]
+        if self.halves:
+            (low_label, low), (high_label, high) = bands(fw, True)
+            counted = (Band(low_label, low, upper.complement()), Band(high_label, high, upper))
+        else:
+            counts = self._levels[k]
+            counted = tuple(Band(label, levels, exact(counts[levels[0].id], upper.total))
+                            for label, levels in bands(fw, False))
+        return Distribution(counted, upper, k[0])
 
     def framework(self, cycle: Cycle) -> Framework:
         return self.frameworks[cycle.focus.framework]
 
-    def _full(self, cycle: Cycle) -> Cycle:
-        return self._cycles[key(cycle)]
-
-    # ratings ------------------------------------------------------------------------------
+    # ratings --------------------------------------------------------------------------------
     def cycle(self, cycle: Cycle, characteristic: str) -> Distribution | None:
         """One walkthrough's visits rated on a characteristic (None when none were)."""
-        full = self._full(cycle)
-        if not trends.rated(full, characteristic):
-            return None
-        fw = self.framework(full)
-        name = ("rated", *key(cycle), characteristic)
-        counted = tuple(Band(label, levels, self.guard.cell((*name, label)))
-                        for label, levels in bands(fw, self.halves))
-        return Distribution(counted, self.guard.relation_total(name), self._upper(fw, counted))
+        k = (WALKTHROUGH, cycle.school, cycle.id, characteristic)
+        return self._distribution(k, self.framework(cycle)) if k in self._spans else None
 
-    def year(self, cycles: Iterable[Cycle], characteristic: str, year: str, school: str | None = None
-             ) -> Distribution | None:
-        """Visits rated on a characteristic in one school year: of one school, or of every school.
+    def school_year(self, school: str, year: str, framework: Framework, characteristic: str
+                    ) -> Distribution | None:
+        """One school's school year: the sum of its walkthroughs that rated the characteristic."""
+        k = (SCHOOL_YEAR, school, year, framework.id, characteristic)
+        return self._distribution(k, framework) if k in self._spans else None
 
-        A district year sums its schools' years where schools may be compared (those figures
-        are shown too), and its walkthroughs directly where they may not.
-        """
-        mine = sorted((c for c in cycles if c.school_year == year and (school is None or c.school == school)
-                       and trends.rated(self._full(c), characteristic)), key=key)
-        if not mine:
-            return None
-        fw = self.framework(mine[0])
-        if any(c.focus.framework != fw.id for c in mine):
-            raise ValueError("a school year's figures sum cycles of one framework only")
-        counted = tuple(Band(label, levels, self._band_part(mine, characteristic, year, school, label)[0])
-                        for label, levels in bands(fw, self.halves))
-        total = Count(sum(self.guard.relation_total(("rated", *key(c), characteristic)).value or 0 for c in mine))
-        return Distribution(counted, total, self._upper(fw, counted))
-
-    def _upper(self, fw: Framework, counted: Sequence[Band]) -> Count:
-        """The visits in the upper half: one band (public), or the sum of its levels' bands."""
-        upper = set(trends.upper_levels(fw))
-        counts = [b.count for b in counted if b.levels[0].id in upper]
-        if len(counts) == 1:
-            return counts[0]
-        if all(c.shown for c in counts):
-            return Count(sum(c.value or 0 for c in counts))
-        return Count(None, HIDDEN, self.guard.min_group)
-
-
-    def _band_part(self, cycles: Sequence[Cycle], characteristic: str, year: str, school: str | None,
-                   label: str) -> tuple[Count, Part]:
-        if school is None and self.rules.compare_schools:
-            parts = [self._band_part([c for c in cycles if c.school == sid], characteristic, year, sid, label)[1]
-                     for sid in sorted({c.school for c in cycles})]
-        else:
-            parts = [self.guard.part(("rated", *key(c), characteristic, label)) for c in cycles]
-        return self.guard.aggregate(("year", characteristic, year, school, label), parts)
+    def district_year(self, year: str, framework: Framework, characteristic: str) -> Distribution | None:
+        """A school year across every school that rated the characteristic."""
+        k = (DISTRICT_YEAR, year, framework.id, characteristic)
+        return self._distribution(k, framework) if k in self._spans else None
 
     def rated(self, series: Sequence[Cycle], characteristic: str) -> list[Rated]:
-        """The cycles of one school that rated a characteristic, in date order, with changes."""
+        """The walkthroughs of one school that rated a characteristic, in date order, with changes."""
         out: list[Rated] = []
         for cycle in sorted(series, key=lambda c: (c.date, c.id)):
             dist = self.cycle(cycle, characteristic)
             if dist is None:
                 continue
             prev = out[-1] if out else None
-            change = None
-            if prev is not None and dist.upper_share is not None and prev.distribution.upper_share is not None:
-                change = dist.upper_share - prev.distribution.upper_share
-            out.append(Rated(cycle, characteristic, dist, prev.cycle if prev else None, change))
+            out.append(Rated(cycle, characteristic, dist, prev.cycle if prev else None,
+                             change(prev.distribution, dist) if prev else None))
         return out
 
-    # evidence -----------------------------------------------------------------------------
-    def seen(self, cycle: Cycle, characteristic: str) -> Seen | None:
-        full = self._full(cycle)
-        if not full.scripts or characteristic not in full.focus.characteristics:
+    # evidence -------------------------------------------------------------------------------
+    def depth(self, cycles: Iterable[Cycle], characteristic: str) -> Depth | None:
+        """Evidence items tagged with a characteristic per visit scripted, over walkthroughs
+        that scripted visits and looked at it (None when none did)."""
+        mine = [self._cycles[key(c)] for c in cycles]
+        mine = [c for c in mine if c.scripts and characteristic in c.focus.characteristics]
+        if not mine:
             return None
-        k = key(cycle)
-        name = ("seen", *k, characteristic)
-        return Seen(cycle, characteristic, self.guard.cell((*name, True)), self.guard.relation_total(name),
-                    self.guard.cell(("items", *k, characteristic)))
+        items = sum(trends.evidence_counts(c).get(characteristic, 0) for c in mine)
+        visits = sum(len(c.scripts) for c in mine)
+        return Depth(items, visits, shown=not self.rules.suppress_small_counts or visits >= self.min_group)
 
-    def items(self, cycle: Cycle) -> dict[str, Count]:
-        """Evidence items per characteristic of the lens and untagged (key ""), as shown."""
-        full = self._full(cycle)
-        if not full.scripts:
-            return {}
-        return {cid: self.guard.cell(("items", *key(cycle), cid)) for cid in trends.evidence_counts(full)}
+
+def change(before: Distribution, after: Distribution) -> int | None:
+    """Percentage points between two upper shares, when both are exact."""
+    a, b = before.upper_share, after.upper_share
+    if a is None or b is None or a[0] != a[1] or b[0] != b[1]:
+        return None
+    return b[0] - a[0]
+
+
+def _key(node: Node) -> FigureKey:
+    assert isinstance(node.key, tuple)
+    return node.key
+
+
+def _add(parts: Iterable[dict[str, int]]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for part in parts:
+        for level, n in part.items():
+            out[level] = out.get(level, 0) + n
+    return out

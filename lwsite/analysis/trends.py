@@ -83,13 +83,18 @@ class LensUse:
     """Which schools looked at a characteristic, and in which school years."""
 
     school: School
-    years: tuple[str, ...]  # school years with a cycle whose lens held it (empty: never)
+    years: tuple[str, ...]  # school years with a walkthrough that looked at it (empty: never)
+    planned: tuple[str, ...] = ()  # school years with only walkthroughs still to come that will
 
 
-def lens_use(portfolio: Portfolio, framework: Framework, characteristic: str) -> list[LensUse]:
+def lens_use(portfolio: Portfolio, framework: Framework, characteristic: str, today: dt.date) -> list[LensUse]:
     """Every school, in the portfolio's order (never ranked), with the years it looked at it."""
-    return [LensUse(s, tuple(school_years(cycles_with(s.cycles, framework, characteristic))))
-            for s in portfolio.schools]
+    out = []
+    for s in portfolio.schools:
+        mine = cycles_with(s.cycles, framework, characteristic)
+        done = school_years(c for c in mine if c.date <= today)
+        out.append(LensUse(s, tuple(done), tuple(y for y in school_years(mine) if y not in done)))
+    return out
 
 
 def frameworks_in_use(portfolio: Portfolio) -> list[Framework]:
@@ -107,7 +112,7 @@ class ActionCounts:
 
 def action_counts(steps: Sequence[ActionStep]) -> ActionCounts:
     status = Counter(s.status for s in steps)
-    horizon = Counter(s.horizon for s in steps)
+    horizon = Counter(s.timeframe for s in steps)
     return ActionCounts(
         tuple((k, status.get(k, 0)) for k in STATUSES),
         tuple((k, horizon.get(k, 0)) for k in (*HORIZONS, None) if k is not None or horizon.get(None)),
@@ -169,6 +174,5 @@ def grade_subject_counts(cycles: Iterable[Cycle]) -> tuple[dict[str, int], dict[
 
 def room_coverage(school: School, today: dt.date) -> list[RoomHistory]:
     """The school's rooms, never visited first, then longest ago (team audience only)."""
-    earlier = [(c.date, v.room) for c in school.cycles if c.date <= today
-               for v in c.schedule.visits if v.room is not None]
+    earlier = [(c.date, room) for c in school.cycles if c.date <= today for room in c.rooms]
     return coverage(school.rooms, earlier)

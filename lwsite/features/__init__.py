@@ -1,8 +1,8 @@
 """Features that add pages and files to the core site: each is one module with one job.
 
-A feature is a function ``(site, full) -> Contribution``: ``site`` is what the audience may
-see, ``full`` the whole portfolio for aggregate figures (a feature must itself apply the
-audience's rules, such as small-count suppression, to anything it derives from ``full``).
+A feature is a function ``(site) -> Contribution``: ``site`` holds what the audience may see
+(its view of the portfolio) and the figures computed for it (``site.figures``, protected by
+the disclosure rule for the public). A feature never sees the whole portfolio.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..errors import Problem
-from ..model import Portfolio
 from ..render.site import Asset, Page, Site
 
 
@@ -22,7 +21,7 @@ class Contribution:
     problems: list[Problem] = field(default_factory=list)  # warnings about the content, if any
 
 
-Feature = Callable[[Site, Portfolio], Contribution]
+Feature = Callable[[Site], Contribution]
 
 
 def all_features() -> list[Feature]:

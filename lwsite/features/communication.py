@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 import zoneinfo
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -30,8 +29,9 @@ from .. import i18n
 from ..errors import Problem
 from ..model import Cycle, Message, Portfolio, School
 from ..render import paths
+from ..render.dates import fmt_date
 from ..render.markdown import render
-from ..render.site import Asset, Page, Site, cycle_status, fmt_date
+from ..render.site import Asset, Page, Site, cycle_status
 from . import Contribution
 
 FEED = "feed.xml"
@@ -59,13 +59,12 @@ def letter_part(lang: str, site_lang: str) -> str:
     return LETTER if lang == site_lang else f"{LETTER}-{lang}"
 
 
-def contribute(site: Site, full: Portfolio) -> Contribution:
+def contribute(site: Site) -> Contribution:
     out = Contribution()
     p = site.portfolio
     for school in p.schools:
         for cycle in school.cycles:
-            whole = _full_cycle(full, cycle)
-            out.pages.extend(_cycle_pages(site, school, cycle, whole, out.problems))
+            out.pages.extend(_cycle_pages(site, school, cycle, out.problems))
             out.assets.append(Asset(calendar_path(cycle), cycle_calendar(site, school, cycle),
                                     "Calendar file of the walkthrough day"))
     upcoming = upcoming_cycles(site)
@@ -83,15 +82,12 @@ def contribute(site: Site, full: Portfolio) -> Contribution:
 
 
 # pages -----------------------------------------------------------------------------------
-def _full_cycle(full: Portfolio, cycle: Cycle) -> Cycle:
-    school = full.school(cycle.school)
-    found = next((c for c in school.cycles if c.id == cycle.id), None) if school else None
-    assert found is not None, cycle.id
-    return found
-
-
 def applicable(cycle: Cycle, kind: str, lang: str, site_lang: str) -> Message | None:
-    """The hand-written message that replaces a generated one, if any (see the module doc)."""
+    """The hand-written message that replaces a generated one, if any (see the module doc).
+
+    A message for a higher audience than the build's is in the view as withheld: it still
+    replaces the generated one, and the build has no page of that kind for the cycle.
+    """
     found = cycle.message(kind, lang)
     if found is not None and found.lang is None and lang != site_lang:
         return None
@@ -110,12 +106,12 @@ class _Material:
     generated: bool  # the inputs of the generated version exist
 
 
-def _cycle_pages(site: Site, school: School, cycle: Cycle, whole: Cycle, problems: list[Problem]) -> list[Page]:
+def _cycle_pages(site: Site, school: School, cycle: Cycle, problems: list[Problem]) -> list[Page]:
     p, rules = site.portfolio, site.rules
     when = fmt_date(cycle.date)
     base: dict[str, Any] = {
         "school": school, "cycle": cycle, "framework": p.framework(cycle.focus.framework),
-        "minutes": typical_minutes(whole), "status": cycle_status(cycle, site.today),
+        "minutes": cycle.outline.minutes, "status": cycle_status(cycle, site.today),
         "calendar": calendar_path(cycle), "next_cycle": next_cycle(school, cycle),
         "cycle_src": paths.cycle(cycle), "visit_span": visit_span(cycle),
     }
@@ -131,7 +127,7 @@ def _cycle_pages(site: Site, school: School, cycle: Cycle, whole: Cycle, problem
     ]
     languages = list(dict.fromkeys(p.letter_languages))
     tables = [lang for lang in languages if lang in i18n.available()]
-    for unused in whole.messages:
+    for unused in cycle.messages:
         if unused.lang is not None and unused.lang != p.language and (
                 unused.kind != LETTER or unused.lang not in languages):
             made = (f"family letters are made in {', '.join(languages)} (letter_languages)" if unused.kind == LETTER
@@ -139,11 +135,11 @@ def _cycle_pages(site: Site, school: School, cycle: Cycle, whole: Cycle, problem
             problems.append(Problem(unused.path, 1, f"this message is not used: {made}", warning=True))
     for i, lang in enumerate(languages):
         has_table = lang in tables
-        if not has_table and applicable(whole, LETTER, lang, p.language) is None:
+        if not has_table and applicable(cycle, LETTER, lang, p.language) is None:
             problems.append(Problem(
                 "portfolio.yml", 1,
                 f"letter_languages: lwsite has no '{lang}' text for family letters (it has "
-                f"{', '.join(i18n.available())}): write {whole.path}/messages/family-letter.{lang}.md, "
+                f"{', '.join(i18n.available())}): write {cycle.path}/messages/family-letter.{lang}.md, "
                 f"add the table lwsite/i18n/{lang}.yml, or remove '{lang}'", warning=True))
             continue
         t = i18n.Translator(lang if has_table else "en")
@@ -156,8 +152,8 @@ def _cycle_pages(site: Site, school: School, cycle: Cycle, whole: Cycle, problem
 
     pages: list[Page] = []
     for m in materials:
-        message = applicable(whole, m.kind, m.lang, p.language)
-        if message is not None and message.audience > rules.audience:
+        message = applicable(cycle, m.kind, m.lang, p.language)
+        if message is not None and message.withheld:
             continue  # a restricted hand-written message replaces the generated one for everyone
         if message is None and not m.generated:
             continue
@@ -172,19 +168,13 @@ def _cycle_pages(site: Site, school: School, cycle: Cycle, whole: Cycle, problem
             parent=paths.cycle(cycle), label=m.label, order=ORDER[m.kind] + int(m.context.get("order", 0)),
             lang=m.lang if m.lang != p.language else None,
         ))
-    if rules.team:
+    if rules.show_schedule_rows and cycle.schedule.visits:  # the team's, until the day
         pages.append(Page(
             paths.cycle(cycle, PACKET), f"Observer packet: {school.name}, {when}", PACKET,
             "messages/observer_packet.html", base | {"groups": visiting_groups(cycle)}, printable=True,
             parent=paths.cycle(cycle), label=LABELS[PACKET], order=ORDER[PACKET],
         ))
     return pages
-
-
-def typical_minutes(cycle: Cycle) -> int | None:
-    """The most common length of a visit (an aggregate of the day: no per-visit row)."""
-    counts = Counter(v.block.minutes for v in cycle.schedule.visits)
-    return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0] if counts else None
 
 
 def next_cycle(school: School, cycle: Cycle) -> Cycle | None:

@@ -5,13 +5,13 @@ walkthrough team, which rooms were visited and how long ago, never-visited rooms
 from __future__ import annotations
 
 from ..analysis import trends
-from ..model import Portfolio, grade_order
+from ..model import grade_order
 from ..render import paths
 from ..render.site import Page, Site
 from . import Contribution
 
 
-def contribute(site: Site, full: Portfolio) -> Contribution:
+def contribute(site: Site) -> Contribution:
     p = site.portfolio
     if not p.cycles:
         return Contribution()

@@ -1,9 +1,12 @@
 """Feature: data downloads for district analysts (CSV files and one JSON file).
 
 Everything comes from the audience's view of the portfolio and from ``site.figures``, so a
-download holds exactly what the audience's pages show: a count that a page does not show is
-empty in a CSV (with the reason in a ``note`` column) and ``null`` in the JSON (with the
-reason under ``notes``). ``lwsite export`` writes the same files without building the site.
+download holds exactly what the audience's pages show. A count given as a range has an empty
+exact column and its ``low`` and ``high`` columns (in JSON: ``value`` null, ``low``, ``high``),
+with the reason in a ``note``. Every CSV cell that a spreadsheet would read as a formula
+(starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return, and not a number) is
+prefixed with ``'``, as OWASP recommends. ``lwsite export`` writes the same files without
+building the site.
 """
 
 from __future__ import annotations
@@ -11,28 +14,29 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..analysis import trends
-from ..analysis.figures import Distribution, Figures
-from ..analysis.suppression import Count
+from ..analysis.disclosure import Span
+from ..analysis.figures import WALKTHROUGH, Depth, Distribution, Figures
 from ..audience import Rules
 from ..export import PREFIX
-from ..model import ActionStep, Cycle, Portfolio
+from ..model import ActionStep, Cycle, Framework
+from ..render import sentences
 from ..render.site import Asset, Site
 from . import Contribution
 
 # name -> (what it holds, who gets it)
 FILES: dict[str, tuple[str, Callable[[Rules], bool]]] = {
-    "ratings.csv": ("visits rated at each level, by walkthrough and characteristic", lambda r: True),
-    "evidence.csv": ("evidence items and visits with evidence, by walkthrough and characteristic",
-                     lambda r: True),
+    "ratings.csv": ("visits rated at each level, by walkthrough, school year and characteristic", lambda r: True),
+    "evidence.csv": ("evidence items per visit scripted, by walkthrough and characteristic", lambda r: True),
     "visits.csv": ("visits by grade and by subject, by walkthrough", lambda r: True),
-    "actions.csv": ("every action step, its owner, status and the step it continues", lambda r: True),
+    "actions.csv": ("every action step, its owner, status, due date and the step it continues", lambda r: True),
     "visit-ratings.csv": ("each visit's ratings (walkthrough team only)", lambda r: r.show_ratings),
-    "visit-schedule.csv": ("each visit's time, group, grade, subject and room (walkthrough team only)",
-                           lambda r: r.show_schedule_rows),
+    "visit-schedule.csv": ("each visit's time, group, grade, subject and room, for walkthroughs still to come "
+                           "(walkthrough team only)", lambda r: r.show_schedule_rows),
     "portfolio.json": ("the whole portfolio with all of these figures, in one file", lambda r: True),
 }
 
@@ -42,7 +46,7 @@ def listing(rules: Rules) -> list[tuple[str, str]]:
     return [(name, what) for name, (what, who) in FILES.items() if who(rules)]
 
 
-def contribute(site: Site, full: Portfolio) -> Contribution:
+def contribute(site: Site) -> Contribution:
     figures = site.trend_figures
     if not site.portfolio.cycles:
         return Contribution()
@@ -56,12 +60,25 @@ def contribute(site: Site, full: Portfolio) -> Contribution:
 
 
 # CSV -------------------------------------------------------------------------------------
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+NUMBER_RE = re.compile(r"^[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)%?$")
+
+
+def cell(value: Any) -> Any:
+    """A value as a CSV cell a spreadsheet will show as text, never run as a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not NUMBER_RE.match(value.strip()):
+        return "'" + value
+    return value
+
+
 def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
+    writer.writerow([cell(h) for h in header])
     for row in rows:
-        writer.writerow(["" if v is None else v for v in row])
+        writer.writerow([cell(v) for v in row])
     return out.getvalue()
 
 
@@ -76,36 +93,67 @@ def _cycle_cols(site: Site, c: Cycle) -> list[Any]:
 CYCLE_HEADER = ["school", "school_name", "school_year", "cycle", "date"]
 
 
-def _note(*counts: Count) -> str:
-    return "; ".join(dict.fromkeys(c.text for c in counts if not c.shown))
+def _note(span: Span, min_group: int) -> str:
+    if span.exact:
+        return ""
+    text = sentences.count(span, min_group)
+    return text if span.shown else f"not shown (a range of {span.lo} to {span.hi})"
 
 
-def ratings_csv(site: Site, figures: Figures) -> str:
-    rows = []
+def _band_rows(d: Distribution, fw: Framework, min_group: int) -> list[list[Any]]:
+    return [[fw.id, "+".join(lv.id for lv in band.levels), band.label, band.count.value, band.count.lo,
+             band.count.hi, d.total, _note(band.count, min_group)] for band in d.bands]
+
+
+def _figures(site: Site, figures: Figures) -> Iterable[tuple[list[Any], str, Distribution, Framework, str]]:
+    """(leading columns, characteristic, distribution, framework, scope) of every rating figure."""
     for c in _cycles(site):
         fw = figures.framework(c)
         for cid in c.focus.characteristics:
             d = figures.cycle(c, cid)
-            if d is None:
-                continue
-            for band in d.bands:
-                rows.append([*_cycle_cols(site, c), fw.id, cid, "+".join(lv.id for lv in band.levels), band.label,
-                             band.count.value, d.total.value, _note(band.count)])
-    return _csv([*CYCLE_HEADER, "framework", "characteristic", "levels", "label", "visits",
-                 "visits_rated", "note"], rows)
+            if d is not None:
+                yield _cycle_cols(site, c), cid, d, fw, WALKTHROUGH
+    p = site.portfolio
+    for fw in trends.frameworks_in_use(p):
+        for cid in trends.lens_characteristics(p.cycles, fw):
+            for year in trends.school_years(trends.cycles_with(p.cycles, fw, cid)):
+                for school in p.schools:
+                    d = figures.school_year(school.id, year, fw, cid)
+                    if d is not None:
+                        yield [school.id, school.name, year, "", ""], cid, d, fw, "school-year"
+                d = figures.district_year(year, fw, cid)
+                if d is not None:
+                    yield ["", "", year, "", ""], cid, d, fw, "district-year"
+
+
+def ratings_csv(site: Site, figures: Figures) -> str:
+    rows = []
+    for lead, cid, d, fw, scope in _figures(site, figures):
+        for band in _band_rows(d, fw, site.rules.min_group):
+            rows.append([scope, *lead, band[0], cid, *band[1:]])
+    return _csv(["scope", *CYCLE_HEADER, "framework", "characteristic", "levels", "label", "visits", "visits_low",
+                 "visits_high", "visits_rated", "note"], rows)
+
+
+def _depth_cols(d: Depth | None, min_group: int) -> list[Any]:
+    if d is None:
+        return [None, None, None, "no visits scripted"]
+    if d.per_visit is None:
+        return [None, d.visits, None, f"not shown: fewer than {min_group} visits scripted"]
+    return [d.items, d.visits, f"{d.per_visit:.1f}", ""]
 
 
 def evidence_csv(site: Site, figures: Figures) -> str:
     rows = []
     for c in _cycles(site):
-        items = figures.items(c)
-        for cid, count in items.items():
-            seen = figures.seen(c, cid) if cid else None
-            rows.append([*_cycle_cols(site, c), cid or "(untagged)", count.value,
-                         seen.visits.value if seen else None, seen.scripted.value if seen else None,
-                         _note(count, *((seen.visits, seen.scripted) if seen else ()))])
-    return _csv([*CYCLE_HEADER, "characteristic", "evidence_items", "visits_with_evidence", "visits_scripted",
-                 "note"], rows)
+        if c.date > site.today:
+            continue
+        for cid in c.focus.characteristics:
+            d = figures.depth([c], cid)
+            if d is not None:
+                rows.append([*_cycle_cols(site, c), cid, *_depth_cols(d, site.rules.min_group)])
+    return _csv([*CYCLE_HEADER, "characteristic", "evidence_items", "visits_scripted", "items_per_visit", "note"],
+                rows)
 
 
 def visits_csv(site: Site, figures: Figures) -> str:
@@ -114,19 +162,21 @@ def visits_csv(site: Site, figures: Figures) -> str:
         for dimension, pairs in (("grade", c.outline.grades), ("subject", c.outline.subjects)):
             rows.extend([*_cycle_cols(site, c), dimension, value, n] for value, n in pairs)
         rows.append([*_cycle_cols(site, c), "all", "", c.outline.visits])
+        if c.date <= site.today:
+            rows.append([*_cycle_cols(site, c), "scripted", "", c.outline.scripted])
     return _csv([*CYCLE_HEADER, "by", "value", "visits"], rows)
 
 
 def actions_csv(site: Site, figures: Figures) -> str:
-    overdue = site.rules.show_overdue
     rows = []
     for c in _cycles(site):
         for a in c.actions:
-            row = [*_cycle_cols(site, c), a.id, a.action, a.owner, a.horizon, a.due.isoformat() if a.due else None,
-                   a.status, a.measure, a.outcome, a.carries]
-            rows.append(row + ([str(a.is_overdue(site.today)).lower()] if overdue else []))
-    header = [*CYCLE_HEADER, "id", "action", "owner", "horizon", "due", "status", "measure", "outcome", "carries"]
-    return _csv(header + ([f"overdue_as_of_{site.today.isoformat()}"] if overdue else []), rows)
+            rows.append([*_cycle_cols(site, c), a.id, a.action, a.owner, a.horizon,
+                         a.due.isoformat() if a.due else None, a.status, a.measure, a.outcome, a.carries,
+                         str(a.is_overdue(site.today)).lower()])
+    header = [*CYCLE_HEADER, "id", "action", "owner", "horizon", "due", "status", "measure", "outcome", "carries",
+              f"past_due_as_of_{site.today.isoformat()}"]
+    return _csv(header, rows)
 
 
 def visit_ratings_csv(site: Site, figures: Figures) -> str:
@@ -136,47 +186,51 @@ def visit_ratings_csv(site: Site, figures: Figures) -> str:
 
 
 def visit_schedule_csv(site: Site, figures: Figures) -> str:
+    """The schedules of walkthroughs still to come (the view has no per-visit rows after the day)."""
     rows = [[*_cycle_cols(site, c), v.number, v.block.start.strftime("%H:%M"), v.block.minutes, v.group, v.grade,
              v.subject, v.room] for c in _cycles(site) for v in c.schedule.visits]
     return _csv([*CYCLE_HEADER, "visit", "start", "minutes", "group", "grade", "subject", "room"], rows)
 
 
 # JSON ------------------------------------------------------------------------------------
-def _figure(counts: dict[str, Count]) -> dict[str, Any]:
-    out: dict[str, Any] = {k: c.value for k, c in counts.items()}
-    notes = {k: c.text for k, c in counts.items() if not c.shown}
-    if notes:
-        out["notes"] = notes
+def _span(span: Span, min_group: int) -> dict[str, Any]:
+    out: dict[str, Any] = {"value": span.value, "low": span.lo, "high": span.hi}
+    if not span.exact:
+        out["note"] = _note(span, min_group)
     return out
 
 
-def _distribution(d: Distribution) -> dict[str, Any]:
+def _distribution(d: Distribution, min_group: int) -> dict[str, Any]:
     """Visits rated, and visits per band keyed by its level ids ("NE+D" for a half)."""
-    return _figure({"visits_rated": d.total, **{"+".join(lv.id for lv in b.levels): b.count for b in d.bands}})
+    return {"visits_rated": d.total,
+            **{"+".join(lv.id for lv in b.levels): _span(b.count, min_group) for b in d.bands}}
+
+
+def _depth(d: Depth | None) -> dict[str, Any] | None:
+    if d is None:
+        return None
+    return {"evidence_items": d.items if d.per_visit is not None else None, "visits_scripted": d.visits,
+            "items_per_visit": d.per_visit}
 
 
 def _step(a: ActionStep, site: Site) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": a.id, "action": a.action, "owner": a.owner, "horizon": a.horizon,
-                           "due": a.due.isoformat() if a.due else None, "status": a.status, "measure": a.measure,
-                           "outcome": a.outcome, "carries": a.carries}
-    if site.rules.show_overdue:
-        out["overdue"] = a.is_overdue(site.today)
-    return out
+    return {"id": a.id, "action": a.action, "owner": a.owner, "horizon": a.horizon,
+            "due": a.due.isoformat() if a.due else None, "status": a.status, "measure": a.measure,
+            "outcome": a.outcome, "carries": a.carries, "past_due": a.is_overdue(site.today)}
 
 
 def _cycle(c: Cycle, site: Site, figures: Figures) -> dict[str, Any]:
     f = c.focus
+    n = site.rules.min_group
     out: dict[str, Any] = {
         "id": c.id, "date": c.date.isoformat(), "school_year": c.school_year,
         "focus": {"question": f.question, "framework": f.framework, "characteristics": list(f.characteristics),
                   "improvement_goal": f.improvement_goal, "look_fors": list(f.look_fors)},
-        "visits": c.outline.visits, "grades": dict(c.outline.grades), "subjects": dict(c.outline.subjects),
-        "ratings": {cid: _distribution(d) for cid in f.characteristics
+        "visits": c.outline.visits, "visits_scripted": c.outline.scripted,
+        "grades": dict(c.outline.grades), "subjects": dict(c.outline.subjects),
+        "ratings": {cid: _distribution(d, n) for cid in f.characteristics
                     if (d := figures.cycle(c, cid)) is not None},
-        "evidence": {cid or "(untagged)": _figure(
-            {"items": n} | ({"visits_with_evidence": s.visits, "visits_scripted": s.scripted}
-                            if cid and (s := figures.seen(c, cid)) else {}))
-            for cid, n in figures.items(c).items()},
+        "evidence": {cid: _depth(figures.depth([c], cid)) for cid in f.characteristics if c.date <= site.today},
     }
     if c.debrief is not None:
         debrief = c.debrief
@@ -193,18 +247,25 @@ def _cycle(c: Cycle, site: Site, figures: Figures) -> dict[str, Any]:
 
 def portfolio_json(site: Site, figures: Figures) -> str:
     p = site.portfolio
+    n = site.rules.min_group
     district: dict[str, Any] = {}
+    by_school: dict[str, dict[str, Any]] = {s.id: {} for s in p.schools}
     for fw in trends.frameworks_in_use(p):
         for cid in trends.lens_characteristics(p.cycles, fw):
-            cycles = trends.cycles_with(p.cycles, fw, cid)
-            years = {y: _distribution(d) for y in trends.school_years(cycles)
-                     if (d := figures.year(cycles, cid, y)) is not None}
-            if years:
-                district[cid] = years
+            years = trends.school_years(trends.cycles_with(p.cycles, fw, cid))
+            found = {y: _distribution(d, n) for y in years if (d := figures.district_year(y, fw, cid)) is not None}
+            if found:
+                district[cid] = found
+            for school in p.schools:
+                mine = {y: _distribution(d, n) for y in years
+                        if (d := figures.school_year(school.id, y, fw, cid)) is not None}
+                if mine:
+                    by_school[school.id][cid] = mine
     data = {
         "generated": {"audience": site.rules.audience.label, "as_of": site.today.isoformat(),
                       "school_year": site.school_year, "generator": "lwsite"}
-        | ({"small_counts": f"counts below {site.rules.min_group} are null, with the reason under 'notes'"}
+        | ({"small_counts": f"no count below {n} visits can be worked out: a count given as a range has "
+                            "value null and its low and high, with a note"}
            if site.rules.suppress_small_counts else {}),
         "portfolio": {"name": p.name, "kind": p.kind, "contact": p.contact, "description": p.description},
         "frameworks": [{"id": fw.id, "title": fw.title,
@@ -212,7 +273,8 @@ def portfolio_json(site: Site, figures: Figures) -> str:
                         "characteristics": [{"id": ch.id, "title": ch.title, "section": ch.section}
                                             for ch in fw.characteristics]} for fw in p.frameworks],
         "schools": [{"id": s.id, "name": s.name, "grades": s.grades, "classrooms": s.classrooms,
-                     "cycles": [_cycle(c, site, figures) for c in sorted(s.cycles, key=lambda c: c.date)]}
+                     "cycles": [_cycle(c, site, figures) for c in sorted(s.cycles, key=lambda c: c.date)],
+                     "ratings_by_school_year": by_school[s.id]}
                     for s in p.schools],
         "district_by_school_year": district,
     }

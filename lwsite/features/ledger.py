@@ -6,13 +6,13 @@ Overdue flags are for staff and the team only; the page says what date it counts
 from __future__ import annotations
 
 from ..analysis import trends
-from ..model import ActionStep, Portfolio, School
+from ..model import ActionStep, School
 from ..render import paths
 from ..render.site import Page, Site
 from . import Contribution
 
 
-def contribute(site: Site, full: Portfolio) -> Contribution:
+def contribute(site: Site) -> Contribution:
     schools: list[tuple[School, trends.ActionCounts, list[trends.Chain]]] = []
     overdue: list[tuple[School, ActionStep]] = []
     steps: list[ActionStep] = []

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from ..analysis import coach
 from ..analysis.quality import REWRITE_PROMPTS
-from ..model import Portfolio
 from ..render import paths
-from ..render.site import Page, Site, fmt_date
+from ..render.dates import fmt_date
+from ..render.site import Page, Site
 from . import Contribution
 
 PORTFOLIO_PAGE = "quality/index.md"
 
 
-def contribute(site: Site, full: Portfolio) -> Contribution:
+def contribute(site: Site) -> Contribution:
     out = Contribution()
     if not site.rules.show_quality_report:
         return out

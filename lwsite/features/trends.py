@@ -1,54 +1,66 @@
 """Feature: trend pages. A page per school, one for the district, one per characteristic.
 
-Every figure comes from ``site.figures`` (protected for the audience); charts are built here
-from the same figures as the data tables beside them. Schools are always listed in the
-portfolio's order, never sorted by a figure: nothing here ranks schools. Public pages
-compare school years, not schools, unless ``privacy.public_school_comparison`` is true.
+Every figure comes from ``site.figures`` (protected for the audience by the disclosure rule);
+charts are built here from the same figures as the data tables beside them, and every
+sentence that prints a figure comes from ``lwsite.render.sentences``. Schools are always
+listed in the portfolio's order, never sorted by a figure: nothing here ranks schools. Public
+pages compare school years, not schools, unless ``privacy.public_school_comparison`` is true.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..analysis import trends
-from ..analysis.figures import Distribution, Figures, Rated, Seen
-from ..model import Characteristic, Claim, Cycle, Framework, Portfolio, School
-from ..render import charts, paths
+from ..analysis.disclosure import percent
+from ..analysis.figures import Depth, Distribution, Figures, Rated, change
+from ..model import Characteristic, Claim, Cycle, Framework, School, school_year_bounds
+from ..render import charts, paths, sentences
 from ..render.charts import Chart
-from ..render.site import Page, Site, fmt_date
+from ..render.dates import fmt_date
+from ..render.site import Page, Site
 from . import Contribution, downloads
+
+RANGE = "Range: could be either half"
 
 
 # what the pages show ---------------------------------------------------------------------
 @dataclass(frozen=True)
+class YearFigure:
+    """One school year of a characteristic (of one school, or of the district)."""
+
+    year: str
+    distribution: Distribution | None  # None: no visit rated on it that year
+    depth: Depth | None
+    previous: str | None = None  # the school year before with visits rated on it
+    change: int | None = None  # percentage points from that year, when both shares are exact
+
+
+@dataclass(frozen=True)
 class CharacteristicTrend:
-    """One characteristic across a school's cycles that looked at it."""
+    """One characteristic across a school's walkthroughs that looked at it."""
 
     characteristic: Characteristic
     framework: Framework
-    cycles: tuple[Cycle, ...]  # whose lens held it, in date order
+    cycles: tuple[Cycle, ...]  # whose lens held it, in date order (planned ones included)
     rated: tuple[Rated, ...]
-    seen: tuple[Seen, ...]
+    years: tuple[YearFigure, ...]
+    depths: tuple[tuple[Cycle, Depth | None], ...]  # walkthroughs that have happened
     patterns: tuple[tuple[Cycle, Claim], ...]
     chart: Chart | None
     upper: str  # "Providing or above"
+    looked_at: str  # the sentence: how many walkthroughs looked at it, and which are planned
+    not_rated: str  # the sentence on walkthroughs that looked at it without rating, or ""
 
     @property
-    def rows(self) -> list[tuple[str, str, Distribution]]:
-        """(walkthrough, its page, its distribution) for the data table."""
-        return [(fmt_date(r.cycle.date), paths.cycle(r.cycle), r.distribution) for r in self.rated]
-
-    @property
-    def seen_shown(self) -> bool:
-        """Whether any figure of the evidence table is shown (for the public, often none is)."""
-        return any(s.visits.shown or s.items.shown for s in self.seen)
-
-    @property
-    def unrated(self) -> list[Cycle]:
-        done = {r.cycle.id for r in self.rated}
-        return [c for c in self.cycles if c.id not in done]
+    def rows(self) -> list[tuple[str, str | None, Distribution]]:
+        """(label, its page, its distribution) for the data table: walkthroughs, then school years."""
+        out: list[tuple[str, str | None, Distribution]] = [
+            (fmt_date(r.cycle.date), paths.cycle(r.cycle), r.distribution) for r in self.rated]
+        out += [(f"School year {y.year}", None, y.distribution) for y in self.years if y.distribution]
+        return out
 
 
 @dataclass(frozen=True)
@@ -58,6 +70,7 @@ class YearRow:
     year: str
     district: Distribution | None
     schools: tuple[tuple[School, Distribution | None, bool], ...]  # (school, figures, looked at it)
+    depth: Depth | None
 
 
 @dataclass(frozen=True)
@@ -70,7 +83,7 @@ class DistrictTrend:
     upper: str
 
 
-def contribute(site: Site, full: Portfolio) -> Contribution:
+def contribute(site: Site) -> Contribution:
     out = Contribution()
     p = site.portfolio
     figures = site.trend_figures
@@ -80,7 +93,7 @@ def contribute(site: Site, full: Portfolio) -> Contribution:
         out.pages.append(Page(
             paths.school_trends(school), f"Trends at {school.name}", "trends", "trends_school.html",
             school_context(site, figures, school), parent=paths.school(school),
-            label="Trends: what the walkthroughs saw, walkthrough by walkthrough", order=10,
+            label="Trends: what the walkthroughs saw, walkthrough by walkthrough and year by year", order=10,
         ))
     if p.kind == "district" and p.cycles:
         out.pages.append(Page(
@@ -113,62 +126,131 @@ def school_context(site: Site, figures: Figures, school: School) -> dict[str, An
     }
 
 
-def characteristic_trend(site: Site, figures: Figures, fw: Framework, school: School, cid: str) -> CharacteristicTrend:
+def characteristic_trend(site: Site, figures: Figures, fw: Framework, school: School, cid: str
+                         ) -> CharacteristicTrend:
     ch = fw.characteristic(cid)
     assert ch is not None
     cycles = tuple(trends.cycles_with(school.cycles, fw, cid))
+    happened = [c for c in cycles if c.date <= site.today]
     rated = tuple(figures.rated(cycles, cid))
-    seen = tuple(s for c in cycles if (s := figures.seen(c, cid)) is not None)
+    years = tuple(with_changes([YearFigure(y, figures.school_year(school.id, y, fw, cid),
+                                           figures.depth([c for c in happened if c.school_year == y], cid))
+                                for y in trends.school_years(happened)]))
     patterns = tuple((c, p) for c in cycles if c.debrief for p in c.debrief.patterns if p.characteristic == cid)
-    chart = None
-    if rated:
-        chart = distribution_chart(
-            site, [(fmt_date(r.cycle.date, "short"), r.distribution) for r in rated],
-            title=f"{ch.title}: visits at each level",
-            what=f"visits rated on '{ch.title}', walkthrough by walkthrough at {school.name}",
-        )
-    return CharacteristicTrend(ch, fw, cycles, rated, seen, patterns, chart, trends.upper_label(fw))
+    bars = [(fmt_date(r.cycle.date, "short"), r.distribution) for r in rated]
+    bars += [(f"{y.year} (school year)", y.distribution) for y in years if y.distribution is not None]
+    chart = share_chart(site, bars, title=f"{ch.title}: share of visits at each level",
+                        what=f"visits rated on '{ch.title}' at {school.name}, walkthrough by walkthrough and "
+                             "school year by school year") if bars else None
+    return CharacteristicTrend(
+        ch, fw, cycles, rated, years, tuple((c, figures.depth([c], cid)) for c in happened), patterns, chart,
+        trends.upper_label(fw), sentences.looked_at(cycles, site.today),
+        sentences.not_rated(cycles, rated, site.today),
+    )
+
+
+def with_changes(years: Sequence[YearFigure]) -> list[YearFigure]:
+    """School years with the change from the school year before that rated the characteristic."""
+    out: list[YearFigure] = []
+    before: YearFigure | None = None
+    for y in years:
+        if y.distribution is not None and before is not None and before.distribution is not None:
+            y = replace(y, previous=before.year, change=change(before.distribution, y.distribution))
+        out.append(y)
+        if y.distribution is not None:
+            before = y
+    return out
 
 
 def overview_chart(site: Site, school: School, items: Sequence[CharacteristicTrend]) -> Chart | None:
-    """The share in the upper half of the continuum, over time, one line per characteristic."""
-    lines = [(it, [r for r in it.rated if r.distribution.upper_share is not None]) for it in items]
-    lines = [(it, rs) for it, rs in lines if len(rs) >= 2]
-    if not lines:
+    """The share in the upper half over time: walkthroughs as points (or ranges), school years as bands."""
+    mine = [it for it in items if it.rated]
+    if not mine:
         return None
-    fw = lines[0][0].framework
-    upper = trends.upper_label(fw)
-    rows, summary = [], []
-    for it, rs in lines:
-        for r in rs:
-            value = r.distribution.upper_share
-            rows.append({"date": r.cycle.date.isoformat(), "series": it.characteristic.title, "value": value,
-                         "label": f"{it.characteristic.title}, {fmt_date(r.cycle.date, 'short')}: {value}%"})
-        summary.append(f"{it.characteristic.title}: " + ", ".join(
-            f"{fmt_date(r.cycle.date, 'short')} {r.distribution.upper_share}%" for r in rs))
-    series = [it.characteristic.title for it, _ in lines]
-    title = f"Visits rated {upper}, as a share of visits rated"
-    return Chart(charts.lines(rows, series, y_title=f"% {upper}"), title,
-                 f"Line chart of the share of visits rated {upper} at {school.name}, walkthrough by walkthrough. "
+    upper = trends.upper_label(mine[0].framework)
+    points: list[dict[str, Any]] = []
+    years: list[dict[str, Any]] = []
+    summary: list[str] = []
+    start = site.portfolio.school_year_start
+    for it in mine:
+        name = charts.wrap(it.characteristic.title, 40)
+        said = []
+        for r in it.rated:
+            found = r.distribution.upper_share
+            if found is None:
+                continue
+            text = sentences.share(r.distribution)
+            points.append({"date": r.cycle.date.isoformat(), "series": name, "low": found[0], "high": found[1],
+                           "label": f"{it.characteristic.title}, {fmt_date(r.cycle.date, 'short')}: {text}"})
+            said.append(f"{fmt_date(r.cycle.date, 'short')} {text}")
+        for y in it.years:
+            found = y.distribution.upper_share if y.distribution else None
+            if found is None or y.distribution is None:
+                continue
+            first, last = school_year_bounds(y.year, start)
+            text = sentences.share(y.distribution)
+            years.append({"start": first.isoformat(), "end": last.isoformat(), "series": name, "low": found[0],
+                          "high": found[1], "label": f"{it.characteristic.title}, school year {y.year}: {text}"})
+            said.append(f"school year {y.year} {text}")
+        if said:
+            summary.append(f"{it.characteristic.title}: " + ", ".join(said))
+    if not points and not years:
+        return None
+    series = [charts.wrap(it.characteristic.title, 40) for it in mine]
+    title = f"Visits rated {upper}, as a share of visits rated, over time"
+    spec = charts.share_over_time(points, years, series, y_title=f"% rated {upper}")
+    return Chart(spec, title,
+                 f"Chart of the share of visits rated {upper} at {school.name}: each walkthrough is a point (a "
+                 "vertical bar where the share is given as a range) and each school year a band across the year. "
                  + "; ".join(summary) + ".", site.charts)
 
 
-def distribution_chart(site: Site, bars: Sequence[tuple[str, Distribution]], *, title: str,
-                       what: str) -> Chart | None:
-    """Stacked bars of shown counts; counts that are not shown are not charted."""
+def share_chart(site: Site, bars: Sequence[tuple[str, Distribution]], *, title: str, what: str) -> Chart | None:
+    """Bars of shares, a segment per band; a range is a pale band between the halves, never a
+    made-up exact value; a figure that is not shown is not drawn."""
     labels = [b.label for b in bars[0][1].bands]
-    rows = []
+    rows: list[dict[str, Any]] = []
+    ranged = False
     for bar, dist in bars:
+        if not dist.shown:
+            continue
+        total = dist.total
+        at = 0.0
         for i, band in enumerate(dist.bands):
-            if band.count.value:  # shown and not zero
-                rows.append({"bar": bar, "level": band.label, "order": i, "count": band.count.value,
-                             "label": f"{bar}: {band.label} {band.count.value}"})
+            span = band.count
+            if span.exact:
+                size = 100 * span.lo / total
+                if size:
+                    rows.append({"bar": bar, "level": band.label, "start": at, "end": at + size,
+                                 "label": f"{bar}: {band.label} {percent(span.lo, total)}%"})
+                at += size
+                continue
+            # a range: the band's sure part, then the part that could lie on either side
+            sure = 100 * span.lo / total
+            if sure:
+                rows.append({"bar": bar, "level": band.label, "start": at, "end": at + sure,
+                             "label": f"{bar}: {band.label} at least {percent(span.lo, total)}%"})
+            width = 100 * (span.hi - span.lo) / total
+            rows.append({"bar": bar, "level": RANGE, "start": at + sure, "end": at + sure + width,
+                         "label": f"{bar}: {percent(span.hi - span.lo, total)} points that could be either half"})
+            ranged = True
+            at += sure + width
+            nxt = dist.bands[i + 1].count if i + 1 < len(dist.bands) else None
+            if nxt is not None:  # the other half: what the range leaves sure of it
+                size = 100 * nxt.lo / total
+                if size:
+                    rows.append({"bar": bar, "level": dist.bands[i + 1].label, "start": at, "end": at + size,
+                                 "label": f"{bar}: {dist.bands[i + 1].label} at least {percent(nxt.lo, total)}%"})
+            break
     if not rows:
         return None
-    description = f"Stacked bars of {what}. " + "; ".join(
-        f"{bar}: {dist.total.text} rated, " + ", ".join(f"{b.label} {b.count.text}" for b in dist.bands)
-        for bar, dist in bars) + "."
-    return Chart(charts.stacked_bars(rows, labels), title, description, site.charts)
+    description = f"Bars of the share of {what}. " + "; ".join(
+        f"{bar}: " + (f"{sentences.plural(d.total, 'visit')} rated, "
+                      + ", ".join(f"{b.label} {sentences.count(b.count, site.rules.min_group)}" for b in d.bands)
+                      if d.shown else "not shown")
+        for bar, d in bars) + "."
+    return Chart(charts.share_bars(rows, labels, range_label=RANGE if ranged else None), title, description,
+                 site.charts)
 
 
 # the district ----------------------------------------------------------------------------
@@ -190,20 +272,23 @@ def district_trend(site: Site, figures: Figures, fw: Framework, cid: str) -> Dis
     ch = fw.characteristic(cid)
     assert ch is not None
     p = site.portfolio
-    cycles = trends.cycles_with(p.cycles, fw, cid)
+    cycles = [c for c in trends.cycles_with(p.cycles, fw, cid) if c.date <= site.today]
     years = []
     for year in trends.school_years(cycles):
         per_school = tuple(
-            (s, figures.year(cycles, cid, year, s.id), any(c.school == s.id and c.school_year == year for c in cycles))
+            (s, figures.school_year(s.id, year, fw, cid),
+             any(c.school == s.id and c.school_year == year for c in cycles))
             for s in p.schools
         ) if site.rules.compare_schools else ()
-        years.append(YearRow(year, figures.year(cycles, cid, year), per_school))
-    rated = [(y.year, y.district) for y in years if y.district is not None]
-    chart = distribution_chart(
-        site, rated, title=f"{ch.title}: visits at each level, by school year",
+        years.append(YearRow(year, figures.district_year(year, fw, cid), per_school,
+                             figures.depth([c for c in cycles if c.school_year == year], cid)))
+    rated = [(f"{y.year}", y.district) for y in years if y.district is not None]
+    chart = share_chart(
+        site, rated, title=f"{ch.title}: share of visits at each level, by school year",
         what=f"visits rated on '{ch.title}' across {p.name}, school year by school year",
     ) if rated else None
-    return DistrictTrend(ch, fw, tuple(trends.lens_use(p, fw, cid)), tuple(years), chart, trends.upper_label(fw))
+    use = tuple(trends.lens_use(p, fw, cid, site.today))
+    return DistrictTrend(ch, fw, use, tuple(years), chart, trends.upper_label(fw))
 
 
 def heat_maps(site: Site, items: Sequence[DistrictTrend]) -> list[tuple[str, Chart]]:
@@ -223,11 +308,12 @@ def heat_maps(site: Site, items: Sequence[DistrictTrend]) -> list[tuple[str, Cha
             for school, dist, looked in row.schools:
                 if not looked or dist is None:
                     continue
-                value = dist.upper_share
-                text = f"{value}%" if value is not None else "–"
+                found = dist.upper_share
+                text = sentences.share(dist)
+                value = (found[0] + found[1]) / 2 if found and found[0] == found[1] else None
                 rows.append({"row": it.characteristic.title, "column": school.name, "value": value, "text": text,
                              "label": f"{it.characteristic.title}, {school.name}: {text}"})
-                cells.append(f"{school.name} {text if value is not None else 'not shown'}")
+                cells.append(f"{school.name} {text}")
             if cells:
                 order.append(it.characteristic.title)
                 lines.append(f"{it.characteristic.title}: " + ", ".join(cells))
@@ -236,8 +322,8 @@ def heat_maps(site: Site, items: Sequence[DistrictTrend]) -> list[tuple[str, Cha
         title = f"{year}: share of visits rated {upper}, by school"
         spec = charts.heat_map(rows, schools, order, legend_title=f"% {upper}")
         out.append((year, Chart(spec, title, f"Heat map, school year {year}, of the share of visits rated {upper} "
-                                "for each characteristic at each school that looked at it. " + "; ".join(lines) + ".",
-                                site.charts)))
+                                "for each characteristic at each school that looked at it (a range is left "
+                                "unshaded). " + "; ".join(lines) + ".", site.charts)))
     return out
 
 
@@ -245,15 +331,18 @@ def heat_maps(site: Site, items: Sequence[DistrictTrend]) -> list[tuple[str, Cha
 def characteristic_context(site: Site, figures: Figures, fw: Framework, ch: Characteristic) -> dict[str, Any]:
     p = site.portfolio
     cycles = trends.cycles_with(p.cycles, fw, ch.id)
-    years = [(y, figures.year(cycles, ch.id, y)) for y in trends.school_years(cycles)]
-    rated = [(y, d) for y, d in years if d is not None]
-    chart = distribution_chart(
-        site, rated, title=f"{ch.title}: visits at each level, by school year",
+    happened = [c for c in cycles if c.date <= site.today]
+    years = [YearFigure(y, figures.district_year(y, fw, ch.id),
+                        figures.depth([c for c in happened if c.school_year == y], ch.id))
+             for y in trends.school_years(happened)]
+    rated = [(y.year, y.distribution) for y in years if y.distribution is not None]
+    chart = share_chart(
+        site, rated, title=f"{ch.title}: share of visits at each level, by school year",
         what=f"visits rated on '{ch.title}' in every walkthrough that looked at it, school year by school year",
     ) if rated else None
     return {
         "framework": fw, "characteristic": ch, "cycles": cycles, "years": years, "chart": chart,
-        "seen": {(c.school, c.id): figures.seen(c, ch.id) for c in cycles},
+        "depth": {(c.school, c.id): figures.depth([c], ch.id) for c in happened},
         "trend_pages": [s for s in p.schools if any(c.school == s.id for c in cycles)],
-        "upper": trends.upper_label(fw),
+        "upper": trends.upper_label(fw), "looked_at": sentences.looked_at(cycles, site.today),
     }

@@ -393,8 +393,8 @@ class _Loader:
         return m.Cycle(
             id=cid, school=school, date=day, slug=slug, school_year=m.school_year_of(day, start),
             path=self.rel(folder), focus=focus, team=team, schedule=schedule,
-            outline=outline_of(schedule), scripts=scripts, debrief=debrief, actions=actions,
-            messages=messages,
+            outline=outline_of(schedule, len(scripts)), scripts=scripts, debrief=debrief, actions=actions,
+            messages=messages, rooms=tuple(sorted({v.room for v in schedule.visits if v.room})),
         )
 
     cycle_actions: list[tuple[str, bool, tuple[m.ActionStep, ...], str]]
@@ -819,8 +819,9 @@ def _hm(t: dt.time) -> str:
     return t.strftime("%H:%M")
 
 
-def outline_of(schedule: m.Schedule) -> m.Outline:
-    """The day's outline, which every audience may see: blocks per group, totals."""
+def outline_of(schedule: m.Schedule, scripted: int = 0) -> m.Outline:
+    """The day's outline, which every audience may see: blocks per group, totals, the usual
+    length of a visit, and how many visits have a script."""
     by_group: dict[str | None, list[m.ScheduledVisit]] = {}
     for v in schedule.visits:
         by_group.setdefault(v.group, []).append(v)
@@ -833,11 +834,14 @@ def outline_of(schedule: m.Schedule) -> m.Outline:
     blocks = tuple(m.OutlineBlock(i + 1, s, e, n, g) for i, (s, e, n, g) in enumerate(spans))
     grades = Counter(v.grade for v in schedule.visits if v.grade)
     subjects = Counter(v.subject for v in schedule.visits if v.subject)
+    lengths = Counter(v.block.minutes for v in schedule.visits)
     return m.Outline(
         orientation=schedule.orientation, blocks=blocks, debrief=schedule.debrief,
         visits=len(schedule.visits),
         grades=tuple(sorted(grades.items(), key=lambda kv: m.grade_order(kv[0]))),
         subjects=tuple(sorted(subjects.items())),
+        minutes=max(lengths.items(), key=lambda kv: (kv[1], kv[0]))[0] if lengths else None,
+        scripted=scripted,
     )
 
 

@@ -216,3 +216,95 @@ def heat_map(rows: list[dict[str, Any]], columns: list[str], row_order: list[str
                  "color": {"condition": {"test": "datum.value >= 62", "value": "white"}, "value": "black"}}},
         ],
     }
+
+
+RANGE_COLOUR = "#f0f0f0"  # the part of a bar that could lie on either side: a pale band, outlined
+
+
+def share_bars(rows: list[dict[str, Any]], levels: list[str], *, range_label: str | None = None) -> dict[str, Any]:
+    """Horizontal bars of shares (0-100%), one per ``row["bar"]``, a segment per band.
+
+    ``rows`` hold ``bar``, ``level`` (one of ``levels``, or ``range_label`` for the part of
+    the bar a range leaves open), ``start`` and ``end`` (percent) and ``label``. Bars are
+    shares, so walkthroughs of 8 and 55 visits compare; a range is drawn as a pale band
+    between its halves, never as an exact value.
+    """
+    bars = list(dict.fromkeys(r["bar"] for r in rows))
+    domain = levels + ([range_label] if range_label else [])
+    colours = level_colours(len(levels)) + ([RANGE_COLOUR] if range_label else [])
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "config": CONFIG,
+        "padding": PADDING,
+        "width": 300,
+        "height": max(40, 26 * len(bars)),
+        "data": {"values": rows},
+        "mark": {"type": "bar", "stroke": OUTLINE, "strokeWidth": 0.75},
+        "encoding": {
+            "y": {"field": "bar", "type": "nominal", "sort": bars, "title": None,
+                  "axis": {"labelExpr": LINES, "labelLimit": 0}},
+            "x": {"field": "start", "type": "quantitative", "title": "Share of visits rated (%)",
+                  "scale": {"domain": [0, 100]}, "axis": {"format": "d", "values": [0, 25, 50, 75, 100]}},
+            "x2": {"field": "end"},
+            "color": {"field": "level", "type": "nominal", "title": "Level",
+                      "scale": {"domain": domain, "range": colours}, "sort": domain},
+            "description": {"field": "label", "type": "nominal"},
+        },
+    }
+
+
+def share_over_time(points: list[dict[str, Any]], years: list[dict[str, Any]], series: list[str], *,
+                    y_title: str) -> dict[str, Any]:
+    """The share in the upper half over time, one colour per series (characteristic).
+
+    ``points``: one per walkthrough, with ``date`` (ISO), ``series``, ``low`` and ``high``
+    (percent: equal for an exact share, else a range drawn as a vertical bar) and ``label``.
+    ``years``: one per school year, with ``start`` and ``end`` (ISO dates), ``series``,
+    ``low``, ``high`` and ``label``: drawn as a band (or a line when exact) across the year.
+    """
+    scale = {"domain": series, "range": list(SERIES[: len(series)])}
+    colour = {"field": "series", "type": "nominal", "title": "Characteristic", "scale": scale, "sort": series,
+              "legend": {"labelExpr": LINES, "labelLimit": 0}}
+    x = {"field": "date", "type": "temporal", "title": "Date of the walkthrough",
+         "axis": {"format": "%b %Y", "labelAngle": -40, "tickCount": 6}}
+    y = {"field": "low", "type": "quantitative", "title": y_title, "scale": {"domain": [0, 100]},
+         "axis": {"format": "d"}}
+    layers: list[dict[str, Any]] = []
+    if years:
+        layers.append({
+            "data": {"values": years},
+            "transform": [{"filter": "datum.low < datum.high"}],
+            "mark": {"type": "rect", "opacity": 0.25, "stroke": None},
+            "encoding": {"x": x | {"field": "start"}, "x2": {"field": "end"},
+                         "y": y, "y2": {"field": "high"}, "color": colour,
+                         "description": {"field": "label", "type": "nominal"}},
+        })
+        layers.append({
+            "data": {"values": years},
+            "transform": [{"filter": "datum.low == datum.high"}],
+            "mark": {"type": "rule", "strokeWidth": 2, "strokeDash": [4, 3]},
+            "encoding": {"x": x | {"field": "start"}, "x2": {"field": "end"}, "y": y,
+                         "color": colour, "description": {"field": "label", "type": "nominal"}},
+        })
+    layers.append({
+        "data": {"values": points},
+        "mark": {"type": "rule", "strokeWidth": 3},
+        "encoding": {"x": x, "y": y, "y2": {"field": "high"}, "color": colour,
+                     "description": {"field": "label", "type": "nominal"}},
+    })
+    layers.append({
+        "data": {"values": [p for p in points if p["low"] == p["high"]]},
+        "mark": {"type": "point", "filled": True, "size": 70, "stroke": OUTLINE, "strokeWidth": 0.5},
+        "encoding": {"x": x, "y": y, "color": colour,
+                     "shape": {"field": "series", "type": "nominal", "title": "Characteristic",
+                               "scale": {"domain": series, "range": list(SHAPES[: len(series)])}},
+                     "description": {"field": "label", "type": "nominal"}},
+    })
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "config": CONFIG,
+        "padding": PADDING,
+        "width": 300,
+        "height": 200,
+        "layer": layers,
+    }

@@ -18,8 +18,9 @@ import jinja2
 from ..analysis.figures import Figures
 from ..audience import Rules
 from ..model import ActionStep, Cycle, Portfolio, School, Script
-from . import paths
+from . import paths, sentences
 from .charts import ChartCache
+from .dates import fmt_date, fmt_time
 from .markdown import render, render_inline
 
 
@@ -148,18 +149,6 @@ def cycle_parts(cycle: Cycle, rules: Rules) -> list[tuple[str | None, str]]:
     return parts
 
 
-def fmt_date(value: dt.date | None, style: str = "long") -> str:
-    if value is None:
-        return ""
-    if style == "short":
-        return value.strftime("%-d %b %Y")
-    return value.strftime("%A, %-d %B %Y") if style == "day" else value.strftime("%-d %B %Y")
-
-
-def _fmt_time(value: dt.time | None) -> str:
-    return value.strftime("%H:%M") if value else ""
-
-
 class Renderer:
     """Renders pages with the templates in ``<theme>/lwsite``."""
 
@@ -181,12 +170,12 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters.update(md=render, md_inline=render_inline, date=fmt_date, time=_fmt_time)
+        self.env.filters.update(md=render, md_inline=render_inline, date=fmt_date, time=fmt_time)
         self.env.globals.update(
             site=site, rules=site.rules, portfolio=site.portfolio, today=site.today,
             paths=paths, chain=chain, rating_of=rating_of,
             children=lambda src: self.children.get(src, []), cycle_status=cycle_status, cycle_parts=cycle_parts,
-            exists=lambda src: src in self.planned,
+            exists=lambda src: src in self.planned, say=sentences,
         )
 
     def render(self, page: Page) -> str:
