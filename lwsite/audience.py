@@ -27,6 +27,7 @@ class Row:
     audience: Audience | str  # an Audience, or OWN
     fields: tuple[str, ...]  # "file-kind:path" as the marker-scan test names fields
     until_the_day: bool = False  # shown only until the walkthrough's date has passed
+    cells: tuple[str, str, str] | None = None  # what the reference prints, when "yes"/"no" says too little
 
 
 TABLE: tuple[Row, ...] = (
@@ -46,6 +47,10 @@ TABLE: tuple[Row, ...] = (
     Row("action steps: the step, its owner (a role or a team), horizon, due date, status, measure and "
         "outcome, and whether it is past its due date", PUBLIC, (
         "actions:[].action", "actions:[].owner", "actions:[].measure", "actions:[].outcome")),
+    Row("trend figures, charts and data downloads: visits rated on each characteristic, evidence items per "
+        "visit scripted", PUBLIC, (), cells=(
+            "in two halves of the continuum, under the disclosure rule below", "every level, exact",
+            "every level, exact")),
     Row("scripted evidence, labelled by visit number only; the wonderings after each visit; the visits "
         "behind each pattern and strength; the debrief's wonderings, reflection and notes", STAFF, (
         "script:evidence", "script:wonderings[]", "debrief:wonderings[]", "debrief:reflection", "debrief:body")),
@@ -58,6 +63,7 @@ TABLE: tuple[Row, ...] = (
         TEAM, ("schedule:visits[].group", "schedule:visits[].room"), until_the_day=True),
     Row("room codes, with the date each room was last visited (never with a visit number)", TEAM, (
         "school:rooms[].code", "school:rooms[].grade")),
+    Row("the evidence-quality pages (a calibration aid, never by observer)", TEAM, ()),
     Row("hand-written messages (messages/*.md)", OWN, ("message:title", "message:body")),
 )
 
@@ -95,7 +101,9 @@ def reference_table() -> str:
     """The audience table as the content reference prints it (Markdown)."""
     lines = ["| content | public | staff | team |", "|---|---|---|---|"]
     for row in TABLE:
-        if row.audience == OWN:
+        if row.cells is not None:
+            cells = list(row.cells)
+        elif row.audience == OWN:
             cells = ["as its `audience:` says (default public)"] * 3
         else:
             assert isinstance(row.audience, Audience)

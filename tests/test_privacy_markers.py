@@ -16,44 +16,44 @@ import pytest
 import yaml
 from helpers import make_project, mkdocs_build, output_texts
 
+from lwsite import audience as audience_table
+from lwsite.model import Audience
+
 AUDIENCES = ("public", "staff", "team")
 SKIP = "not free text"
 OWN = "the message's own audience"  # messages/<kind>.md: its front matter's audience (default public)
 
-# Lowest audience that may see each field (the content format's audience table).
-RULES: dict[str, str] = {
-    "portfolio:name": "public", "portfolio:contact": "public", "portfolio:description": "public",
-    "portfolio:kind": SKIP, "portfolio:school_year_start": SKIP, "portfolio:language": SKIP,
-    "portfolio:letter_languages[]": SKIP, "portfolio:timezone": SKIP,
-    "portfolio:privacy.roster": SKIP, "portfolio:privacy.allow_words[]": SKIP,
-    "framework:title": "public", "framework:levels[].label": "public",
-    "framework:levels[].description": "public", "framework:levels[].id": SKIP,
-    "framework:sections[].id": SKIP, "framework:sections[].title": "public",
-    "framework:sections[].characteristics[].id": SKIP,
-    "framework:sections[].characteristics[].title": "public",
-    "framework:sections[].characteristics[].description": "public",
-    "school:name": "public", "school:grades": "public", "school:description": "public",
-    "school:rooms[].code": "team", "school:rooms[].grade": "team",
-    "focus:question": "public", "focus:improvement_goal": "public", "focus:look_fors[]": "public",
-    "focus:guiding_questions[]": "team", "focus:body": "public",
-    "focus:framework": SKIP, "focus:characteristics[]": SKIP, "focus:status": SKIP,
-    "team:members[].role": "public", "team:members[].name": "team", "team:members[].group": "team",
-    "team:members[].brings[]": SKIP, "team:debrief": "team",
-    "schedule:visits[].group": "team", "schedule:visits[].grade": "public",
-    "schedule:visits[].subject": "public", "schedule:visits[].room": "team",
-    "schedule:visits[].start": SKIP, "schedule:orientation.start": SKIP, "schedule:debrief.start": SKIP,
-    "script:observers[]": "team", "script:wonderings[]": "staff", "script:evidence": "staff",
-    "script:narrative": "team", "script:segment": SKIP, "script:ratings.*": SKIP,
-    "debrief:patterns[].claim": "public", "debrief:patterns[].extent": SKIP,
-    "debrief:patterns[].characteristic": SKIP, "debrief:strengths[].claim": "public",
-    "debrief:strengths[].characteristic": SKIP, "debrief:wonderings[]": "staff",
-    "debrief:prediction": "public", "debrief:quick_wins[]": "public", "debrief:message": "public",
-    "debrief:reflection": "staff", "debrief:body": "staff",
-    "actions:[].id": SKIP, "actions:[].action": "public", "actions:[].owner": "public",
-    "actions:[].horizon": SKIP, "actions:[].status": SKIP, "actions:[].carries": SKIP,
-    "actions:[].measure": "public", "actions:[].outcome": "public",
-    "message:title": OWN, "message:body": OWN, "message:audience": SKIP,
-}
+
+def rule(field: str) -> str:
+    """The lowest audience that may see a field, from the one audience table (lwsite.audience.TABLE)."""
+    try:
+        found = audience_table.lowest(field)
+    except KeyError:
+        raise KeyError(field) from None
+    if found is None:
+        return SKIP
+    if found == audience_table.OWN:
+        return OWN
+    assert isinstance(found, Audience)
+    return found.label
+
+
+class _Rules(dict[str, str]):
+    """RULES[field] for every field the audience table names; KeyError for any other."""
+
+    def __contains__(self, field: object) -> bool:
+        try:
+            rule(str(field))
+        except KeyError:
+            return False
+        return True
+
+    def __getitem__(self, field: str) -> str:
+        return rule(field)
+
+
+RULES = _Rules()
+ALL_FIELDS = [f for row in audience_table.TABLE for f in row.fields] + list(audience_table.NOT_TEXT)
 # Values used as keys elsewhere are replaced whole and consistently (group labels, room codes).
 CONSISTENT = {"team:members[].group", "schedule:visits[].group", "school:rooms[].code",
               "schedule:visits[].room"}
@@ -157,7 +157,7 @@ def test_every_string_field_has_an_audience_rule(marked: tuple[Planter, Any]) ->
 def test_fixture_plants_every_free_text_field(marked: tuple[Planter, Any]) -> None:
     planter, _ = marked
     covered = {field for field, _ in planter.planted.values()}
-    wanted = {f for f, rule in RULES.items() if rule != SKIP and f not in SHARED_RULE.values()}
+    wanted = {f for f in ALL_FIELDS if RULES[f] != SKIP and f not in SHARED_RULE.values()}
     assert wanted <= covered, f"the marker fixture lacks fields: {sorted(wanted - covered)}"
 
 
@@ -199,3 +199,11 @@ def test_calendars_and_feeds_are_scanned(marked: tuple[Planter, Any]) -> None:
                          if field == "message:title" and lowest == "staff")
     assert summary_title in outputs["staff"]["feed.xml"]
     assert summary_title not in outputs["public"]["feed.xml"]
+
+
+def test_the_content_reference_prints_the_audience_table() -> None:
+    """The table users read is the table the build and this test use."""
+    from helpers import ROOT
+
+    reference = (ROOT / "docs" / "content-format.md").read_text(encoding="utf-8")
+    assert audience_table.reference_table() in reference
