@@ -42,7 +42,8 @@ def test_describe_format() -> None:
     found = classify("The questions posed to students were effective and appropriate.")
     assert describe(found)[0] == ('judgmental: "effective", "appropriate" (says how good it was, not what happened): '
                                   "what did you see or hear that made it so?")
-    assert describe(found)[1] == "general: no count, quote or concrete detail: who, how many, doing or saying what exactly?"
+    assert describe(found)[1] == ("general: no count, quote or concrete detail: "
+                                  "who, how many, doing or saying what exactly?")
     assert describe(classify("Kids looked lost during the mini-lesson."))[0] == (
         'judgmental: "looked lost" (an inference about what students felt or understood): what did students do or say?')
 
