@@ -165,7 +165,8 @@ SPEAKER_RE = re.compile(
 )
 # A posted artifact: the text after the label is the artifact's when it starts like a copy of it.
 ARTIFACT_RE = re.compile(
-    r"(?:^|(?<=[;.] ))(?i:posted|poster|on the (?:board|wall|screen)|board|wall|chart|anchor chart|sign|title|objective|"
+    r"(?:^|(?<=[;.] ))(?i:posted|poster|on the (?:board|wall|screen)|board|wall|chart|anchor chart|sign|title|"
+    r"objective|"
     r"learning target|target|agenda|prompt|journal prompt|exit ticket|do now|slide|handout|bulletin board|"
     r"sentence frame|sentence stem|stem|word wall|banner|label|caption|essential question|task|directions|"
     r"instructions|goal|success criteria|criteria|learning objective|language objective|content objective)s?"
