@@ -40,8 +40,12 @@ def test_as_well_as_is_not_evaluative() -> None:
 
 def test_describe_format() -> None:
     found = classify("The questions posed to students were effective and appropriate.")
-    assert describe(found)[0] == 'judgmental: "effective", "appropriate"'
-    assert describe(found)[1].startswith("general: ")
+    assert describe(found)[0] == ('judgmental: "effective", "appropriate" (says how good it was, not what happened): '
+                                  "what did you see or hear that made it so?")
+    assert describe(found)[1] == ("general: no count, quote or concrete detail: "
+                                  "who, how many, doing or saying what exactly?")
+    assert describe(classify("Kids looked lost during the mini-lesson."))[0] == (
+        'judgmental: "looked lost" (an inference about what students felt or understood): what did students do or say?')
 
 
 def _flagged_project(tmp_path: Path, quality: str) -> Path:
@@ -58,7 +62,9 @@ def test_quality_info_never_fails_a_strict_build(tmp_path: Path) -> None:
     assert mkdocs_build(project, "team").returncode == 0
     page = (project / "site/schools/oak/2025-10-14-talk/quality/index.html").read_text(encoding="utf-8")
     assert "I loved the amazing discussion." in page
-    assert "What exactly did students" in page or "what exactly did students" in page
+    assert "Judgment words: &#34;I loved&#34; (your own reaction, not evidence)" in page or \
+        'Judgment words: "I loved" (your own reaction, not evidence)' in page, page
+    assert "Ask instead: what did students or the teacher do or say?" in page
 
 
 def test_quality_warn_fails_strict_and_error_fails_before_touching_the_site(tmp_path: Path) -> None:
@@ -68,7 +74,8 @@ def test_quality_warn_fails_strict_and_error_fails_before_touching_the_site(tmp_
     (project / "site" / "keep.txt").write_text("previous site")
     result = mkdocs_build(project, strict=False)
     assert result.returncode == 1
-    assert 'visit-2.md:7: judgmental: "I loved", "amazing"' in result.stdout + result.stderr
+    assert ('visit-2.md:7: judgmental: "I loved" (your own reaction, not evidence); "amazing" (says how good it was, '
+            "not what happened): what did students or the teacher do or say?") in result.stdout + result.stderr
     assert (project / "site" / "keep.txt").read_text() == "previous site"
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..errors import Problem
 from ..model import Cycle, Portfolio
-from .quality import NO_ACTION, QualityFinding, classify, describe
+from .quality import QualityFinding, classify, describe, merge, without_missing_detail
 
 SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“'])")
 
@@ -51,15 +51,10 @@ class Share:
 
 
 def _prose(text: str) -> QualityFinding:
-    """Prose is judged sentence by sentence; the triggers of every sentence are merged."""
-    judgmental: list[str] = []
-    general: list[str] = []
-    for sentence in SENTENCE_RE.split(text.strip()):
-        found = classify(sentence)
-        judgmental += [t for t in found.judgmental if t not in judgmental]
-        if found.judgmental:  # generality matters in prose only next to judgment
-            general += [t for t in found.general if t not in general]
-    return QualityFinding(tuple(judgmental), tuple(general))
+    """Prose is judged sentence by sentence; the reasons of every sentence are merged."""
+    found = [classify(sentence) for sentence in SENTENCE_RE.split(text.strip())]
+    # generality matters in prose only next to judgment
+    return merge([f for f in found if f.judgmental])
 
 
 def _line_of(read: Callable[[str], str] | None, path: str, text: str) -> int:
@@ -94,7 +89,7 @@ def cycle_flags(cycle: Cycle, read: Callable[[str], str] | None = None) -> list[
     for path, field, text, prose in public:
         found = _prose(text) if prose else classify(text)
         # claims and quick wins are not scripted evidence: no actor is needed in "Post stems"
-        found = QualityFinding(found.judgmental, tuple(g for g in found.general if g != NO_ACTION))
+        found = without_missing_detail(found)
         # public prose is checked for judgment: a summary may speak generally
         if prose and not found.judgmental:
             continue
