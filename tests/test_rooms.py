@@ -9,7 +9,6 @@ Every output file of every audience is read back and the join is tried every way
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from helpers import FIXTURES, make_project, mkdocs_build, output_texts

@@ -270,36 +270,42 @@ def share_over_time(points: list[dict[str, Any]], years: list[dict[str, Any]], s
     y = {"field": "low", "type": "quantitative", "title": y_title, "scale": {"domain": [0, 100]},
          "axis": {"format": "d"}}
     layers: list[dict[str, Any]] = []
-    if years:
+    ranged = [y for y in years if y["low"] < y["high"]]
+    level = [y for y in years if y["low"] == y["high"]]
+    if ranged:  # a school year given as a range: a band across the year (empty layers are left out:
+        # an empty mark group would be an image without a name)
         layers.append({
-            "data": {"values": years},
-            "transform": [{"filter": "datum.low < datum.high"}],
+            "data": {"values": ranged},
             "mark": {"type": "rect", "opacity": 0.25, "stroke": None},
             "encoding": {"x": x | {"field": "start"}, "x2": {"field": "end"},
                          "y": y, "y2": {"field": "high"}, "color": colour,
                          "description": {"field": "label", "type": "nominal"}},
         })
+    if level:  # an exact school year: a dashed line across the year
         layers.append({
-            "data": {"values": years},
-            "transform": [{"filter": "datum.low == datum.high"}],
+            "data": {"values": level},
             "mark": {"type": "rule", "strokeWidth": 2, "strokeDash": [4, 3]},
             "encoding": {"x": x | {"field": "start"}, "x2": {"field": "end"}, "y": y,
                          "color": colour, "description": {"field": "label", "type": "nominal"}},
         })
-    layers.append({
-        "data": {"values": points},
-        "mark": {"type": "rule", "strokeWidth": 3},
-        "encoding": {"x": x, "y": y, "y2": {"field": "high"}, "color": colour,
-                     "description": {"field": "label", "type": "nominal"}},
-    })
-    layers.append({
-        "data": {"values": [p for p in points if p["low"] == p["high"]]},
-        "mark": {"type": "point", "filled": True, "size": 70, "stroke": OUTLINE, "strokeWidth": 0.5},
-        "encoding": {"x": x, "y": y, "color": colour,
-                     "shape": {"field": "series", "type": "nominal", "title": "Characteristic",
-                               "scale": {"domain": series, "range": list(SHAPES[: len(series)])}},
-                     "description": {"field": "label", "type": "nominal"}},
-    })
+    spread = [p for p in points if p["low"] < p["high"]]
+    if spread:  # a walkthrough given as a range: a vertical bar from its low to its high share
+        layers.append({
+            "data": {"values": spread},
+            "mark": {"type": "rule", "strokeWidth": 3},
+            "encoding": {"x": x, "y": y, "y2": {"field": "high"}, "color": colour,
+                         "description": {"field": "label", "type": "nominal"}},
+        })
+    exact = [p for p in points if p["low"] == p["high"]]
+    if exact:
+        layers.append({
+            "data": {"values": exact},
+            "mark": {"type": "point", "filled": True, "size": 70, "stroke": OUTLINE, "strokeWidth": 0.5},
+            "encoding": {"x": x, "y": y, "color": colour,
+                         "shape": {"field": "series", "type": "nominal", "title": "Characteristic",
+                                   "scale": {"domain": series, "range": list(SHAPES[: len(series)])}},
+                         "description": {"field": "label", "type": "nominal"}},
+        })
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "config": CONFIG,
