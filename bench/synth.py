@@ -72,8 +72,13 @@ def _evidence(rng: random.Random, count: int) -> list[str]:
     return items
 
 
-def write_portfolio(dest: Path, shape: Shape, seed: int = 1, first_year: int = 2016) -> Path:
-    """Write a portfolio folder (content/ and private/roster.yml) under ``dest``."""
+def write_portfolio(dest: Path, shape: Shape, seed: int = 1, first_year: int = 2016, spread: bool = False) -> Path:
+    """Write a portfolio folder (content/ and private/roster.yml) under ``dest``.
+
+    With ``spread``, each walkthrough rates visits Providing or above with a chance of its own
+    (from 5% to 95%), as real walkthroughs do, so many have a small half; otherwise levels are
+    drawn evenly.
+    """
     rng = random.Random(seed)
     content = dest / "content"
     (content / "frameworks").mkdir(parents=True, exist_ok=True)
@@ -116,8 +121,13 @@ def write_portfolio(dest: Path, shape: Shape, seed: int = 1, first_year: int = 2
                     f'room: "R{(v * 7 + c) % 30 + 1:02d}"}}'
                 )
             (folder / "schedule.yml").write_text("\n".join(lines) + "\n")
+            chance = {k: rng.uniform(0.05, 0.95) for k in LENS} if spread else {}
             for v in range(shape.visits):
-                ratings = "\n".join(f"  {k}: {rng.choice(LEVELS)}" for k in LENS)
+                if spread:
+                    ratings = "\n".join(
+                        f"  {k}: {rng.choice(LEVELS[2:] if rng.random() < chance[k] else LEVELS[:2])}" for k in LENS)
+                else:
+                    ratings = "\n".join(f"  {k}: {rng.choice(LEVELS)}" for k in LENS)
                 body = "\n".join(_evidence(rng, rng.randint(3, 6)))
                 (folder / "scripts" / f"visit-{v + 1}.md").write_text(
                     f"---\nvisit: {v + 1}\nobservers: [Principal]\nsegment: middle\n"

@@ -66,3 +66,42 @@ def test_click_home_school_cycle_debrief_and_search(
         raise AssertionError(f"searching '{word}' did not find {cycle_id}: {hrefs}") from None
     page.close()
     assert not errors, errors
+
+
+SHARE_RE = r"^\d+%$|^\d+–\d+%$"
+
+
+def test_public_trend_pages_show_a_figure_or_a_range_for_every_row(
+    demo_sites: dict[str, Path], serve: Any, browser: Any
+) -> None:
+    """Read in Chromium at a phone's and a desk's width: every walkthrough and school year with at least
+    3 visits rated shows its share as a number or a range, on every public trend page."""
+    import re
+
+    site = demo_sites["public"]
+    base = serve(site)
+    found = [*site.glob("schools/*/trends/index.html"), *site.glob("frameworks/*/*/index.html")]
+    pages = ["trends/"] + sorted(f"{p.parent.relative_to(site).as_posix()}/" for p in found)
+    checked = 0
+    for width in (360, 1280):
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        for path in pages:
+            page.goto(base + path)
+            # a reader opens the data tables beside the charts
+            for summary in page.locator("details.lw-data > summary").all():
+                summary.click()
+            for table in page.locator("table").all():
+                head = [h.inner_text().strip() for h in table.locator("thead th").all()]
+                if "Visits rated" not in head or not any(h.startswith("Share ") for h in head):
+                    continue
+                rated, share = head.index("Visits rated"), next(i for i, h in enumerate(head) if h.startswith("Share "))
+                for row in table.locator("tbody tr").all():
+                    cells = [c.inner_text().strip() for c in row.locator("th, td").all()]
+                    if len(cells) <= share or not cells[rated].isdigit() or int(cells[rated]) < 3:
+                        continue
+                    assert re.match(SHARE_RE, cells[share]), (width, path, cells)
+                    checked += 1
+            # nothing is cut off sideways: the page never scrolls horizontally
+            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (width, path)
+        page.close()
+    assert checked >= 50, checked
