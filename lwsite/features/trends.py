@@ -199,10 +199,14 @@ def overview_chart(site: Site, school: School, items: Sequence[CharacteristicTre
     series = [charts.wrap(it.characteristic.title, 40) for it in mine]
     title = f"Visits rated {upper}, as a share of visits rated, over time"
     spec = charts.share_over_time(points, years, series, y_title=f"% rated {upper}")
+    short = {name: charts.wrap(name.replace("\n", " "), 28) for name in series}
+    narrow = charts.share_over_time([p | {"series": short[p["series"]]} for p in points],
+                                    [y | {"series": short[y["series"]]} for y in years],
+                                    [short[n] for n in series], y_title=f"% rated {upper}", narrow=True)
     return Chart(spec, title,
                  f"Chart of the share of visits rated {upper} at {school.name}: each walkthrough is a point (a "
                  "vertical bar where the share is given as a range) and each school year a band across the year. "
-                 + "; ".join(summary) + ".", site.charts)
+                 + "; ".join(summary) + ".", site.charts, narrow)
 
 
 def share_chart(site: Site, bars: Sequence[tuple[str, Distribution]], *, title: str, what: str) -> Chart | None:
@@ -249,8 +253,9 @@ def share_chart(site: Site, bars: Sequence[tuple[str, Distribution]], *, title: 
                       + ", ".join(f"{b.label} {sentences.count(b.count, site.rules.min_group)}" for b in d.bands)
                       if d.shown else "not shown")
         for bar, d in bars) + "."
-    return Chart(charts.share_bars(rows, labels, range_label=RANGE if ranged else None), title, description,
-                 site.charts)
+    label = RANGE if ranged else None
+    return Chart(charts.share_bars(rows, labels, range_label=label), title, description, site.charts,
+                 charts.share_bars(rows, labels, range_label=label, narrow=True))
 
 
 # the district ----------------------------------------------------------------------------
@@ -321,9 +326,10 @@ def heat_maps(site: Site, items: Sequence[DistrictTrend]) -> list[tuple[str, Cha
             continue
         title = f"{year}: share of visits rated {upper}, by school"
         spec = charts.heat_map(rows, schools, order, legend_title=f"% {upper}")
+        narrow = charts.heat_map(rows, schools, order, legend_title=f"% {upper}", narrow=True)
         out.append((year, Chart(spec, title, f"Heat map, school year {year}, of the share of visits rated {upper} "
                                 "for each characteristic at each school that looked at it (a range is left "
-                                "unshaded). " + "; ".join(lines) + ".", site.charts)))
+                                "unshaded). " + "; ".join(lines) + ".", site.charts, narrow)))
     return out
 
 

@@ -47,12 +47,16 @@ CONFIG: dict[str, Any] = {
 
 # Room around the plot: the browser's font may be wider than the one vl-convert measures with.
 PADDING = {"left": 24, "right": 24, "top": 6, "bottom": 6}
+# A phone's chart: narrow enough (about 320 px in all) that it is never scaled down, so its
+# 12 px text stays 12 px; labels wrap instead of growing the chart.
+NARROW_PADDING = {"left": 16, "right": 8, "top": 6, "bottom": 6}
 LINES = "split(datum.label, '\\n')"  # axis labels wrapped by ``wrap``
 
 
 def wrap(label: str, width: int = 22) -> str:
-    """A long label on several lines (joined by a newline, which axes split with LINES)."""
-    return "\n".join(textwrap.wrap(label, width)) or label
+    """A long label on several lines (joined by a newline, which axes split with LINES); a word
+    longer than a line keeps its line rather than being cut."""
+    return "\n".join(textwrap.wrap(label, width, break_long_words=False)) or label
 
 
 def level_colours(count: int) -> list[str]:
@@ -103,111 +107,73 @@ def _write_atomically(path: Path, text: str) -> None:
 
 @dataclass(frozen=True)
 class Chart:
-    """A chart to show inline: its specification, a title and a text description."""
+    """A chart to show inline: its specification, a title and a text description.
+
+    ``narrow`` is the same chart drawn for a phone (at most about 320 px wide, so its text is
+    never scaled below its font size); pages show one or the other by the width of the screen.
+    """
 
     spec: dict[str, Any]
     title: str
     description: str
     cache: ChartCache = field(compare=False, repr=False)
+    narrow: dict[str, Any] | None = None
 
-    def inline(self, ident: str) -> Markup:
-        """The SVG as an image with an accessible name and description (ids unique per page)."""
-        svg = self.cache.svg(self.spec)
+    def _svg(self, spec: dict[str, Any], ident: str) -> str:
+        svg = self.cache.svg(spec)
+        # ids inside the drawing (gradients, clip paths) are made unique on the page
+        for inner_id in dict.fromkeys(re.findall(r'\bid="([^"]+)"', svg)):
+            mine = f"{ident}-{inner_id}"
+            svg = (svg.replace(f'id="{inner_id}"', f'id="{mine}"').replace(f"url(#{inner_id})", f"url(#{mine})")
+                   .replace(f'href="#{inner_id}"', f'href="#{mine}"'))
         head = re.match(r"<svg\b[^>]*>", svg)
         if head is None:
             raise ValueError("vl-convert returned no <svg> element")
         opening = head.group(0)[:-1] + f' role="img" aria-labelledby="{ident}-t {ident}-d" focusable="false">'
         inner = (f'<title id="{ident}-t">{escape(self.title)}</title>'
                  f'<desc id="{ident}-d">{escape(self.description)}</desc>')
-        return Markup(opening + inner + svg[head.end():])
+        return opening + inner + svg[head.end():]
+
+    def inline(self, ident: str) -> Markup:
+        """The SVG as an image with an accessible name and description (ids unique per page)."""
+        if self.narrow is None:
+            return Markup(self._svg(self.spec, ident))
+        return Markup(f'<div class="lw-chart-wide">{self._svg(self.spec, ident)}</div>'
+                      f'<div class="lw-chart-narrow">{self._svg(self.narrow, ident + "-n")}</div>')
 
 
 # specifications --------------------------------------------------------------------------
-def stacked_bars(rows: list[dict[str, Any]], levels: list[str], *, x_title: str = "Visits") -> dict[str, Any]:
-    """Horizontal stacked bars: one bar per ``row["bar"]``, a segment per level.
-
-    ``rows`` hold ``bar``, ``level`` (a label of ``levels``), ``order`` and ``count``; only
-    shown counts belong in them. Horizontal bars keep a phone-wide chart readable however
-    many bars there are: the chart grows in height, not in width.
-    """
-    bars = list(dict.fromkeys(r["bar"] for r in rows))
-    return {
-        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "config": CONFIG,
-        "padding": PADDING,
-        "width": 300,
-        "height": max(40, 26 * len(bars)),
-        "data": {"values": rows},
-        "mark": {"type": "bar", "stroke": OUTLINE, "strokeWidth": 0.75},
-        "encoding": {
-            "y": {"field": "bar", "type": "nominal", "sort": bars, "title": None},
-            "x": {"field": "count", "type": "quantitative", "title": x_title, "stack": "zero",
-                  "axis": {"tickMinStep": 1, "format": "d"}},
-            "color": {"field": "level", "type": "nominal", "title": "Level",
-                      "scale": {"domain": levels, "range": level_colours(len(levels))},
-                      "sort": levels},
-            "order": {"field": "order", "type": "ordinal"},
-            "description": {"field": "label", "type": "nominal"},
-        },
-    }
-
-
-def lines(rows: list[dict[str, Any]], series: list[str], *, y_title: str) -> dict[str, Any]:
-    """A line per series over time: ``rows`` hold ``date`` (ISO), ``series``, ``value`` (0-100)."""
-    scale = {"domain": series, "range": list(SERIES[: len(series)])}
-    return {
-        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "config": CONFIG,
-        "padding": PADDING,
-        "width": 300,
-        "height": 180,
-        "data": {"values": rows},
-        "encoding": {
-            "x": {"field": "date", "type": "temporal", "title": "Walkthrough",
-                  "axis": {"format": "%b %Y", "labelAngle": -40, "tickCount": 6}},
-            "y": {"field": "value", "type": "quantitative", "title": y_title,
-                  "scale": {"domain": [0, 100]}, "axis": {"format": "d"}},
-            "color": {"field": "series", "type": "nominal", "title": "Characteristic", "scale": scale, "sort": series},
-            "description": {"field": "label", "type": "nominal"},
-        },
-        "layer": [
-            {"mark": {"type": "line", "strokeWidth": 2},
-             "encoding": {"strokeDash": {"field": "series", "type": "nominal", "title": "Characteristic",
-                                         "scale": {"domain": series, "range": list(DASHES[: len(series)])}}}},
-            {"mark": {"type": "point", "filled": True, "size": 70, "stroke": OUTLINE, "strokeWidth": 0.5},
-             "encoding": {"shape": {"field": "series", "type": "nominal", "title": "Characteristic",
-                                    "scale": {"domain": series, "range": list(SHAPES[: len(series)])}}}},
-        ],
-    }
-
-
-def heat_map(rows: list[dict[str, Any]], columns: list[str], row_order: list[str], *, legend_title: str
-             ) -> dict[str, Any]:
+def heat_map(rows: list[dict[str, Any]], columns: list[str], row_order: list[str], *, legend_title: str,
+             narrow: bool = False) -> dict[str, Any]:
     """Cells of ``row`` x ``column`` shaded by ``value`` (0-100), each labelled with ``text``.
 
     Long row and column names are wrapped onto several lines; a cell whose ``value`` is None
-    (not shown) is left unshaded and keeps its ``text``.
+    (not shown) is left unshaded and keeps its ``text``. ``narrow``: a phone's version, with
+    narrower cells and shorter lines.
     """
-    cells = [r | {"row": wrap(r["row"], 28), "column": wrap(r["column"], 14)} for r in rows]
+    row_width, column_width, cell = (12, 10, 72) if narrow else (28, 14, 110)
+    cells = [r | {"row": wrap(r["row"], row_width), "column": wrap(r["column"], column_width)} for r in rows]
+    lines = max(wrap(r, row_width).count("\n") + 1 for r in row_order)
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "config": CONFIG,
-        "padding": PADDING,
+        "padding": NARROW_PADDING if narrow else PADDING,
         "data": {"values": cells},
         "encoding": {
-            "x": {"field": "column", "type": "nominal", "sort": [wrap(c, 14) for c in columns], "title": None,
+            "x": {"field": "column", "type": "nominal", "sort": [wrap(c, column_width) for c in columns], "title": None,
                   "axis": {"orient": "bottom", "labelAngle": 0, "labelExpr": LINES, "labelLimit": 0}},
-            "y": {"field": "row", "type": "nominal", "sort": [wrap(r, 28) for r in row_order], "title": None,
+            "y": {"field": "row", "type": "nominal", "sort": [wrap(r, row_width) for r in row_order], "title": None,
                   "axis": {"labelExpr": LINES, "labelLimit": 0}},
         },
-        "width": max(120, 110 * len(columns)),
-        "height": max(40, 44 * len(row_order)),
+        "width": max(cell, cell * len(columns)),
+        "height": max(40, max(44, 15 * lines + 10) * len(row_order)),
         "layer": [
             {"mark": {"type": "rect", "stroke": "white", "strokeWidth": 2},
              "encoding": {
                  "color": {"field": "value", "type": "quantitative", "title": legend_title,
                            "scale": {"domain": [0, 100], "range": [RAMP[0], RAMP[-1]]},
-                           "legend": {"format": "d", "direction": "horizontal", "gradientLength": 160}},
+                           "legend": {"format": "d", "direction": "horizontal",
+                                      "gradientLength": 120 if narrow else 160}},
                  "opacity": {"condition": {"test": "datum.value === null", "value": 0}, "value": 1},
                  "description": {"field": "label", "type": "nominal"}}},
             {"mark": {"type": "text", "fontSize": 12, "fontWeight": "bold"},
@@ -221,52 +187,59 @@ def heat_map(rows: list[dict[str, Any]], columns: list[str], row_order: list[str
 RANGE_COLOUR = "#f0f0f0"  # the part of a bar that could lie on either side: a pale band, outlined
 
 
-def share_bars(rows: list[dict[str, Any]], levels: list[str], *, range_label: str | None = None) -> dict[str, Any]:
+def share_bars(rows: list[dict[str, Any]], levels: list[str], *, range_label: str | None = None,
+               narrow: bool = False) -> dict[str, Any]:
     """Horizontal bars of shares (0-100%), one per ``row["bar"]``, a segment per band.
 
     ``rows`` hold ``bar``, ``level`` (one of ``levels``, or ``range_label`` for the part of
     the bar a range leaves open), ``start`` and ``end`` (percent) and ``label``. Bars are
     shares, so walkthroughs of 8 and 55 visits compare; a range is drawn as a pale band
-    between its halves, never as an exact value.
+    between its halves, never as an exact value. ``narrow``: a phone's version.
     """
-    bars = list(dict.fromkeys(r["bar"] for r in rows))
+    width = 12 if narrow else 24
+    data = [r | {"bar": wrap(r["bar"], width)} for r in rows]
+    bars = list(dict.fromkeys(r["bar"] for r in data))
     domain = levels + ([range_label] if range_label else [])
     colours = level_colours(len(levels)) + ([RANGE_COLOUR] if range_label else [])
+    lines = max(r["bar"].count("\n") + 1 for r in data)
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "config": CONFIG,
-        "padding": PADDING,
-        "width": 300,
-        "height": max(40, 26 * len(bars)),
-        "data": {"values": rows},
+        "padding": NARROW_PADDING if narrow else PADDING,
+        "width": 170 if narrow else 300,
+        "height": max(40, (14 + 14 * lines) * len(bars)),
+        "data": {"values": data},
         "mark": {"type": "bar", "stroke": OUTLINE, "strokeWidth": 0.75},
         "encoding": {
             "y": {"field": "bar", "type": "nominal", "sort": bars, "title": None,
                   "axis": {"labelExpr": LINES, "labelLimit": 0}},
             "x": {"field": "start", "type": "quantitative", "title": "Share of visits rated (%)",
-                  "scale": {"domain": [0, 100]}, "axis": {"format": "d", "values": [0, 25, 50, 75, 100]}},
+                  "scale": {"domain": [0, 100]},
+                  "axis": {"format": "d", "values": [0, 50, 100] if narrow else [0, 25, 50, 75, 100]}},
             "x2": {"field": "end"},
             "color": {"field": "level", "type": "nominal", "title": "Level",
-                      "scale": {"domain": domain, "range": colours}, "sort": domain},
+                      "scale": {"domain": domain, "range": colours}, "sort": domain,
+                      "legend": {"labelLimit": 0, "labelExpr": LINES} if narrow else {}},
             "description": {"field": "label", "type": "nominal"},
         },
     }
 
 
 def share_over_time(points: list[dict[str, Any]], years: list[dict[str, Any]], series: list[str], *,
-                    y_title: str) -> dict[str, Any]:
+                    y_title: str, narrow: bool = False) -> dict[str, Any]:
     """The share in the upper half over time, one colour per series (characteristic).
 
     ``points``: one per walkthrough, with ``date`` (ISO), ``series``, ``low`` and ``high``
     (percent: equal for an exact share, else a range drawn as a vertical bar) and ``label``.
     ``years``: one per school year, with ``start`` and ``end`` (ISO dates), ``series``,
     ``low``, ``high`` and ``label``: drawn as a band (or a line when exact) across the year.
+    ``narrow``: a phone's version (series names are wrapped by the caller).
     """
     scale = {"domain": series, "range": list(SERIES[: len(series)])}
     colour = {"field": "series", "type": "nominal", "title": "Characteristic", "scale": scale, "sort": series,
               "legend": {"labelExpr": LINES, "labelLimit": 0}}
     x = {"field": "date", "type": "temporal", "title": "Date of the walkthrough",
-         "axis": {"format": "%b %Y", "labelAngle": -40, "tickCount": 6}}
+         "axis": {"format": "%b %Y", "labelAngle": -40, "tickCount": 3 if narrow else 6}}
     y = {"field": "low", "type": "quantitative", "title": y_title, "scale": {"domain": [0, 100]},
          "axis": {"format": "d"}}
     layers: list[dict[str, Any]] = []
@@ -309,8 +282,8 @@ def share_over_time(points: list[dict[str, Any]], years: list[dict[str, Any]], s
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "config": CONFIG,
-        "padding": PADDING,
-        "width": 300,
+        "padding": NARROW_PADDING if narrow else PADDING,
+        "width": 220 if narrow else 300,
         "height": 200,
         "layer": layers,
     }
