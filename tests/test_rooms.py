@@ -1,8 +1,8 @@
 """After the day, no output of any audience joins a room to a visit: not by visit number, start
 time, group, or the order of a schedule.
 
-The trends fixture's walkthrough of 7 October 2025 visits rooms in an order of its own (visit 1
-in E10 ... visit 6 in E5), and a walkthrough still to come (8 December 2026) visits E1 and E2.
+The trends fixture's walkthrough of October 7, 2025 visits rooms in an order of its own (visit 1
+in E10 ... visit 6 in E5), and a walkthrough still to come (December 8, 2026) visits E1 and E2.
 Every output file of every audience is read back and the join is tried every way it could be made.
 """
 
@@ -14,7 +14,7 @@ import pytest
 from helpers import FIXTURES, make_project, mkdocs_build, output_texts
 from pages import tables
 
-PAST_ROOMS = [f"E{i}" for i in range(5, 11)]  # last visited on 7 October 2025
+PAST_ROOMS = [f"E{i}" for i in range(5, 11)]  # last visited on October 7, 2025
 ROOM_RE = re.compile(r"(?<![\w-])E(?:[1-9]|10)(?![\w-])")
 TIME_RE = re.compile(r"\b\d{1,2}:\d{2}\b")
 UPCOMING = "schools/east/cycles/2026-12-08-next"

@@ -54,18 +54,18 @@ def test_staff_school_trends_table_and_bars(sites: dict[str, Path]) -> None:
     table = tables(fig)[f"{TALK}: share of visits at each level"]
     assert table[0] == ["Walkthrough or school year", *LEVELS, "Visits rated", "Share Providing or above"]
     assert rows(table) == [
-        ["1 October 2024", "2", "3", "2", "1", "8", "38%"],
-        ["4 February 2025", "0", "2", "3", "1", "6", "67%"],
-        ["7 October 2025", "1", "2", "3", "0", "6", "50%"],
+        ["October 1, 2024", "2", "3", "2", "1", "8", "38%"],
+        ["February 4, 2025", "0", "2", "3", "1", "6", "67%"],
+        ["October 7, 2025", "1", "2", "3", "0", "6", "50%"],
         # East's school year 2024-25: NE 2+0, D 3+2, P 2+3, S 1+1; 7 of 14 Providing or above
         ["School year 2024-25", "2", "5", "5", "2", "14", "50%"],
         ["School year 2025-26", "1", "2", "3", "0", "6", "50%"],
     ]
     marks = chart_marks(fig)
     expected = {  # shares of each bar, a half rounded up
-        "1 Oct 2024": {"Not Evident": 25, "Developing": 38, "Providing": 25, "Sustaining": 13},
-        "4 Feb 2025": {"Developing": 33, "Providing": 50, "Sustaining": 17},
-        "7 Oct 2025": {"Not Evident": 17, "Developing": 33, "Providing": 50},
+        "Oct 1, 2024": {"Not Evident": 25, "Developing": 38, "Providing": 25, "Sustaining": 13},
+        "Feb 4, 2025": {"Developing": 33, "Providing": 50, "Sustaining": 17},
+        "Oct 7, 2025": {"Not Evident": 17, "Developing": 33, "Providing": 50},
     }
     for bar, levels in expected.items():
         for level, share in levels.items():
@@ -80,27 +80,27 @@ def test_staff_school_trends_table_and_bars(sites: dict[str, Path]) -> None:
 
 def test_staff_change_over_time(sites: dict[str, Path]) -> None:
     html = read(sites["staff"], "schools/east/trends")
-    assert ("4 February 2025: 67% of 6 visits rated Providing or above, up 29 points from 1 October 2024."
+    assert ("February 4, 2025: 67% of 6 visits rated Providing or above, up 29 points from October 1, 2024."
             in html)
-    assert ("7 October 2025: 50% of 6 visits rated Providing or above, down 17 points from 4 February 2025."
+    assert ("October 7, 2025: 50% of 6 visits rated Providing or above, down 17 points from February 4, 2025."
             in html)
     fig = figure(html, "chart-change")
     points = {label for label in chart_marks(fig) if label.startswith(TALK)}
-    assert {f"{TALK}, 1 Oct 2024: 38%", f"{TALK}, 4 Feb 2025: 67%", f"{TALK}, 7 Oct 2025: 50%"} <= points
+    assert {f"{TALK}, Oct 1, 2024: 38%", f"{TALK}, Feb 4, 2025: 67%", f"{TALK}, Oct 7, 2025: 50%"} <= points
     table = tables(fig)["Visits rated Providing or above, as a share of visits rated, over time"]
     assert [TALK, "School year 2025-26", "50%", "6", "no change"] in rows(table)
-    assert [TALK, "4 February 2025", "67%", "6", "up 29 points"] in rows(table)
+    assert [TALK, "February 4, 2025", "67%", "6", "up 29 points"] in rows(table)
 
 
 def test_staff_evidence_behind_each_characteristic(sites: dict[str, Path]) -> None:
     html = read(sites["staff"], "schools/east/trends")
     talk = tables(html)[f"{TALK}: evidence items per visit"]
     # visits 1, 2, 4, 6, 7, 8 of the first walkthrough have one talk item each; every visit of the others
-    assert rows(talk) == [["1 October 2024", "8", "6", "0.8"], ["4 February 2025", "6", "6", "1.0"],
-                          ["7 October 2025", "6", "6", "1.0"], ["School year 2024-25", "14", "12", "0.9"],
+    assert rows(talk) == [["October 1, 2024", "8", "6", "0.8"], ["February 4, 2025", "6", "6", "1.0"],
+                          ["October 7, 2025", "6", "6", "1.0"], ["School year 2024-25", "14", "12", "0.9"],
                           ["School year 2025-26", "6", "6", "1.0"]]
     assert rows(tables(html)[f"{QUESTIONS}: evidence items per visit"]) == [
-        ["1 October 2024", "8", "2", "0.3"], ["School year 2024-25", "8", "2", "0.3"]]
+        ["October 1, 2024", "8", "2", "0.3"], ["School year 2024-25", "8", "2", "0.3"]]
 
 
 # the district --------------------------------------------------------------------------
@@ -137,24 +137,24 @@ def test_public_school_trends_in_halves_with_small_counts_protected(sites: dict[
     assert table[0] == ["Walkthrough or school year", *HALVES, "Visits rated", "Share Providing or above"]
     talk = rows(table)
     # October 2024 (5 | 3) and October 2025 (3 | 3) have no small half: exact
-    assert talk[0] == ["1 October 2024", "5", "3", "8", "38%"]
-    assert talk[2] == ["7 October 2025", "3", "3", "6", "50%"]
+    assert talk[0] == ["October 1, 2024", "5", "3", "8", "38%"]
+    assert talk[2] == ["October 7, 2025", "3", "3", "6", "50%"]
     # February 2025 is 2 | 4: the 2 is never printed; a range that holds the truth, no wider than 30 points
     feb = talk[1]
-    assert feb[0] == "4 February 2025" and feb[3] == "6" and "2" != feb[1] and "4" != feb[2]
+    assert feb[0] == "February 4, 2025" and feb[3] == "6" and "2" != feb[1] and "4" != feb[2]
     low, high = (int(x) for x in re.findall(r"\d+", feb[4]))
     assert low <= 67 <= high and high - low <= 30 and "to" in feb[1]
     # the school years: 2025-26 is October 2025 alone
     assert talk[4] == ["School year 2025-26", "3", "3", "6", "50%"]
     assert rows(tables(html)[f"{QUESTIONS}: share of visits at each level"]) == [
-        ["1 October 2024", "at least 6", "fewer than 3", "8", "0–25%"],
+        ["October 1, 2024", "at least 6", "fewer than 3", "8", "0–25%"],
         ["School year 2024-25", "at least 6", "fewer than 3", "8", "0–25%"]]
-    assert "4 February 2025: between" in html and "up 29 points" not in html
+    assert "February 4, 2025: between" in html and "up 29 points" not in html
     # the chart draws the exact bars, and the range as a band between the halves
     marks = set(chart_marks(figure(html, "chart-talk")))
-    assert {"1 Oct 2024: Not Evident or Developing 63%", "1 Oct 2024: Providing or Sustaining 38%",
-            "7 Oct 2025: Not Evident or Developing 50%"} <= marks
-    assert any(m.startswith("4 Feb 2025:") and "could be either half" in m for m in marks), marks
+    assert {"Oct 1, 2024: Not Evident or Developing 63%", "Oct 1, 2024: Providing or Sustaining 38%",
+            "Oct 7, 2025: Not Evident or Developing 50%"} <= marks
+    assert any(m.startswith("Feb 4, 2025:") and "could be either half" in m for m in marks), marks
 
 
 def test_public_district_shows_every_year_and_compares_years_not_schools(sites: dict[str, Path]) -> None:
@@ -209,7 +209,7 @@ def test_staff_and_team_downloads(sites: dict[str, Path]) -> None:
 def test_ledger_chains_and_steps_past_their_due_date(sites: dict[str, Path]) -> None:
     for audience in ("public", "staff"):
         page = read(sites[audience], "actions")
-        assert "Steps past their due date, as of 22 November 2026" in page
+        assert "Steps past their due date, as of November 22, 2026" in page
         past = re.search(r'<h2 id="overdue">.*?</ul>', page, re.S)
         assert past and past.group(0).count("<li>") == 2
         assert "the last of 3 steps, still open" in page
@@ -222,10 +222,10 @@ def test_ledger_chains_and_steps_past_their_due_date(sites: dict[str, Path]) -> 
 def test_coverage_rooms_for_the_team_only(sites: dict[str, Path]) -> None:
     team = read(sites["team"], "coverage")
     rooms = tables(team)["East Elementary: rooms and their last visit"]
-    # E1-E4 were last visited on 4 Feb 2025, E5-E10 on 7 Oct 2025; each twice
+    # E1-E4 were last visited on Feb 4, 2025, E5-E10 on Oct 7, 2025; each twice
     assert [r[0] for r in rows(rooms)] == [f"E{i}" for i in range(1, 11)]
     days = (dt.date(2026, 11, 22) - dt.date(2025, 2, 4)).days  # the tests' LWSITE_TODAY
-    assert rows(rooms)[0] == ["E1", "4", "4 February 2025", str(days), "2"]
+    assert rows(rooms)[0] == ["E1", "4", "February 4, 2025", str(days), "2"]
     for audience in ("public", "staff"):
         page = read(sites[audience], "coverage")
         assert "rooms and their last visit" not in page and "E10" not in page

@@ -94,7 +94,7 @@ def test_coverage_by_grade_subject_and_room(portfolio: m.Portfolio) -> None:
     assert subjects == {"English": 3, "Mathematics": 4, "Science": 4}
     east = portfolio.school("east")
     assert east is not None
-    # before the third walkthrough, E5-E8 were last seen on 1 Oct 2024; E9, E10 (once) and E1-E4 (twice) on 4 Feb 2025
+    # before the third walkthrough, E5-E8 were last seen on Oct 1, 2024; E9, E10 (once) and E1-E4 (twice) on Feb 4, 2025
     rooms = trends.room_coverage(east, dt.date(2025, 6, 1))
     assert [(h.room.code, h.last, h.times) for h in rooms][:5] == [
         ("E5", dt.date(2024, 10, 1), 1), ("E6", dt.date(2024, 10, 1), 1), ("E7", dt.date(2024, 10, 1), 1),

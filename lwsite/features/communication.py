@@ -29,7 +29,6 @@ from .. import i18n
 from ..errors import Problem
 from ..model import Cycle, Message, Portfolio, School
 from ..render import paths
-from ..render.dates import fmt_date
 from ..render.markdown import render
 from ..render.site import Asset, Page, Site, cycle_status
 from . import Contribution
@@ -108,7 +107,7 @@ class _Material:
 
 def _cycle_pages(site: Site, school: School, cycle: Cycle, problems: list[Problem]) -> list[Page]:
     p, rules = site.portfolio, site.rules
-    when = fmt_date(cycle.date)
+    when = site.date(cycle.date)
     base: dict[str, Any] = {
         "school": school, "cycle": cycle, "framework": p.framework(cycle.focus.framework),
         "minutes": cycle.outline.minutes, "status": cycle_status(cycle, site.today),
@@ -276,7 +275,7 @@ def cycle_calendar(site: Site, school: School, cycle: Cycle) -> bytes:
     if o.debrief is not None:
         events.append(_event(f"{uid}-debrief@lwsite", "Learning walkthrough: team debrief", day,
                              o.debrief.start, o.debrief.end, site, school.name, focus))
-    name = f"{school.name}: learning walkthrough, {fmt_date(day)}"
+    name = f"{school.name}: learning walkthrough, {site.date(day)}"
     return _calendar(site, name, events, [day.year])
 
 

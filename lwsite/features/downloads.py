@@ -24,7 +24,7 @@ from ..analysis.figures import WALKTHROUGH, Depth, Distribution, Figures
 from ..audience import Rules
 from ..export import PREFIX
 from ..model import ActionStep, Cycle, Framework
-from ..render import sentences
+from ..render.sentences import Say
 from ..render.site import Asset, Site
 from . import Contribution
 
@@ -96,7 +96,7 @@ CYCLE_HEADER = ["school", "school_name", "school_year", "cycle", "date"]
 def _note(span: Span, min_group: int) -> str:
     if span.exact:
         return ""
-    text = sentences.count(span, min_group)
+    text = Say("en", min_group).count(span)
     return text if span.shown else f"not shown (a range of {span.lo} to {span.hi})"
 
 

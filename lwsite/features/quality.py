@@ -5,7 +5,6 @@ from __future__ import annotations
 from ..analysis import coach
 from ..analysis.quality import REWRITE_PROMPTS
 from ..render import paths
-from ..render.dates import fmt_date
 from ..render.site import Page, Site
 from . import Contribution
 
@@ -32,7 +31,7 @@ def contribute(site: Site) -> Contribution:
         school = site.school(cycle.school)
         mine = [f for f in flags if f.cycle == cycle.id and f.school == cycle.school]
         out.pages.append(Page(
-            paths.cycle(cycle, "quality"), f"Evidence quality, {school.name}, {fmt_date(cycle.date)}",
+            paths.cycle(cycle, "quality"), f"Evidence quality, {school.name}, {site.date(cycle.date)}",
             "quality-cycle", "quality_cycle.html",
             {"school": school, "cycle": cycle, "flags": mine, "share": coach.evidence_share([cycle], cycle.id),
              "prompts": REWRITE_PROMPTS},

@@ -17,9 +17,8 @@ from ..analysis import trends
 from ..analysis.disclosure import percent
 from ..analysis.figures import Depth, Distribution, Figures, Rated, change
 from ..model import Characteristic, Claim, Cycle, Framework, School, school_year_bounds
-from ..render import charts, paths, sentences
+from ..render import charts, paths
 from ..render.charts import Chart
-from ..render.dates import fmt_date
 from ..render.site import Page, Site
 from . import Contribution, downloads
 
@@ -53,14 +52,7 @@ class CharacteristicTrend:
     upper: str  # "Providing or above"
     looked_at: str  # the sentence: how many walkthroughs looked at it, and which are planned
     not_rated: str  # the sentence on walkthroughs that looked at it without rating, or ""
-
-    @property
-    def rows(self) -> list[tuple[str, str | None, Distribution]]:
-        """(label, its page, its distribution) for the data table: walkthroughs, then school years."""
-        out: list[tuple[str, str | None, Distribution]] = [
-            (fmt_date(r.cycle.date), paths.cycle(r.cycle), r.distribution) for r in self.rated]
-        out += [(f"School year {y.year}", None, y.distribution) for y in self.years if y.distribution]
-        return out
+    rows: tuple[tuple[str, str | None, Distribution], ...]  # the data table: walkthroughs, then school years
 
 
 @dataclass(frozen=True)
@@ -137,15 +129,18 @@ def characteristic_trend(site: Site, figures: Figures, fw: Framework, school: Sc
                                            figures.depth([c for c in happened if c.school_year == y], cid))
                                 for y in trends.school_years(happened)]))
     patterns = tuple((c, p) for c in cycles if c.debrief for p in c.debrief.patterns if p.characteristic == cid)
-    bars = [(fmt_date(r.cycle.date, "short"), r.distribution) for r in rated]
+    bars = [(site.date(r.cycle.date, "short"), r.distribution) for r in rated]
     bars += [(f"{y.year} (school year)", y.distribution) for y in years if y.distribution is not None]
     chart = share_chart(site, bars, title=f"{ch.title}: share of visits at each level",
                         what=f"visits rated on '{ch.title}' at {school.name}, walkthrough by walkthrough and "
                              "school year by school year") if bars else None
+    rows: list[tuple[str, str | None, Distribution]] = [
+        (site.date(r.cycle.date), paths.cycle(r.cycle), r.distribution) for r in rated]
+    rows += [(f"School year {y.year}", None, y.distribution) for y in years if y.distribution is not None]
     return CharacteristicTrend(
         ch, fw, cycles, rated, years, tuple((c, figures.depth([c], cid)) for c in happened), patterns, chart,
-        trends.upper_label(fw), sentences.looked_at(cycles, site.today),
-        sentences.not_rated(cycles, rated, site.today),
+        trends.upper_label(fw), site.say.looked_at(cycles, site.today),
+        site.say.not_rated(cycles, rated, site.today), tuple(rows),
     )
 
 
@@ -179,16 +174,16 @@ def overview_chart(site: Site, school: School, items: Sequence[CharacteristicTre
             found = r.distribution.upper_share
             if found is None:
                 continue
-            text = sentences.share(r.distribution)
+            text = site.say.share(r.distribution)
             points.append({"date": r.cycle.date.isoformat(), "series": name, "low": found[0], "high": found[1],
-                           "label": f"{it.characteristic.title}, {fmt_date(r.cycle.date, 'short')}: {text}"})
-            said.append(f"{fmt_date(r.cycle.date, 'short')} {text}")
+                           "label": f"{it.characteristic.title}, {site.date(r.cycle.date, 'short')}: {text}"})
+            said.append(f"{site.date(r.cycle.date, 'short')} {text}")
         for y in it.years:
             found = y.distribution.upper_share if y.distribution else None
             if found is None or y.distribution is None:
                 continue
             first, last = school_year_bounds(y.year, start)
-            text = sentences.share(y.distribution)
+            text = site.say.share(y.distribution)
             years.append({"start": first.isoformat(), "end": last.isoformat(), "series": name, "low": found[0],
                           "high": found[1], "label": f"{it.characteristic.title}, school year {y.year}: {text}"})
             said.append(f"school year {y.year} {text}")
@@ -249,8 +244,8 @@ def share_chart(site: Site, bars: Sequence[tuple[str, Distribution]], *, title: 
     if not rows:
         return None
     description = f"Bars of the share of {what}. " + "; ".join(
-        f"{bar}: " + (f"{sentences.plural(d.total, 'visit')} rated, "
-                      + ", ".join(f"{b.label} {sentences.count(b.count, site.rules.min_group)}" for b in d.bands)
+        f"{bar}: " + (f"{site.say.plural(d.total, 'visit')} rated, "
+                      + ", ".join(f"{b.label} {site.say.count(b.count)}" for b in d.bands)
                       if d.shown else "not shown")
         for bar, d in bars) + "."
     label = RANGE if ranged else None
@@ -314,7 +309,7 @@ def heat_maps(site: Site, items: Sequence[DistrictTrend]) -> list[tuple[str, Cha
                 if not looked or dist is None:
                     continue
                 found = dist.upper_share
-                text = sentences.share(dist)
+                text = site.say.share(dist)
                 value = (found[0] + found[1]) / 2 if found and found[0] == found[1] else None
                 rows.append({"row": it.characteristic.title, "column": school.name, "value": value, "text": text,
                              "label": f"{it.characteristic.title}, {school.name}: {text}"})
@@ -350,5 +345,5 @@ def characteristic_context(site: Site, figures: Figures, fw: Framework, ch: Char
         "framework": fw, "characteristic": ch, "cycles": cycles, "years": years, "chart": chart,
         "depth": {(c.school, c.id): figures.depth([c], ch.id) for c in happened},
         "trend_pages": [s for s in p.schools if any(c.school == s.id for c in cycles)],
-        "upper": trends.upper_label(fw), "looked_at": sentences.looked_at(cycles, site.today),
+        "upper": trends.upper_label(fw), "looked_at": site.say.looked_at(cycles, site.today),
     }

@@ -16,6 +16,8 @@ from typing import Any
 import yaml
 from markupsafe import Markup, escape
 
+from ..render.dates import fmt_date, fmt_time
+
 _HERE = Path(__file__).resolve().parent
 
 
@@ -76,12 +78,9 @@ class Translator:
         return [Markup(escape(str(item))) for item in self.raw(key)]
 
     def date(self, day: dt.date) -> str:
-        return str(self.raw("date.format")).format(
-            weekday=self.raw("date.weekdays")[day.weekday()], day=day.day,
-            month=self.raw("date.months")[day.month - 1], year=day.year,
-        )
+        """The day with its weekday, in CLDR's full style for the language (Babel)."""
+        return fmt_date(day, "day", self.lang)
 
     def time(self, moment: dt.time) -> str:
-        hour = moment.hour % 12 or 12
-        period = self.raw("time.am") if moment.hour < 12 else self.raw("time.pm")
-        return str(self.raw("time.format")).format(hour=hour, minute=f"{moment.minute:02d}", period=period)
+        """The locale's short time (Babel): "8:45 AM", "8:45"."""
+        return fmt_time(moment, self.lang)

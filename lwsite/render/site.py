@@ -8,6 +8,7 @@ into HTML with the Jinja templates in ``theme/lwsite``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,10 +19,11 @@ import jinja2
 from ..analysis.figures import Figures
 from ..audience import Rules
 from ..model import ActionStep, Cycle, Portfolio, School, Script
-from . import paths, sentences
+from . import paths
 from .charts import ChartCache
-from .dates import fmt_date, fmt_time
+from .dates import fmt_date, fmt_span, fmt_time
 from .markdown import render, render_inline
+from .sentences import Say
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,14 @@ class Site:
     cache_dir: Path | None = None  # where features may cache expensive results
     figures: Figures | None = None  # the trend figures this audience may see (small counts suppressed)
     charts: ChartCache = field(default_factory=ChartCache)  # rendered chart SVGs, by spec hash
+
+    @functools.cached_property
+    def say(self) -> Say:
+        """The sentences that print figures and dates, in the site's language."""
+        return Say(self.portfolio.language, self.rules.min_group)
+
+    def date(self, value: dt.date | None, style: str = "long") -> str:
+        return fmt_date(value, style, self.portfolio.language)
 
     def school(self, sid: str) -> School:
         found = self.portfolio.school(sid)
@@ -120,7 +130,7 @@ def plan(site: Site) -> list[Page]:
                           in_nav=True))
         for c in school.cycles:
             ctx = {"school": school, "cycle": c, "framework": p.framework(c.focus.framework)}
-            when = fmt_date(c.date)
+            when = site.date(c.date)
             pages.append(Page(paths.cycle(c), f"{school.name}: walkthrough of {when}", "cycle",
                               "cycle.html", ctx))
             if rules.show_evidence and c.scripts:
@@ -170,12 +180,17 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters.update(md=render, md_inline=render_inline, date=fmt_date, time=fmt_time)
+        language = site.portfolio.language
+        self.env.filters.update(
+            md=render, md_inline=render_inline, time=lambda value: fmt_time(value, language),
+            date=lambda value, style="long": fmt_date(value, style, language),
+        )
+        self.env.globals["span"] = lambda start, end: fmt_span(start, end, language)
         self.env.globals.update(
             site=site, rules=site.rules, portfolio=site.portfolio, today=site.today,
             paths=paths, chain=chain, rating_of=rating_of,
             children=lambda src: self.children.get(src, []), cycle_status=cycle_status, cycle_parts=cycle_parts,
-            exists=lambda src: src in self.planned, say=sentences,
+            exists=lambda src: src in self.planned, say=site.say,
         )
 
     def render(self, page: Page) -> str:
