@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,7 @@ from mkdocs.structure.pages import Page as MkPage
 from .errors import Problem
 from .model import Audience
 from .pipeline import Prepared, Settings, prepare
-from .render.site import Page, Renderer
+from .render.site import Page, Renderer, menu
 from .resources import theme_dir
 
 log = logging.getLogger("mkdocs.plugins.lwsite")
@@ -46,6 +47,7 @@ class LwsiteConfig(base.Config):  # type: ignore[no-untyped-call]
     audience = c.Choice(("public", "staff", "team"), default="public")
     school_year = c.Optional(c.Type(str))
     quality = c.Choice(("info", "warn", "error"), default="info")
+    editor_pages = c.ListOfItems(c.Type(str), default=[])  # docs/ pages for the people who edit the records
     cache_dir = c.Type(str, default=".cache/lwsite")
 
 
@@ -87,7 +89,7 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
         if theme.get("font") == {"text": "Roboto", "code": "Roboto Mono"}:
             theme["font"] = False
         if not theme.get("features"):
-            theme["features"] = ["navigation.prune", "navigation.top", "search.suggest"]
+            theme["features"] = ["navigation.prune", "navigation.indexes", "navigation.top", "search.suggest"]
         self.default_language = theme.get("language") in (None, "en")
         extra = config.extra
         if "generator" not in extra:
@@ -145,6 +147,10 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
             emit(str(problem))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        editors = set(self.config.editor_pages)
+        if self.settings is not None and self.settings.audience == Audience.PUBLIC:
+            for f in [f for f in files if f.src_uri in editors]:
+                files.remove(f)  # editors' pages are not part of the public site at all
         own = [f for f in files.documentation_pages() if f.generated_by is None]
         taken = {f.src_uri for f in files}
         for page in self.pages.values():
@@ -164,21 +170,10 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
                 raise PluginError(f"docs/{asset.path} would replace a file lwsite makes: rename it")
             files.append(File.generated(config, asset.path, content=asset.content))
         if not config.nav:
-            config.nav = self._nav(own)
+            ours = sorted(f.src_uri for f in own)
+            config.nav = _mkdocs_nav(menu(list(self.pages.values()), [s for s in ours if s not in editors],
+                                          [s for s in ours if s in editors]))
         return files
-
-    def _nav(self, own: list[File]) -> list[Any]:
-        nav: list[Any] = []
-        pages = list(self.pages.values())
-        home = next((p for p in pages if p.kind == "home"), None)
-        if home is not None:
-            nav.append({"Home": home.src})
-        nav.extend(f.src_uri for f in sorted(own, key=lambda f: f.src_uri))
-        schools = [{p.title: p.src} for p in pages if p.kind == "school"]
-        if schools:
-            nav.append({"Schools": schools})
-        nav.extend({p.title: p.src} for p in pages if p.in_nav and p.kind not in ("home", "school"))
-        return nav
 
     def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         spec = self.pages.get(page.file.src_uri)
@@ -197,6 +192,15 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
         if self.settings is not None:
             server.watch(str(self.settings.content_dir))
         return server
+
+
+def _mkdocs_nav(entries: Sequence[tuple[str | None, Any]]) -> list[Any]:
+    """lwsite's menu as MkDocs writes a nav: {title: src}, a bare src, or {section: [...]}."""
+    out: list[Any] = []
+    for title, target in entries:
+        value = _mkdocs_nav(target) if isinstance(target, list) else target
+        out.append(value if title is None else {title: value})
+    return out
 
 
 def _valid_year(year: str) -> bool:

@@ -222,7 +222,10 @@ def test_no_summary_or_highlights_before_the_debrief(tmp_path: Path) -> None:
         assert (folder / part / "index.html").is_file(), part
     page = _text(folder / "index.html")
     assert "Coming after the debrief:" in page and "a summary of what the team saw" in page
-    assert 'href="walkthrough.ics"' in page
+    # the day has passed (the tests' today is November 22, 2026): its calendar file stays, offered no more
+    assert 'href="walkthrough.ics"' not in page and (folder / "walkthrough.ics").is_file()
+    assert "Add the day to your calendar" not in _text(folder / "announcement" / "index.html")
+    assert "visited classrooms" in _text(folder / "announcement" / "index.html")
     feed = feedparser.parse((project / "site" / "feed.xml").read_bytes())
     assert feed.version == "atom10" and feed.entries == []
 

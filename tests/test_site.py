@@ -103,3 +103,31 @@ def test_wheel_builds_a_users_own_portfolio(tmp_path: Path) -> None:
     check = subprocess.run([str(venv / "bin" / "lwsite"), "check", "content"], cwd=project,
                            capture_output=True, text=True, check=False)
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_the_menu_gives_readers_and_editors_their_own_places(demo_sites: dict[str, Path]) -> None:
+    """Schools open on a list of schools; every section of the site is in the menu; the content
+    reference (for people who edit the records) is not part of the public site, and comes last for staff."""
+    import re
+
+    public, staff, team = (demo_sites[a] for a in ("public", "staff", "team"))
+    assert (public / "schools" / "index.html").is_file()
+    assert not (public / "content-format").exists()
+    assert "content-format" not in (public / "sitemap.xml").read_text(encoding="utf-8")
+    assert "content-format" not in (public / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert (staff / "content-format" / "index.html").is_file()
+
+    def menu(site: Path) -> list[str]:
+        html = (site / "index.html").read_text(encoding="utf-8")
+        nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', html, re.S)
+        assert nav
+        return [re.sub(r"\s+", " ", t).strip() for t in re.findall(r'class="md-ellipsis">(.*?)</span>', nav.group(0), re.S)]
+
+    reader = ["Home", "Schools", "Trends", "Action steps", "Coverage", "Follow our walkthroughs"]
+    public_menu = menu(public)
+    assert [t for t in public_menu if t in reader] == reader, public_menu
+    assert public_menu.index("Glossary") > public_menu.index("Follow our walkthroughs")
+    team_menu = menu(team)
+    assert "Evidence quality" in team_menu and "Evidence quality" not in public_menu
+    staff_menu = menu(staff)
+    assert staff_menu.index("Content format reference") > staff_menu.index("Archive"), staff_menu

@@ -75,7 +75,7 @@ def contribute(site: Site) -> Contribution:
         SUBSCRIBE, "Follow our walkthroughs: calendar and news feed", "follow", "messages/follow.html",
         {"upcoming": upcoming, "feed": FEED, "calendar": UPCOMING, "summaries": summaries},
         parent=paths.HOME, label="Follow our walkthroughs: a calendar of upcoming walkthrough days and "
-        "a news feed of summaries", order=90,
+        "a news feed of summaries", order=90, in_nav=True, menu="Follow our walkthroughs",
     ))
     return out
 
@@ -120,7 +120,8 @@ def _cycle_pages(site: Site, school: School, cycle: Cycle, problems: list[Proble
                   LABELS[ANNOUNCEMENT], "messages/announcement.html", base, True),
         _Material(SUMMARY, p.language, SUMMARY, f"Walkthrough summary: {school.name}, {when}",
                   LABELS[SUMMARY], "messages/summary.html", base, debrief is not None),
-        _Material(HIGHLIGHTS, p.language, HIGHLIGHTS, f"Highlights for staff: {school.name}, {when}",
+        _Material(HIGHLIGHTS, p.language, HIGHLIGHTS,
+                  f"Highlights{' for a staff meeting' if rules.staff else ''}: {school.name}, {when}",
                   LABELS[HIGHLIGHTS], "messages/highlights.html", base,
                   debrief is not None and bool(debrief.strengths or debrief.quick_wins)),
     ]

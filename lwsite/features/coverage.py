@@ -33,6 +33,6 @@ def contribute(site: Site) -> Contribution:
         })
     return Contribution(pages=[Page(
         paths.COVERAGE, "Coverage: which classrooms the walkthroughs reached", "coverage", "coverage.html",
-        {"schools": schools}, parent=paths.HOME,
+        {"schools": schools}, parent=paths.HOME, in_nav=True, menu="Coverage",
         label="Coverage: grades and subjects visited, school year by school year", order=30,
     )])

@@ -33,6 +33,7 @@ def contribute(site: Site) -> Contribution:
     }
     return Contribution(pages=[Page(
         paths.LEDGER, "Action steps: every step and where it led", "ledger", "ledger.html", context, in_nav=True,
+        menu="Action steps",
         parent=paths.HOME, label="Action steps across every walkthrough: their status and where each led",
         order=20,
     )])

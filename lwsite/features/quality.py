@@ -23,7 +23,8 @@ def contribute(site: Site) -> Contribution:
         PORTFOLIO_PAGE, "Evidence quality", "quality", "quality.html",
         {"overall": overall, "by_school": by_school,
          "by_cycle": [(cycles[s.label], s) for s in by_cycle], "prompts": REWRITE_PROMPTS},
-        parent=paths.HOME, label="Evidence quality: a calibration aid for the team", order=90,
+        parent=paths.HOME, label="Evidence quality: a calibration aid for the team", order=90, in_nav=True,
+        menu="Evidence quality",
     ))
     for cycle in portfolio.cycles:
         if not cycle.scripts:

@@ -90,7 +90,7 @@ def contribute(site: Site) -> Contribution:
     if p.kind == "district" and p.cycles:
         out.pages.append(Page(
             paths.TRENDS, f"Trends across {p.name}", "trends-district", "trends_district.html",
-            district_context(site, figures), in_nav=True, parent=paths.HOME,
+            district_context(site, figures), in_nav=True, menu="Trends", parent=paths.HOME,
             label="Trends across the district: each characteristic, school year by school year", order=10,
         ))
     for fw in p.frameworks:

@@ -11,6 +11,8 @@ ARCHIVE = "archive/index.md"
 TRENDS = "trends/index.md"  # the district's trends
 LEDGER = "actions/index.md"  # every action step
 COVERAGE = "coverage/index.md"
+SCHOOLS = "schools/index.md"  # every school
+GLOSSARY = "glossary/index.md"  # the words of walkthroughs, explained
 
 
 def school(s: School | str) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 
 import jinja2
 
+from .. import glossary
 from ..analysis.figures import Figures
 from ..audience import Rules
 from ..model import ActionStep, Cycle, Portfolio, School, Script
@@ -41,6 +42,7 @@ class Page:
     label: str | None = None  # how the parent lists it (default: the title)
     order: int = 50  # position among the parent's children
     lang: str | None = None  # the page's language, when it is not the site's (<html lang>)
+    menu: str | None = None  # its name in the site's menu, when it is in it (default: the title)
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,12 @@ def plan(site: Site) -> list[Page]:
     p, rules = site.portfolio, site.rules
     pages = [
         Page(paths.HOME, p.name, "home", "home.html", {}, in_nav=True),
-        Page(paths.ARCHIVE, "Archive", "archive", "archive.html", {}, in_nav=True),
+        Page(paths.SCHOOLS, "Our schools" if len(p.schools) > 1 else "Our school", "schools", "schools.html", {},
+             in_nav=True),
+        Page(paths.ARCHIVE, "Archive: every walkthrough by school year", "archive", "archive.html", {}, in_nav=True,
+             menu="Archive"),
+        Page(paths.GLOSSARY, "Glossary: the words of learning walkthroughs", "glossary", "glossary.html",
+             {"terms": glossary.TERMS}, in_nav=True, menu="Glossary"),
     ]
     for fw in p.frameworks:
         pages.append(Page(paths.framework(fw), fw.title, "framework", "framework.html", {"framework": fw}))
@@ -143,6 +150,38 @@ def plan(site: Site) -> list[Page]:
                 pages.append(Page(paths.cycle(c, "actions"), f"Action steps, {school.name}, {when}",
                                   "actions", "actions.html", ctx))
     return pages
+
+
+# The menu: readers' sections first, in this order; the site's own pages, then editors' pages, last.
+MENU_ORDER = ("home", "schools", "trends-district", "ledger", "coverage", "follow", "quality", "glossary", "archive")
+
+
+def menu(pages: Sequence[Page], own: Sequence[str], editors: Sequence[str]) -> list[tuple[str | None, Any]]:
+    """The site's menu: (title, page src) or (section title, [its entries]).
+
+    Schools are a section that opens on the list of schools; the site's own pages (``own``,
+    paths below docs/) come under "About"; pages for the people who edit the records
+    (``editors``) under "For editors", after every reader's page.
+    """
+    by_kind = {p.kind: p for p in pages if p.in_nav}
+    out: list[tuple[str | None, Any]] = []
+    for kind in MENU_ORDER:
+        page = by_kind.get(kind)
+        if page is None:
+            continue
+        if kind == "home":
+            out.append(("Home", page.src))
+        elif kind == "schools":
+            schools = [(p.title, p.src) for p in pages if p.kind == "school"]
+            out.append(("Schools", [(page.title, page.src), *schools]))
+        else:
+            out.append((page.menu or page.title, page.src))
+    for section, sources in (("About", own), ("For editors", editors)):
+        if len(sources) == 1:
+            out.append((None, sources[0]))  # one page needs no section of its own
+        elif sources:
+            out.append((section, [(None, src) for src in sources]))
+    return out
 
 
 def cycle_parts(cycle: Cycle, rules: Rules) -> list[tuple[str | None, str]]:
@@ -190,7 +229,7 @@ class Renderer:
             site=site, rules=site.rules, portfolio=site.portfolio, today=site.today,
             paths=paths, chain=chain, rating_of=rating_of,
             children=lambda src: self.children.get(src, []), cycle_status=cycle_status, cycle_parts=cycle_parts,
-            exists=lambda src: src in self.planned, say=site.say,
+            exists=lambda src: src in self.planned, say=site.say, glossary=glossary,
         )
 
     def render(self, page: Page) -> str:

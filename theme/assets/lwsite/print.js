@@ -24,3 +24,16 @@ document.addEventListener("click", function (event) {
     }
   }
 })();
+
+/* On paper a chart's data table is printed beside it: open every "Data table" before printing,
+   and close again after, as the reader left them. */
+(function () {
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    var boxes = document.querySelectorAll("details.lw-data:not([open])");
+    for (var i = 0; i < boxes.length; i++) { boxes[i].open = true; opened.push(boxes[i]); }
+  });
+  window.addEventListener("afterprint", function () {
+    while (opened.length) { opened.pop().open = false; }
+  });
+})();
