@@ -51,7 +51,7 @@ TABLE: tuple[Row, ...] = (
         "visit scripted", PUBLIC, (), cells=(
             "in two halves of the continuum, under the disclosure rule below", "every level, exact",
             "every level, exact")),
-    Row("scripted evidence, labelled by visit number only; the wonderings after each visit; the visits "
+    Row("scripted evidence, labeled by visit number only; the wonderings after each visit; the visits "
         "behind each pattern and strength; the debrief's wonderings, reflection and notes", STAFF, (
         "script:evidence", "script:wonderings[]", "debrief:wonderings[]", "debrief:reflection", "debrief:body")),
     Row("ratings per visit; observers; the part of the lesson; script notes; guiding questions; visiting "
