@@ -45,7 +45,7 @@ TERMS: tuple[Term, ...] = (
          "it saw sits on the continuum (a consensus rating)."),
     Term("debrief", "Debrief",
          "The team's meeting after the visits, where it looks at the notes from all the classrooms together."),
-    Term("pattern", "Patterns: few, some, many, most",
+    Term("pattern", "Patterns (few, some, many, most)",
          "What the team saw across the classrooms visited, with how widely: in a few, some, many or most of them."),
     Term("practices-worth-spreading", "Practices worth spreading",
          "Things the team saw working that other classrooms could try. They are practices, never people."),

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -122,6 +123,44 @@ def test_link_gate_catches_broken_links_and_anchors(tmp_path: Path, serve: Any) 
     assert "1 warning found. 1 error found." in report, report
 
 
+# In the browser: chart text at least 11 px as drawn (font size times the SVG's scale); no element
+# wider than the article unless a box that scrolls holds it; no table caption cut off by its box.
+LAYOUT_FAULTS = """() => {
+  const out = [];
+  const article = document.querySelector("article");
+  if (!article) return out;
+  const right = article.getBoundingClientRect().right + 1;
+  const scrolls = el => { for (let a = el.parentElement; a && a !== article; a = a.parentElement) {
+      const o = getComputedStyle(a).overflowX; if (o === "auto" || o === "scroll") return a; } return null; };
+  for (const el of article.querySelectorAll("*")) {
+    const r = el.getBoundingClientRect();
+    if (!r.width || r.right <= right) continue;
+    if (!scrolls(el)) {
+      out.push("wider than the page: <" + el.tagName.toLowerCase() + " class=" + el.getAttribute("class") + "> "
+               + Math.round(r.right - right) + " px");
+      break;
+    }
+  }
+  for (const t of article.querySelectorAll("figure.lw-chart svg text")) {
+    const r = t.getBoundingClientRect(); if (!r.width) continue;
+    const svg = t.ownerSVGElement, box = svg.viewBox.baseVal;
+    const scale = svg.getBoundingClientRect().width / (box && box.width || svg.width.baseVal.value);
+    const size = parseFloat(getComputedStyle(t).fontSize) * scale;
+    if (size < 11) { out.push("chart text " + size.toFixed(1) + " px: " + t.textContent.slice(0, 30)); break; }
+  }
+  for (const c of article.querySelectorAll("caption")) {
+    const box = scrolls(c); const r = c.getBoundingClientRect();
+    if (box && r.width && r.right > box.getBoundingClientRect().right + 1) {
+      out.push("caption cut off: " + c.textContent.slice(0, 40));
+    }
+  }
+  return out;
+}"""
+# Words that fill space without telling a reader anything (or that the build knew better than to say).
+FILLER = (r"had not happened yet, or", r"Patterns: (few|some|many|most)", r"\bVisits \d+\b(?![,\d])",
+          r"not shown, not shown", r"–%")
+
+
 @pytest.mark.parametrize("audience", AUDIENCES)
 def test_no_third_party_requests_and_no_sideways_scroll(
     built: dict[str, Path], audience: str, serve: Any, browser: Any, request: pytest.FixtureRequest
@@ -132,6 +171,7 @@ def test_no_third_party_requests_and_no_sideways_scroll(
     portfolio = "demo" if "demo" in str(site) else "minimal"
     outside: list[str] = []
     wide: list[str] = []
+    faults: list[str] = []
     for width, height, label in ((1280, 900, "desktop"), (360, 740, "phone")):
         context = browser.new_context(viewport={"width": width, "height": height})
         page = context.new_page()
@@ -148,9 +188,14 @@ def test_no_third_party_requests_and_no_sideways_scroll(
                 scroll = page.evaluate("document.documentElement.scrollWidth")
                 if scroll > 360:
                     wide.append(f"{path.relative_to(site)}: {scroll}px")
+            where = f"{label} {path.relative_to(site)}"
+            faults += [f"{where}: {fault}" for fault in page.evaluate(LAYOUT_FAULTS)]
+            text = page.inner_text("article") if page.locator("article").count() else ""
+            faults += [f"{where}: filler {phrase!r}" for phrase in FILLER if re.search(phrase, text)]
         context.close()
     assert not outside, f"requests to other sites: {sorted(set(outside))[:10]}"
     assert not wide, f"pages scroll sideways at 360 px: {wide}"
+    assert not faults, "\n".join(faults[:20])
 
 
 def test_public_cycle_pages_are_light(demo_sites: dict[str, Path]) -> None:
