@@ -100,3 +100,13 @@ def built(request: pytest.FixtureRequest) -> dict[str, Path]:
     fixture = "demo_sites" if request.param == "demo" else "minimal_sites"
     sites: dict[str, Path] = request.getfixturevalue(fixture)
     return sites
+
+
+GATE_MODULES = ("test_gates.py", "test_browser.py", "test_print.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The browser lane: tests that drive Chromium or a third-party checker (the fast lane runs the rest)."""
+    for item in items:
+        if item.path.name in GATE_MODULES or "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
