@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
-from helpers import ROOT
+from helpers import ROOT, run
 
 
 def _a_focus_word(site: Path) -> tuple[str, str]:
@@ -29,10 +32,25 @@ def _a_focus_word(site: Path) -> tuple[str, str]:
     return best[1], best[2]
 
 
-def test_click_home_school_cycle_debrief_and_search(
-    demo_sites: dict[str, Path], serve: Any, browser: Any
-) -> None:
-    base = serve(demo_sites["public"])
+@pytest.fixture(scope="module", params=["mkdocs", "properdocs"])
+def host_site(request: pytest.FixtureRequest, demo_sites: dict[str, Path],
+              tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The public demo built by each supported host: MkDocs 1.6, and ProperDocs (its maintained fork)."""
+    if request.param == "mkdocs":
+        return demo_sites["public"]
+    project = tmp_path_factory.mktemp("properdocs")
+    for name in ("content", "private", "docs", "theme"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    result = run([sys.executable, "-m", "properdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", "site"],
+                 project, LWSITE_AUDIENCE="public")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "lwsite:" in result.stderr, "the plugin ran under ProperDocs"
+    return project / "site"
+
+
+def test_click_home_school_cycle_debrief_and_search(host_site: Path, serve: Any, browser: Any) -> None:
+    base = serve(host_site)
     page = browser.new_page()
     errors: list[str] = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
@@ -51,7 +69,7 @@ def test_click_home_school_cycle_debrief_and_search(
     assert page.url.rstrip("/").endswith("/debrief")
     assert page.locator("h2#patterns").count() == 1
 
-    word, cycle_id = _a_focus_word(demo_sites["public"])
+    word, cycle_id = _a_focus_word(host_site)
     page.goto(base)
     page.wait_for_load_state("networkidle")  # the search index is loaded by then
     search = page.locator("input.md-search__input")
