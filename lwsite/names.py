@@ -331,8 +331,11 @@ class Matcher:
             ordinary = len(words) == 1 and is_ordinary(words[0])
             posting = _Word(i, role, -1 if n == last else n, ordinary)
             self._key(words, posting)
-            if len(words) > 1:
+            if len(words) > 1:  # "García-López", "Mei-Ling": joined, and each part as a middle name
                 self._key(("".join(words),), posting)
+                for k, part in enumerate(words):
+                    if len(part) > 2:
+                        self._key((part,), _Word(i, MIDDLE, 100 * (n + 1) + k, is_ordinary(part)))
         first, surname = "".join(parts[0]), "".join(parts[-1])
         joined = {first + surname, surname + first, "".join("".join(p) for p in parts)}
         if len(surname) >= 4 and not (len(parts[-1]) == 1 and is_ordinary(surname)):
