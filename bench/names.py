@@ -5,9 +5,12 @@ For the demo portfolio (a copy of this repository's) and a synthetic one (``--vi
 bench/synth.py), with the project's own roster and with one of ``--roster`` names (the own names
 first, then common English and Spanish names), it times ``lwsite check content`` and a warm
 ``mkdocs build`` (after one build that fills the chart cache), each in a fresh process, and
-reports the medians. ``--source DIR`` measures the lwsite source tree in DIR instead of the
-installed one (``git archive HEAD lwsite theme`` into DIR gives the committed version), so that
-two versions can be compared on the same machine. See bench/README.md.
+reports the medians. ``--source DIR`` measures the lwsite source tree in DIR (``git archive HEAD
+lwsite theme`` into DIR gives a committed version) instead of the installed one; given several
+times, the versions are measured in turn, repeat by repeat, so that a drift in the machine's
+speed touches each alike. A run slower than ``--slow`` seconds is not repeated, and one that
+exceeds ``--timeout`` is reported as such (the roster scan before this matcher took minutes per
+check with a large roster). See bench/README.md.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from bench.synth import write_portfolio, write_roster
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_PARTS = ("content", "private", "docs", "theme", "mkdocs.yml")
+KINDS = ("check", "build")
 
 
 def demo(dest: Path) -> Path:
@@ -64,43 +68,56 @@ def timed(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float) -> tup
     except subprocess.TimeoutExpired:
         return None, "timed out"
     seconds = time.perf_counter() - start
-    return seconds, proc.stdout + proc.stderr + f"\n(exit {proc.returncode})\n"
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed in {cwd}:\n{proc.stdout[-3000:]}{proc.stderr[-3000:]}")
+    return seconds, proc.stdout + proc.stderr
 
 
-def median(values: list[float | None]) -> float | None:
-    done = [v for v in values if v is not None]
-    return statistics.median(done) if len(done) == len(values) and done else None
+COMMANDS = {"check": ["-m", "lwsite", "check", "content"], "build": ["-m", "mkdocs", "build", "-d", "site"]}
 
 
-def bench_project(project: Path, roster: int, repeat: int, env: dict[str, str], logs: Path,
-                  timeout: float, kinds: tuple[str, ...] = ("own", "large")) -> dict[str, Any]:
+def bench_project(project: Path, roster: int, repeat: int, envs: dict[str, dict[str, str]], logs: Path,
+                  timeout: float, slow: float, kinds: tuple[str, ...]) -> dict[str, Any]:
+    """{roster label: {source: {"check": [seconds | None...], "build": [...]}}}."""
     own = own_names(project)
     path = project / "private" / "roster.yml"
     original = path.read_text(encoding="utf-8")
+    # fill the chart cache (the same charts for every roster and version) with a quick build
+    timed([sys.executable, *COMMANDS["build"]], project, next(iter(envs.values())), timeout)
     out: dict[str, Any] = {}
-    for tag, label, text in (("own", f"own roster ({len(own)} names)", original),
-                             ("large", f"{roster:,} names", None)):
+    for tag, label in (("own", f"own roster ({len(own)} names)"), ("large", f"{roster:,} names")):
         if tag not in kinds:
             continue
-        if text is None:
+        if tag == "large":
             write_roster(path, roster, keep=own)
         else:
-            path.write_text(text, encoding="utf-8")
-        check_runs: list[float | None] = []
-        build_runs: list[float | None] = []
-        timed([sys.executable, "-m", "mkdocs", "build", "-d", "site"], project, env, timeout)  # fill the caches
+            path.write_text(original, encoding="utf-8")
+        runs: dict[str, dict[str, list[float | None]]] = {s: {k: [] for k in KINDS} for s in envs}
+        given_up: set[tuple[str, str]] = set()
         for i in range(repeat):
-            seconds, log = timed([sys.executable, "-m", "lwsite", "check", "content"], project, env, timeout)
-            (logs / f"{project.name}-{tag}-check-{i + 1}.log").write_text(log)
-            check_runs.append(seconds)
-            seconds, log = timed([sys.executable, "-m", "mkdocs", "build", "-d", "site"], project, env, timeout)
-            (logs / f"{project.name}-{tag}-build-{i + 1}.log").write_text(log)
-            build_runs.append(seconds)
-            print(f"[{project.name}, {label}] check {check_runs[-1]}, build {build_runs[-1]}", file=sys.stderr,
-                  flush=True)
-        out[label] = {"check_s": median(check_runs), "build_s": median(build_runs),
-                      "check_runs": check_runs, "build_runs": build_runs}
+            for n, (source, env) in enumerate(envs.items()):
+                for kind in KINDS:
+                    if (source, kind) in given_up:
+                        continue
+                    seconds, log = timed([sys.executable, *COMMANDS[kind]], project, env, timeout)
+                    (logs / f"{project.name}-{tag}-{n}-{kind}-{i + 1}.log").write_text(log)
+                    runs[source][kind].append(seconds)
+                    if seconds is None or seconds > slow:
+                        given_up.add((source, kind))
+                    shown = "timed out" if seconds is None else f"{seconds:.2f} s"
+                    print(f"[{project.name}, {label}, {source}] {kind} {i + 1}: {shown}", file=sys.stderr, flush=True)
+        out[label] = runs
     return out
+
+
+def median(values: list[float | None]) -> str:
+    if not values:
+        return "n/a"
+    if any(v is None for v in values):
+        return "timed out"
+    done = [v for v in values if v is not None]
+    note = "" if len(done) > 1 else " (1 run)"
+    return f"{statistics.median(done):.2f} s{note}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -110,33 +127,40 @@ def main(argv: list[str] | None = None) -> int:
                         "%(default)s)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each kind; the median is reported")
     parser.add_argument("--out", type=Path, default=Path("bench/out/names"), help="work and results folder")
-    parser.add_argument("--source", type=Path, help="benchmark this lwsite source tree instead of the installed one")
+    parser.add_argument("--source", type=Path, action="append", default=[],
+                        help="benchmark this lwsite source tree instead of the installed one (repeatable)")
     parser.add_argument("--rosters", choices=("own", "large", "both"), default="both",
                         help="time the projects' own rosters, the large one, or both (default)")
-    parser.add_argument("--timeout", type=float, default=900, help="seconds before one run is given up")
+    parser.add_argument("--timeout", type=float, default=600, help="seconds before one run is given up")
+    parser.add_argument("--slow", type=float, default=60, help="a run slower than this is not repeated")
     args = parser.parse_args(argv)
     out: Path = args.out.resolve()
     shutil.rmtree(out, ignore_errors=True)
     logs = out / "logs"
     logs.mkdir(parents=True)
-    source: Path | None = args.source.resolve() if args.source else None
-    env = build_env("public", source)
+    sources = [s.resolve() for s in args.source]
+    for source in sources:
+        if not (source / "lwsite" / "plugin.py").is_file():
+            raise SystemExit(f"--source: {source} holds no lwsite/plugin.py")
+    envs = {str(s): build_env("public", s) for s in sources} or {"installed lwsite": build_env("public", None)}
     kinds = ("own", "large") if args.rosters == "both" else (args.rosters,)
     results = {
-        "demo": bench_project(demo(out / "demo"), args.roster, args.repeat, env, logs, args.timeout, kinds),
-        f"synthetic, {args.visits:,} visits": bench_project(synthetic(out / "synthetic", args.visits), args.roster,
-                                                           args.repeat, env, logs, args.timeout, kinds),
+        "demo": bench_project(demo(out / "demo"), args.roster, args.repeat, envs, logs, args.timeout, args.slow,
+                              kinds),
+        f"synthetic, {args.visits:,} visits": bench_project(
+            synthetic(out / "synthetic", args.visits), args.roster, args.repeat, envs, logs, args.timeout, args.slow,
+            kinds),
     }
-    info = machine() | {"source": str(source) if source else "installed lwsite"}
-    (out / "results.json").write_text(json.dumps({"machine": info, "results": results}, indent=2))
-    print(f"\nroster benchmark, {info['date']}: {info['nproc']} x {info['cpu']}, Python {info['python']}; lwsite: "
-          + (f"source tree {source}" if source else f"commit {info['commit'] or '?'}"
-             + (" + uncommitted changes" if info["uncommitted"] else "")) + "\n")
-    print("| portfolio | roster | lwsite check | warm mkdocs build |\n|---|---|---|---|")
+    info = machine()
+    (out / "results.json").write_text(json.dumps({"machine": info, "sources": list(envs), "results": results},
+                                                 indent=2))
+    print(f"\nroster benchmark, {info['date']}: {info['nproc']} x {info['cpu']}, Python {info['python']}, "
+          f"commit {info['commit'] or '?'}; medians of {args.repeat} fresh processes\n")
+    print("| portfolio | roster | lwsite | lwsite check | warm mkdocs build |\n|---|---|---|---|---|")
     for project, rows in results.items():
-        for label, row in rows.items():
-            cells = ["n/a" if row[k] is None else f"{row[k]:.2f} s" for k in ("check_s", "build_s")]
-            print(f"| {project} | {label} | {cells[0]} | {cells[1]} |")
+        for label, by_source in rows.items():
+            for source, runs in by_source.items():
+                print(f"| {project} | {label} | {source} | {median(runs['check'])} | {median(runs['build'])} |")
     return 0
 
 
