@@ -301,8 +301,10 @@ class Matcher:
                 if len(words) > 1:
                     self.protect.setdefault("".join(words), []).append(("".join(words),))
         self.firsts = frozenset(self.index)
-        # the words that contexts mask wherever they are
-        self.sensitive = {w for keys in self.index.values() for key in keys for w in key} - TITLES - PARTICLES
+        # the words that contexts mask wherever they are: every word of a name (a surname may be
+        # a title word too: Dean), and the words of the other names but titles
+        self.sensitive = {w for keys in self.index.values() for key, postings in keys.items() for w in key
+                          if w not in TITLES or any(p.role != ALIAS for p in postings)} - PARTICLES
 
     def _key(self, words: tuple[str, ...], posting: _Word) -> None:
         self.index.setdefault(words[0], {}).setdefault(words, []).append(posting)
@@ -340,8 +342,8 @@ class Matcher:
         joined = {first + surname, surname + first, "".join("".join(p) for p in parts)}
         if len(surname) >= 4 and not (len(parts[-1]) == 1 and is_ordinary(surname)):
             joined.add(first[0] + surname)  # mlopez@...
-        for word in joined:  # (one name joined is never an ordinary word: not worth a look-up)
-            if len(word) >= 6:
+        for word in joined:  # C. Ross is not "cross"
+            if len(word) >= 6 and not is_ordinary(word):
                 self._key((word,), _Word(i, JOINED, 0, False))
 
     # -- scanning ----------------------------------------------------------------------------------
@@ -413,7 +415,7 @@ class Matcher:
         """The token of a title before a surname at token i ("Ms. Lopez", "Sra. de la Cruz",
         "Mr. J. Young"), if any; an ordinary-word surname counts only capitalised or in a slug."""
         j, skipped, initial = i - 1, 0, False
-        while j >= 0 and _tight(t.sep(j)):
+        while j >= 0 and _tight(t.sep(j)) and "," not in t.sep(j):  # "Principal, Dean": a list
             word = t.words[j]
             if word in TITLES:
                 if ordinary and not (t.capital(i) or _slug(t.sep(i - 1))):
@@ -535,6 +537,7 @@ class Matcher:
             last -= 1
         masked = {j for j in range(first, last)
                   if (start <= j < end and t.words[j] not in TITLES) or t.words[j] in self.sensitive}
+
         out, at = [], t.starts[first]
         for j in range(first, last):
             if j not in masked or t.starts[j] < at:
@@ -562,7 +565,7 @@ class Matcher:
         for start, end in tokens:
             if end <= at or not any(h.start <= start and end <= h.end for h in hits):
                 continue
-            if all(word in TITLES for word in fold_token(text[start:end])):
+            if all(word in TITLES and word not in self.sensitive for word in fold_token(text[start:end])):
                 continue
             out.append(text[at:start])
             out.append(_mask(text[start:end], "".join(fold_token(text[start:end]))))
@@ -572,12 +575,15 @@ class Matcher:
 
 
 def _mask(raw: str, folded: str) -> str:
-    """A word as messages show it: its first letter, then a star for each other letter."""
+    """A word as messages show it: its first letter, then a star for each other letter (the
+    emphasis or code marks around it kept)."""
+    core = raw.strip("*`~_")
+    lead, trail = raw[:len(raw) - len(raw.lstrip("*`~_"))], raw[len(raw.rstrip("*`~_")):]
     if len(folded) < 2:
-        return "*"
-    first = next((c for c in _TAG_RE.sub("", raw) if c.isalnum()), "")
+        return f"{lead}*{trail}"
+    first = next((c for c in _TAG_RE.sub("", core) if c.isalnum()), "")
     letter = folded[0].upper() if first.isupper() else folded[0]
-    return letter + "*" * (len(folded) - 1)
+    return lead + letter + "*" * (len(folded) - 1) + trail
 
 
 def _visible(text: str) -> str:

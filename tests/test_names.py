@@ -349,3 +349,17 @@ def test_a_matcher_indexes_the_roster_once() -> None:
     assert len(matcher.entries) == 2000
     assert all(isinstance(k, str) for k in matcher.index)
     assert matcher.firsts == frozenset(matcher.index)
+
+
+def test_a_joined_name_that_is_a_word_is_no_hit() -> None:
+    roster = Roster.of(["Cathy Ross", "Sam Tone"])
+    assert found("Students cross the street; a stone wall.", roster) == []
+    assert found("cathyross and sam.tone@x.example", roster) == [(1, "error"), (2, "error")]
+
+
+def test_a_surname_that_is_a_title_word_is_masked_too() -> None:
+    roster = Roster.of(["Mark Dean", "Ana Coach"])
+    hits = roster.matcher.scan("Then Principal Dean and Ms. Coach spoke; titles: Principal, Dean, Sir.")
+    assert [(h.entries[0].number, h.error) for h in hits] == [(1, True), (2, True)]
+    assert all("Dean" not in h.context and "Coach" not in h.context for h in hits), hits
+    assert roster.matcher.mask("Principal Dean") == "Principal D***"
