@@ -21,6 +21,7 @@ What stops a build (an error) and what only warns is described in docs/content-f
 
 from __future__ import annotations
 
+import bisect
 import functools
 import gzip
 import html
@@ -239,6 +240,20 @@ class _Tokens:
         return first.isupper()
 
 
+class _Cover:
+    """Token spans, asked whether one of them covers a given span."""
+
+    def __init__(self, size: int, spans: Iterable[tuple[int, int]]) -> None:
+        self.reach = [0] * (size + 1)  # reach[i]: the furthest end of a span starting at or before i
+        for start, end in spans:
+            self.reach[start] = max(self.reach[start], end)
+        for i in range(1, size + 1):
+            self.reach[i] = max(self.reach[i], self.reach[i - 1])
+
+    def covers(self, span: tuple[int, int]) -> bool:
+        return self.reach[span[0]] >= span[1]
+
+
 def _windows(text: str, lowered: str, words: Iterable[str]) -> list[tuple[int, int]]:
     """The lines around each whole-word place of ``words`` in ``lowered``, two lines either side
     (a name may be broken across two lines), merged where they overlap."""
@@ -379,12 +394,17 @@ class Matcher:
                 tokens.starts.append(match.start())
                 tokens.ends.append(match.end())
                 tokens.raw.append(n)
+        spans = self._spans(tokens, errors_only)
+        if not spans:
+            return []
+        newlines = [m.start() for m in re.finditer("\n", text)]
         hits = []
-        for (first, last, error), found in sorted(self._spans(tokens, errors_only).items()):
+        for (first, last, error), found in sorted(spans.items()):
             entries = tuple(self.entries[i] for i in sorted(found))
             begin = tokens.starts[first]
-            hits.append(Hit(entries, error, begin, tokens.ends[last - 1], text.count("\n", 0, begin) + 1,
-                            self._context(tokens, first, last)))
+            line = bisect.bisect_right(newlines, begin)  # lines before the hit's
+            hits.append(Hit(entries, error, begin, tokens.ends[last - 1], line + 1,
+                            self._context(tokens, first, last, newlines)))
         return hits
 
     def _occurrences(self, t: _Tokens) -> list[tuple[int, int, list[_Word]]]:
@@ -485,8 +505,11 @@ class Matcher:
             places.sort(key=lambda f: (f[0], f[1]))
             chains = [[places[0]]]
             for occurrence in places[1:]:
-                if self._linked(t, chains[-1][-1], occurrence):
-                    chains[-1].append(occurrence)
+                chain = chains[-1]
+                # one name has each word once: "Maria Lopez Maria Lopez" is two
+                if occurrence[2].word not in {w.word for _, _, w in chain} and self._linked(t, chain[-1],
+                                                                                              occurrence):
+                    chain.append(occurrence)
                 else:
                     chains.append([occurrence])
             for chain in chains:
@@ -494,41 +517,35 @@ class Matcher:
                     end = chain[-1][1]
                     if chain[-1][2].role == FIRST:  # "Lopez, Maria Elena": the middle names too
                         while end < min(len(t.words), chain[-1][1] + 2) and _tight(t.sep(end - 1)) \
-                                and t.capital(end) and self._middle(t, end):
+                                and t.capital(end) and self._middle(t, end) and t.words[end] not in self.index:
                             end += 1
                     errors.setdefault((chain[0][0], end), set()).add(entry)
-        protected = self._protected(t)
-        reach = [0] * (len(t.words) + 1)  # reach[i]: the furthest end of a protected phrase starting at or before i
-        for start, end in protected:
-            reach[start] = max(reach[start], end)
-        for i in range(1, len(reach)):
-            reach[i] = max(reach[i], reach[i - 1])
-
-        def allowed(span: tuple[int, int]) -> bool:
-            return reach[span[0]] >= span[1]
-
-        kept = {span: entries for span, entries in errors.items() if not allowed(span)}
+        allowed = _Cover(len(t.words), self._protected(t))
+        kept = {span: entries for span, entries in errors.items() if not allowed.covers(span)}
         out: dict[tuple[int, int, bool], set[int]] = {}
-        for span, entries in kept.items():
-            # a hit inside a larger one (the surname of a full name, after a title) is part of that one
-            if not any(o != span and o[0] <= span[0] and span[1] <= o[1] for o in kept):
-                out[(span[0], span[1], True)] = entries
+        # a hit inside a larger one (the surname of a full name, after a title) is part of that one
+        reach = -1
+        for span in sorted(kept, key=lambda s: (s[0], -s[1])):
+            if span[1] > reach:
+                out[(span[0], span[1], True)] = kept[span]
+                reach = span[1]
         if errors_only:
             return out
+        named = _Cover(len(t.words), kept)
         for span, entries in firsts.items():
-            if allowed(span) or any(o[0] <= span[0] and span[1] <= o[1] for o in kept):
-                continue
-            out[(span[0], span[1], False)] = entries
+            if not allowed.covers(span) and not named.covers(span):
+                out[(span[0], span[1], False)] = entries
         return out
 
     # -- masking -----------------------------------------------------------------------------------
 
-    def _context(self, t: _Tokens, start: int, end: int) -> str:
-        """The text around tokens start..end, every roster word in it masked."""
+    def _context(self, t: _Tokens, start: int, end: int, newlines: list[int]) -> str:
+        """The text around tokens start..end on their lines, every roster word in it masked."""
         text = t.text
-        line_start = text.rfind("\n", 0, t.starts[start]) + 1
-        line_end = text.find("\n", t.ends[end - 1])
-        line_end = len(text) if line_end == -1 else line_end
+        above = bisect.bisect_right(newlines, t.starts[start])
+        line_start = newlines[above - 1] + 1 if above else 0
+        below = bisect.bisect_left(newlines, t.ends[end - 1])
+        line_end = newlines[below] if below < len(newlines) else len(text)
         first = max(0, start - 6)
         while first < start and (t.starts[first] < t.starts[start] - 60 or t.starts[first] < line_start):
             first += 1
@@ -542,16 +559,20 @@ class Matcher:
         for j in range(first, last):
             if j not in masked or t.starts[j] < at:
                 continue
-            same = [k for k in range(j, last) if t.raw[k] == t.raw[j]]
+            k = j
+            while k < last and t.raw[k] == t.raw[j]:
+                k += 1
             out.append(text[at:t.starts[j]])
-            out.append(_mask(text[t.starts[j]:t.ends[j]], "".join(t.words[k] for k in same)))
+            out.append(_mask(text[t.starts[j]:t.ends[j]], "".join(t.words[j:k])))
             at = t.ends[j]
         out.append(text[at:t.ends[last - 1]])
         shown = " ".join(_visible("".join(out)).split())
         if len(shown) > 160:
             shown = shown[:157] + "..."
-        before = "..." if any(c.isalnum() for c in text[line_start:t.starts[first]]) else ""
-        after = "..." if any(c.isalnum() for c in text[t.ends[last - 1]:line_end]) else ""
+        ahead = text[max(line_start, t.starts[first] - 200):t.starts[first]]
+        behind = text[t.ends[last - 1]:min(line_end, t.ends[last - 1] + 200)]
+        before = "..." if any(c.isalnum() for c in ahead) else ""
+        after = "..." if any(c.isalnum() for c in behind) else ""
         return f"{before}{shown}{after}"
 
     def mask(self, text: str) -> str:
@@ -574,9 +595,14 @@ class Matcher:
         return "".join(out)
 
 
+_ASCII_CONTROLS = {c: " " for c in (*range(32), 127)}
+
+
 def _mask(raw: str, folded: str) -> str:
     """A word as messages show it: its first letter, then a star for each other letter (the
     emphasis or code marks around it kept)."""
+    if raw.isalnum() and len(folded) > 1:
+        return (folded[0].upper() if raw[0].isupper() else folded[0]) + "*" * (len(folded) - 1)
     core = raw.strip("*`~_")
     lead, trail = raw[:len(raw) - len(raw.lstrip("*`~_"))], raw[len(raw.rstrip("*`~_")):]
     if len(folded) < 2:
@@ -588,5 +614,7 @@ def _mask(raw: str, folded: str) -> str:
 
 def _visible(text: str) -> str:
     """Text as a log line may hold it: no control or invisible characters."""
+    if text.isascii():
+        return text.translate(_ASCII_CONTROLS)
     return "".join(" " if c.isspace() else c for c in text
                    if c.isspace() or unicodedata.category(c) not in ("Cc", "Cf"))

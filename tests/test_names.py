@@ -363,3 +363,8 @@ def test_a_surname_that_is_a_title_word_is_masked_too() -> None:
     assert [(h.entries[0].number, h.error) for h in hits] == [(1, True), (2, True)]
     assert all("Dean" not in h.context and "Coach" not in h.context for h in hits), hits
     assert roster.matcher.mask("Principal Dean") == "Principal D***"
+
+
+def test_a_name_written_twice_is_two_hits() -> None:
+    assert found("Maria Lopez\nMaria Lopez. Lopez, Maria Maria Lopez") == [(1, "error")] * 4
+    assert found("Maria Maria") == [(1, "warning")] * 2
