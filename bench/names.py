@@ -3,9 +3,10 @@
 Run from the repository root: ``python -m bench.names [--roster 5000] [--visits 2000] [--repeat 3]``.
 For the demo portfolio (a copy of this repository's) and a synthetic one (``--visits`` visits, see
 bench/synth.py), with the project's own roster and with one of ``--roster`` names (the own names
-first, then common English and Spanish names), it times ``lwsite check content`` and a warm
-``mkdocs build`` (after one build that fills the chart cache), each in a fresh process, and
-reports the medians. ``--source DIR`` measures the lwsite source tree in DIR (``git archive HEAD
+first, then common English and Spanish names), it times lwsite's loading and scanning of the
+content and docs/ (``lwsite.load.loader.load``, timed inside the process), ``lwsite check
+content`` and a warm ``mkdocs build`` (after one build that fills the chart cache), each in a
+fresh process, and reports the medians. ``--source DIR`` measures the lwsite source tree in DIR (``git archive HEAD
 lwsite theme`` into DIR gives a committed version) instead of the installed one; given several
 times, the versions are measured in turn, repeat by repeat, so that a drift in the machine's
 speed touches each alike. A run slower than ``--slow`` seconds is not repeated, and one that
@@ -35,7 +36,10 @@ from bench.synth import write_portfolio, write_roster
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_PARTS = ("content", "private", "docs", "theme", "mkdocs.yml")
-KINDS = ("check", "build")
+KINDS = ("load", "check", "build")
+# lwsite's loading and checking of the content and docs/ alone, timed inside the process
+LOAD = ("import sys, time; from pathlib import Path; from lwsite.load import loader; t = time.perf_counter(); "
+        "loader.load(Path('content'), Path('docs')); print(f'load {time.perf_counter() - t:.4f}')")
 
 
 def demo(dest: Path) -> Path:
@@ -73,11 +77,12 @@ def timed(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float) -> tup
     return seconds, proc.stdout + proc.stderr
 
 
-COMMANDS = {"check": ["-m", "lwsite", "check", "content"], "build": ["-m", "mkdocs", "build", "-d", "site"]}
+COMMANDS = {"load": ["-c", LOAD], "check": ["-m", "lwsite", "check", "content"],
+            "build": ["-m", "mkdocs", "build", "-d", "site"]}
 
 
 def bench_project(project: Path, roster: int, repeat: int, envs: dict[str, dict[str, str]], logs: Path,
-                  timeout: float, slow: float, kinds: tuple[str, ...]) -> dict[str, Any]:
+                  timeout: float, slow: float, kinds: tuple[str, ...], own_only: set[str]) -> dict[str, Any]:
     """{roster label: {source: {"check": [seconds | None...], "build": [...]}}}."""
     own = own_names(project)
     path = project / "private" / "roster.yml"
@@ -92,14 +97,19 @@ def bench_project(project: Path, roster: int, repeat: int, envs: dict[str, dict[
             write_roster(path, roster, keep=own)
         else:
             path.write_text(original, encoding="utf-8")
-        runs: dict[str, dict[str, list[float | None]]] = {s: {k: [] for k in KINDS} for s in envs}
+        runs: dict[str, dict[str, list[float | None]]] = {s: {k: [] for k in KINDS} for s in envs
+                                                          if tag == "own" or s not in own_only}
         given_up: set[tuple[str, str]] = set()
         for i in range(repeat):
             for n, (source, env) in enumerate(envs.items()):
+                if source not in runs:
+                    continue
                 for kind in KINDS:
                     if (source, kind) in given_up:
                         continue
                     seconds, log = timed([sys.executable, *COMMANDS[kind]], project, env, timeout)
+                    if kind == "load" and seconds is not None:
+                        seconds = float(log.split("load ", 1)[1].split()[0])
                     (logs / f"{project.name}-{tag}-{n}-{kind}-{i + 1}.log").write_text(log)
                     runs[source][kind].append(seconds)
                     if seconds is None or seconds > slow:
@@ -127,8 +137,9 @@ def main(argv: list[str] | None = None) -> int:
                         "%(default)s)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each kind; the median is reported")
     parser.add_argument("--out", type=Path, default=Path("bench/out/names"), help="work and results folder")
-    parser.add_argument("--source", type=Path, action="append", default=[],
-                        help="benchmark this lwsite source tree instead of the installed one (repeatable)")
+    parser.add_argument("--source", action="append", default=[],
+                        help="benchmark this lwsite source tree instead of the installed one (repeatable); "
+                        "DIR=own times it with the projects' own rosters only")
     parser.add_argument("--rosters", choices=("own", "large", "both"), default="both",
                         help="time the projects' own rosters, the large one, or both (default)")
     parser.add_argument("--timeout", type=float, default=600, help="seconds before one run is given up")
@@ -138,7 +149,8 @@ def main(argv: list[str] | None = None) -> int:
     shutil.rmtree(out, ignore_errors=True)
     logs = out / "logs"
     logs.mkdir(parents=True)
-    sources = [s.resolve() for s in args.source]
+    sources = [Path(s.removesuffix("=own")).resolve() for s in args.source]
+    own_only = {str(Path(s.removesuffix("=own")).resolve()) for s in args.source if s.endswith("=own")}
     for source in sources:
         if not (source / "lwsite" / "plugin.py").is_file():
             raise SystemExit(f"--source: {source} holds no lwsite/plugin.py")
@@ -146,21 +158,23 @@ def main(argv: list[str] | None = None) -> int:
     kinds = ("own", "large") if args.rosters == "both" else (args.rosters,)
     results = {
         "demo": bench_project(demo(out / "demo"), args.roster, args.repeat, envs, logs, args.timeout, args.slow,
-                              kinds),
+                              kinds, own_only),
         f"synthetic, {args.visits:,} visits": bench_project(
             synthetic(out / "synthetic", args.visits), args.roster, args.repeat, envs, logs, args.timeout, args.slow,
-            kinds),
+            kinds, own_only),
     }
     info = machine()
     (out / "results.json").write_text(json.dumps({"machine": info, "sources": list(envs), "results": results},
                                                  indent=2))
     print(f"\nroster benchmark, {info['date']}: {info['nproc']} x {info['cpu']}, Python {info['python']}, "
           f"commit {info['commit'] or '?'}; medians of {args.repeat} fresh processes\n")
-    print("| portfolio | roster | lwsite | lwsite check | warm mkdocs build |\n|---|---|---|---|---|")
+    print("| portfolio | roster | lwsite | load and scan (in process) | lwsite check | warm mkdocs build |\n"
+          "|---|---|---|---|---|---|")
     for project, rows in results.items():
         for label, by_source in rows.items():
             for source, runs in by_source.items():
-                print(f"| {project} | {label} | {source} | {median(runs['check'])} | {median(runs['build'])} |")
+                print(f"| {project} | {label} | {source} | {median(runs['load'])} | {median(runs['check'])} | "
+                      f"{median(runs['build'])} |")
     return 0
 
 
