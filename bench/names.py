@@ -83,41 +83,42 @@ COMMANDS = {"load": ["-c", LOAD], "check": ["-m", "lwsite", "check", "content"],
 
 def bench_project(project: Path, roster: int, repeat: int, envs: dict[str, dict[str, str]], logs: Path,
                   timeout: float, slow: float, kinds: tuple[str, ...], own_only: set[str]) -> dict[str, Any]:
-    """{roster label: {source: {"check": [seconds | None...], "build": [...]}}}."""
+    """{roster label: {source: {"load": [seconds | None...], "check": [...], "build": [...]}}}.
+
+    Each repeat runs every roster with every version in turn, so that a drift in the machine's
+    speed touches them alike."""
     own = own_names(project)
     path = project / "private" / "roster.yml"
-    original = path.read_text(encoding="utf-8")
+    texts = {"own": path.read_text(encoding="utf-8")}
+    write_roster(path, roster, keep=own)
+    texts["large"] = path.read_text(encoding="utf-8")
+    labels = {"own": f"own roster ({len(own)} names)", "large": f"{roster:,} names"}
+    path.write_text(texts["own"], encoding="utf-8")
     # fill the chart cache (the same charts for every roster and version) with a quick build
     timed([sys.executable, *COMMANDS["build"]], project, next(iter(envs.values())), timeout)
-    out: dict[str, Any] = {}
-    for tag, label in (("own", f"own roster ({len(own)} names)"), ("large", f"{roster:,} names")):
-        if tag not in kinds:
-            continue
-        if tag == "large":
-            write_roster(path, roster, keep=own)
-        else:
-            path.write_text(original, encoding="utf-8")
-        runs: dict[str, dict[str, list[float | None]]] = {s: {k: [] for k in KINDS} for s in envs
-                                                          if tag == "own" or s not in own_only}
-        given_up: set[tuple[str, str]] = set()
-        for i in range(repeat):
+    runs: dict[str, dict[str, dict[str, list[float | None]]]] = {
+        tag: {s: {k: [] for k in KINDS} for s in envs if tag == "own" or s not in own_only} for tag in kinds}
+    given_up: set[tuple[str, str, str]] = set()
+    for i in range(repeat):
+        for tag in kinds:
+            path.write_text(texts[tag], encoding="utf-8")
             for n, (source, env) in enumerate(envs.items()):
-                if source not in runs:
+                if source not in runs[tag]:
                     continue
                 for kind in KINDS:
-                    if (source, kind) in given_up:
+                    if (tag, source, kind) in given_up:
                         continue
                     seconds, log = timed([sys.executable, *COMMANDS[kind]], project, env, timeout)
                     if kind == "load" and seconds is not None:
                         seconds = float(log.split("load ", 1)[1].split()[0])
                     (logs / f"{project.name}-{tag}-{n}-{kind}-{i + 1}.log").write_text(log)
-                    runs[source][kind].append(seconds)
+                    runs[tag][source][kind].append(seconds)
                     if seconds is None or seconds > slow:
-                        given_up.add((source, kind))
+                        given_up.add((tag, source, kind))
                     shown = "timed out" if seconds is None else f"{seconds:.2f} s"
-                    print(f"[{project.name}, {label}, {source}] {kind} {i + 1}: {shown}", file=sys.stderr, flush=True)
-        out[label] = runs
-    return out
+                    print(f"[{project.name}, {labels[tag]}, {source}] {kind} {i + 1}: {shown}", file=sys.stderr,
+                          flush=True)
+    return {labels[tag]: runs[tag] for tag in kinds}
 
 
 def median(values: list[float | None]) -> str:
