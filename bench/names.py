@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import shutil
 import statistics
 import subprocess
@@ -38,8 +39,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO_PARTS = ("content", "private", "docs", "theme", "mkdocs.yml")
 KINDS = ("load", "check", "build")
 # lwsite's loading and checking of the content and docs/ alone, timed inside the process
-LOAD = ("import sys, time; from pathlib import Path; from lwsite.load import loader; t = time.perf_counter(); "
-        "loader.load(Path('content'), Path('docs')); print(f'load {time.perf_counter() - t:.4f}')")
+LOAD = ("import time; from pathlib import Path; from lwsite.load import loader; "
+        "t, c = time.perf_counter(), time.process_time(); loader.load(Path('content'), Path('docs')); "
+        "print(f'load {time.perf_counter() - t:.4f} {time.process_time() - c:.4f}')")
 
 
 def demo(dest: Path) -> Path:
@@ -65,16 +67,22 @@ def own_names(project: Path) -> tuple[str, ...]:
     return tuple(n if isinstance(n, str) else n["name"] for n in data["names"])
 
 
-def timed(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float) -> tuple[float | None, str]:
-    start = time.perf_counter()
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float) -> tuple[float | None, float | None, str]:
+    """Wall time and CPU time (user + system) of a command, and its output."""
+    start, cpu = time.perf_counter(), _cpu()
     try:
         proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, check=False, timeout=timeout)
     except subprocess.TimeoutExpired:
-        return None, "timed out"
-    seconds = time.perf_counter() - start
+        return None, None, "timed out"
+    seconds, cpu = time.perf_counter() - start, _cpu() - cpu
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed in {cwd}:\n{proc.stdout[-3000:]}{proc.stderr[-3000:]}")
-    return seconds, proc.stdout + proc.stderr
+    return seconds, cpu, proc.stdout + proc.stderr
 
 
 COMMANDS = {"load": ["-c", LOAD], "check": ["-m", "lwsite", "check", "content"],
@@ -83,7 +91,7 @@ COMMANDS = {"load": ["-c", LOAD], "check": ["-m", "lwsite", "check", "content"],
 
 def bench_project(project: Path, roster: int, repeat: int, envs: dict[str, dict[str, str]], logs: Path,
                   timeout: float, slow: float, kinds: tuple[str, ...], own_only: set[str]) -> dict[str, Any]:
-    """{roster label: {source: {"load": [seconds | None...], "check": [...], "build": [...]}}}.
+    """{roster label: {source: {"load": [seconds | None...], "load_cpu": [...], "check": [...], ...}}}.
 
     Each repeat runs every roster with every version in turn, so that a drift in the machine's
     speed touches them alike."""
@@ -97,7 +105,8 @@ def bench_project(project: Path, roster: int, repeat: int, envs: dict[str, dict[
     # fill the chart cache (the same charts for every roster and version) with a quick build
     timed([sys.executable, *COMMANDS["build"]], project, next(iter(envs.values())), timeout)
     runs: dict[str, dict[str, dict[str, list[float | None]]]] = {
-        tag: {s: {k: [] for k in KINDS} for s in envs if tag == "own" or s not in own_only} for tag in kinds}
+        tag: {s: {f"{k}{cpu}": [] for k in KINDS for cpu in ("", "_cpu")} for s in envs
+              if tag == "own" or s not in own_only} for tag in kinds}
     given_up: set[tuple[str, str, str]] = set()
     for i in range(repeat):
         for tag in kinds:
@@ -108,14 +117,15 @@ def bench_project(project: Path, roster: int, repeat: int, envs: dict[str, dict[
                 for kind in KINDS:
                     if (tag, source, kind) in given_up:
                         continue
-                    seconds, log = timed([sys.executable, *COMMANDS[kind]], project, env, timeout)
+                    seconds, cpu, log = timed([sys.executable, *COMMANDS[kind]], project, env, timeout)
                     if kind == "load" and seconds is not None:
-                        seconds = float(log.split("load ", 1)[1].split()[0])
+                        seconds, cpu = (float(x) for x in log.split("load ", 1)[1].split()[:2])
                     (logs / f"{project.name}-{tag}-{n}-{kind}-{i + 1}.log").write_text(log)
                     runs[tag][source][kind].append(seconds)
+                    runs[tag][source][f"{kind}_cpu"].append(cpu)
                     if seconds is None or seconds > slow:
                         given_up.add((tag, source, kind))
-                    shown = "timed out" if seconds is None else f"{seconds:.2f} s"
+                    shown = "timed out" if seconds is None else f"{seconds:.2f} s ({cpu:.2f} s CPU)"
                     print(f"[{project.name}, {labels[tag]}, {source}] {kind} {i + 1}: {shown}", file=sys.stderr,
                           flush=True)
     return {labels[tag]: runs[tag] for tag in kinds}
@@ -169,13 +179,15 @@ def main(argv: list[str] | None = None) -> int:
                                                  indent=2))
     print(f"\nroster benchmark, {info['date']}: {info['nproc']} x {info['cpu']}, Python {info['python']}, "
           f"commit {info['commit'] or '?'}; medians of {args.repeat} fresh processes\n")
+    print("Each cell: the median wall time, and in brackets the median CPU time (user + system), which a busy\n"
+          "machine disturbs less.\n")
     print("| portfolio | roster | lwsite | load and scan (in process) | lwsite check | warm mkdocs build |\n"
           "|---|---|---|---|---|---|")
     for project, rows in results.items():
         for label, by_source in rows.items():
             for source, runs in by_source.items():
-                print(f"| {project} | {label} | {source} | {median(runs['load'])} | {median(runs['check'])} | "
-                      f"{median(runs['build'])} |")
+                cells = [f"{median(runs[k])} ({median(runs[k + '_cpu'])})" for k in KINDS]
+                print(f"| {project} | {label} | {source} | {' | '.join(cells)} |")
     return 0
 
 

@@ -322,7 +322,13 @@ class Matcher:
                           if w not in TITLES or any(p.role != ALIAS for p in postings)} - PARTICLES
 
     def _key(self, words: tuple[str, ...], posting: _Word) -> None:
-        self.index.setdefault(words[0], {}).setdefault(words, []).append(posting)
+        keys = self.index.get(words[0])
+        if keys is None:
+            self.index[words[0]] = {words: [posting]}
+        elif words in keys:
+            keys[words].append(posting)
+        else:
+            keys[words] = [posting]
 
     def _add_entry(self, i: int, entry: Entry) -> None:
         parts = [fold_words(w) for w in entry.name.split()]
@@ -357,8 +363,8 @@ class Matcher:
         joined = {first + surname, surname + first, "".join("".join(p) for p in parts)}
         if len(surname) >= 4 and not (len(parts[-1]) == 1 and is_ordinary(surname)):
             joined.add(first[0] + surname)  # mlopez@...
-        for word in joined:  # C. Ross is not "cross"
-            if len(word) >= 6 and not is_ordinary(word):
+        for word in joined:  # C. Ross is not "cross" (a longer word is hardly ever two names run together)
+            if len(word) >= 6 and (len(word) > 9 or not is_ordinary(word)):
                 self._key((word,), _Word(i, JOINED, 0, False))
 
     # -- scanning ----------------------------------------------------------------------------------
