@@ -467,8 +467,12 @@ class Matcher:
         (_, a_end, wa), (b_start, _, wb) = a, b
         if b_start < a_end:
             return False
-        if not all(_tight(t.sep(j)) for j in range(a_end - 1, b_start)):
-            return False
+        for j in range(a_end - 1, b_start):
+            sep = t.sep(j)
+            if not _tight(sep):
+                return False
+            if "." in sep and sep[-1:].isspace() and len(t.words[j]) > 1:  # "... Lopez. Maria said": two sentences
+                return False
         forward = wa.word != -1 and (wb.word == -1 or wb.word > wa.word)
         unknown = 0
         for j in range(a_end, b_start):

@@ -367,4 +367,8 @@ def test_a_surname_that_is_a_title_word_is_masked_too() -> None:
 
 def test_a_name_written_twice_is_two_hits() -> None:
     assert found("Maria Lopez\nMaria Lopez. Lopez, Maria Maria Lopez") == [(1, "error")] * 4
+    roster = Roster.of([Entry(1, 1, "María López García", ("López",))])
+    hits = roster.matcher.scan("López dijo. Sra. López. María López.")
+    assert [h.context.count("*") > 0 for h in hits] == [True] * 3
+    assert [(h.start, h.end) for h in hits] == [(0, 5), (12, 22), (24, 35)]
     assert found("Maria Maria") == [(1, "warning")] * 2
