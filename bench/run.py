@@ -73,8 +73,8 @@ def shape_for(total: int) -> Shape:
     return Shape(total // (CYCLES * VISITS), CYCLES, VISITS)
 
 
-def write_lwsite(dest: Path, shape: Shape) -> Path:
-    write_portfolio(dest, shape)
+def write_lwsite(dest: Path, shape: Shape, roster: int = 2) -> Path:
+    write_portfolio(dest, shape, roster=roster)
     (dest / "docs").mkdir(exist_ok=True)
     (dest / "mkdocs.yml").write_text(LWSITE_YML)
     return dest
@@ -149,14 +149,14 @@ def series(builds: list[Build]) -> dict[str, Any]:
     }
 
 
-def bench_size(total: int, repeat: int, out: Path, env: dict[str, str], keep: bool) -> Result:
+def bench_size(total: int, repeat: int, out: Path, env: dict[str, str], keep: bool, roster: int = 2) -> Result:
     shape = shape_for(total)
     work, logs = out / f"v{total}", out / "logs" / f"v{total}"
     shutil.rmtree(work, ignore_errors=True)
     logs.mkdir(parents=True, exist_ok=True)
     print(f"[{total} visits] generating {shape.schools} schools x {shape.cycles} cycles x {shape.visits} visits",
           file=sys.stderr, flush=True)
-    plain, lw = write_plain(work / "plain", shape), write_lwsite(work / "lwsite", shape)
+    plain, lw = write_plain(work / "plain", shape), write_lwsite(work / "lwsite", shape, roster)
 
     def timed(kind: str, project: Path, i: int) -> Build:
         result = build(project, logs / f"{kind}-{i + 1}.log", env, trends=kind != "bare")
@@ -319,6 +319,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("bench/out"), help="work and results folder")
     parser.add_argument("--audience", choices=("public", "staff", "team"), default="public")
     parser.add_argument("--keep", action="store_true", help="keep the generated projects and sites")
+    parser.add_argument("--roster", type=int, default=2, help="names in the privacy roster (default %(default)s; "
+                        "common English and Spanish names past the first two, see bench/synth.py)")
     parser.add_argument("--source", type=Path, help="benchmark this lwsite source tree (holding lwsite/ and theme/) "
                         "instead of the installed one, e.g. a `git archive HEAD lwsite theme` snapshot")
     args = parser.parse_args(argv)
@@ -339,10 +341,11 @@ def main(argv: list[str] | None = None) -> int:
     checks = targets(results)
     for size in sizes:  # results.json is rewritten after each size, so a failed build keeps the sizes before it
         repeat = args.repeat or (1 if size >= 8000 else 3)
-        results[size] = bench_size(size, repeat, out, env, args.keep)
+        results[size] = bench_size(size, repeat, out, env, args.keep, args.roster)
         checks = targets(results)
         (out / "results.json").write_text(json.dumps(
-            {"machine": info, "audience": args.audience, "today": TODAY, "sizes": results, "targets": checks},
+            {"machine": info, "audience": args.audience, "roster": args.roster, "today": TODAY, "sizes": results,
+             "targets": checks},
             indent=2))
 
     print(f"\nlwsite benchmark, {info['date']}, audience {args.audience}: {info['nproc']} x {info['cpu']}, "

@@ -72,9 +72,83 @@ def _evidence(rng: random.Random, count: int) -> list[str]:
     return items
 
 
-def write_portfolio(dest: Path, shape: Shape, seed: int = 1, first_year: int = 2016, spread: bool = False) -> Path:
+# Common first names and surnames (English and Spanish), for rosters of realistic size. Some
+# surnames are ordinary words (Young, Wood, Flores), as in a real roster.
+FIRST_NAMES = (
+    "James Mary John Patricia Robert Jennifer Michael Linda David Elizabeth William Barbara Richard Susan "
+    "Joseph Jessica Thomas Sarah Charles Karen Christopher Lisa Daniel Nancy Matthew Betty Anthony Sandra "
+    "Donald Ashley Steven Kimberly Paul Emily Andrew Donna Joshua Michelle Kenneth Carol Kevin Amanda Brian "
+    "Melissa George Deborah Timothy Stephanie Ronald Rebecca Edward Sharon Jason Laura Jeffrey Cynthia Ryan "
+    "Kathleen Jacob Amy Gary Angela Nicholas Shirley Eric Anna Jonathan Brenda Stephen Pamela Larry Emma "
+    "Justin Nicole Scott Helen Brandon Samantha Benjamin Katherine Samuel Christine Gregory Debra Alexander "
+    "Rachel Patrick Carolyn Jack Janet Dennis Catherine Jerry Maria Tyler Heather Aaron Diane Jose Ruth Adam "
+    "Julie Nathan Olivia Henry Joyce Zachary Virginia Douglas Victoria Peter Kelly Kyle Lauren Noah Christina "
+    "Ethan Joan Jeremy Evelyn Walter Judith Christian Megan Keith Andrea Roger Cheryl Terry Hannah Austin "
+    "Jacqueline Sean Martha Gerald Gloria Carl Teresa Harold Ann Dylan Sara Arthur Madison Lawrence Frances "
+    "Jordan Kathryn Jesse Janice Bryan Jean Billy Abigail Bruce Alice Gabriel Judy Joe Sophia Logan Julia "
+    "Alan Denise Juan Amber Albert Doris Willie Marilyn Elijah Danielle Wayne Beverly Randy Isabella Vincent "
+    "Theresa Mason Diana Roy Natalie Ralph Brittany Bobby Charlotte Russell Marie Bradley Kayla Philip Alexis "
+    "Eugene Lori Luis Camila Diego Valentina Mateo Sofía Santiago Ximena Sebastián Lucía Leonardo Daniela "
+    "Matías Mariana Emiliano Renata Tomás Regina Joaquín Fernanda Andrés Guadalupe Alejandro Paola Javier "
+    "Carmen Miguel Beatriz Rafael Rocío Ignacio Pilar Esteban Marisol Héctor Yesenia Ramón Araceli"
+).split()
+SURNAMES = (
+    "Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Hernandez Lopez Gonzalez "
+    "Wilson Anderson Thomas Taylor Moore Jackson Martin Lee Perez Thompson White Harris Sanchez Clark Ramirez "
+    "Lewis Robinson Walker Young Allen King Wright Scott Torres Nguyen Hill Flores Green Adams Nelson Baker "
+    "Hall Rivera Campbell Mitchell Carter Roberts Gomez Phillips Evans Turner Diaz Parker Cruz Edwards "
+    "Collins Reyes Stewart Morris Morales Murphy Cook Rogers Gutierrez Ortiz Morgan Cooper Peterson Bailey "
+    "Reed Kelly Howard Ramos Kim Cox Ward Richardson Watson Brooks Chavez Wood James Bennett Gray Mendoza "
+    "Ruiz Hughes Price Alvarez Castillo Sanders Patel Myers Long Ross Foster Jimenez Powell Jenkins Perry "
+    "Russell Sullivan Bell Coleman Butler Henderson Barnes Gonzales Fisher Vasquez Simmons Romero Jordan "
+    "Patterson Alexander Hamilton Graham Reynolds Griffin Wallace Moreno West Cole Hayes Bryant Herrera "
+    "Gibson Ellis Tran Medina Aguilar Stevens Murray Ford Castro Marshall Owens Harrison Fernandez McDonald "
+    "Woods Washington Kennedy Wells Vargas Henry Chen Freeman Webb Tucker Guzman Burns Crawford Olson "
+    "Simpson Porter Hunter Gordon Mendez Silva Shaw Snyder Mason Dixon Munoz Hunt Hicks Holmes Palmer Wagner "
+    "Black Robertson Boyd Rose Stone Salazar Fox Warren Mills Meyer Rice Schmidt Garza Daniels Ferguson "
+    "Nichols Stephens Soto Weaver Ryan Gardner Payne Grant Dunn Kelley Spencer Hawkins Arnold Pierce Vazquez "
+    "Hansen Peters Santos Hart Bradley Knight Elliott Cunningham Duncan Armstrong Hudson Carroll Lane Riley "
+    "Andrews Alvarado Ray Delgado Berry Perkins Hoffman Johnston Matthews Pena Richards Contreras Willis "
+    "Carpenter Lawrence Sandoval Guerrero George Chapman Rios Estrada Ortega Watkins Greene Nunez Wheeler "
+    "Valdez Harper Burke Larson Santiago Maldonado Morrison Franklin Carlson Austin Dominguez Carr Lawson "
+    "Jacobs Obrien Lynch Singh Vega Bishop Montgomery Oliver Jensen Harvey Williamson Gilbert Dean Sims "
+    "Espinoza Howell Li Wong Reid Hanson Le McCoy Garrett Burton Fuller Wang Weber Welch Rojas Lucas Marquez "
+    "Fields Park Yang Little Banks Padilla Day Walsh Bowman Schultz Luna Fowler Mejia Davidson Acosta Brewer "
+    "May Holland Juarez Newman Pearson Curtis Cortez Douglas Schneider Joseph Barrett Navarro Figueroa Keller"
+).split()
+# Names the demo portfolio uses (a team member's surname; the examples of docs/content-format.md,
+# built into the demo site), which a roster of common names would otherwise contain.
+NOT_IN_ROSTERS = frozenset({"Ortiz", "Ruiz", "Gonzalez", "Cruz", "Young", "Li", "Ortega", "Luis", "Lucía"})
+
+
+def roster_names(count: int, seed: int = 7) -> list[str]:
+    """``count`` distinct realistic names, about one in six with a middle name."""
+    rng = random.Random(seed)
+    firsts = [f for f in FIRST_NAMES if f not in NOT_IN_ROSTERS]
+    lasts = [s for s in SURNAMES if s not in NOT_IN_ROSTERS]
+    if count > len(firsts) * len(lasts):
+        raise ValueError(f"at most {len(firsts) * len(lasts)} names")
+    names: dict[str, None] = {}
+    while len(names) < count:
+        first, last = rng.choice(firsts), rng.choice(lasts)
+        middle = f" {rng.choice(firsts)}" if rng.random() < 0.16 else ""
+        names.setdefault(f"{first}{middle} {last}", None)
+    return list(names)
+
+
+def write_roster(path: Path, count: int, keep: tuple[str, ...] = ()) -> Path:
+    """A roster file of ``keep`` followed by generated names, ``count`` in all."""
+    names = list(keep) + roster_names(max(0, count - len(keep)))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("names:\n" + "".join(f"  - {name}\n" for name in names), encoding="utf-8")
+    return path
+
+
+def write_portfolio(dest: Path, shape: Shape, seed: int = 1, first_year: int = 2016, roster: int = 2,
+                    spread: bool = False) -> Path:
     """Write a portfolio folder (content/ and private/roster.yml) under ``dest``.
 
+    The roster holds two invented names, or ``roster`` names when that is more (see ``write_roster``).
     With ``spread``, each walkthrough rates visits Providing or above with a chance of its own
     (from 5% to 95%), as real walkthroughs do, so many have a small half; otherwise levels are
     drawn evenly.
@@ -82,8 +156,7 @@ def write_portfolio(dest: Path, shape: Shape, seed: int = 1, first_year: int = 2
     rng = random.Random(seed)
     content = dest / "content"
     (content / "frameworks").mkdir(parents=True, exist_ok=True)
-    (dest / "private").mkdir(exist_ok=True)
-    (dest / "private" / "roster.yml").write_text("names: [Quinby Farrowdale, Ottilie Brackwater]\n")
+    write_roster(dest / "private" / "roster.yml", roster, keep=("Quinby Farrowdale", "Ottilie Brackwater"))
     (content / "portfolio.yml").write_text(
         "name: Synthetic District\nkind: district\ncontact: walks@synthetic.example\n"
         "privacy:\n  roster: ../private/roster.yml\n  min_group: 3\n"

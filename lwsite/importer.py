@@ -21,7 +21,7 @@ from . import model as m
 from .emit import clean
 from .load.cycle import CycleFiles
 from .load.source import LMap, SourceError, parse_yaml
-from .privacy import Roster, scan_names
+from .privacy import Roster
 from .scaffold import script_md
 
 ROW_KINDS = ("evidence", "visit")
@@ -236,20 +236,22 @@ def _columns(header: Sequence[str], mapping: ColumnMap, out: _Rows) -> dict[str,
 def _roster_clean(
     values: Mapping[str, str], labels: Mapping[str, str], roster: Roster | None, row: int, out: _Rows
 ) -> bool:
+    """Whether no cell names anyone on the roster (the matcher of the build, so every form of a
+    name counts); messages name the roster entry by number, never the name."""
     if roster is None:
         return True
     ok = True
     for name, text in values.items():
-        for _, who, full in scan_names(text, roster):
-            where = labels[name]
-            if full:
+        for hit in roster.matcher.scan(text):
+            where = roster.matcher.mask(labels[name])
+            if hit.error:
                 ok = False
-                out.error(row, f"the '{where}' column names '{who}', who is on the privacy roster: describe "
+                out.error(row, f"the '{where}' column names {roster.who(hit)}: \"{hit.context}\": describe "
                           "the practice, number the visit or use a role, then export again")
             else:
-                out.warn(row, f"the '{where}' column has '{who}', the first name of someone on the privacy "
-                         "roster: if it means that person, remove it; if it is an ordinary word, add it "
-                         "to privacy.allow_words")
+                out.warn(row, f"the '{where}' column has the first name of {roster.who(hit)}: \"{hit.context}\": "
+                         "if it means that person, remove it; if it is an ordinary word, add it to "
+                         "privacy.allow_words")
     return ok
 
 

@@ -1,77 +1,133 @@
 """Privacy checks over raw content: roster names and unsafe links.
 
-Walkthroughs study the system, never a person: any roster name found anywhere in the
-content folder (file and folder names and YAML comments included) or in the site's own
-pages stops the build. Links may be relative, http(s) or mailto; images that would make a
-reader's browser call another site are refused.
+Walkthroughs study the system, never a person: a roster name found anywhere in the content
+folder (file and folder names and YAML comments included) or in the site's own pages stops
+the build, in any of the forms names.py finds (a lone first name only warns). Messages name
+a roster entry by its number and line in the roster file and mask the name in the text they
+quote: they never print it. Links may be relative, http(s) or mailto; images that would make
+a reader's browser call another site are refused.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import html
 import re
-import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .errors import Problems
 from .load.source import LList, LMap, SourceError, parse_yaml, read_text
+from .names import Entry, Hit, Matcher
 
 
 @dataclass(frozen=True)
 class Roster:
-    names: tuple[str, ...]
+    """The privacy roster: its entries, the words allowed though a roster name starts with them,
+    the names the portfolio itself uses, and how messages name the roster file."""
+
+    entries: tuple[Entry, ...]
     allow_words: tuple[str, ...] = ()
+    shown: str = "the roster"
+    known: tuple[str, ...] = ()
 
-    def patterns(self) -> list[tuple[str, re.Pattern[str], bool]]:
-        """(name, pattern, is_full_name) for every name and every lone first name."""
-        allow = {unicodedata.normalize("NFC", w).casefold() for w in self.allow_words}
-        out: list[tuple[str, re.Pattern[str], bool]] = []
-        firsts: set[str] = set()
-        for name in self.names:
-            words = unicodedata.normalize("NFC", name).split()
-            if not words:
-                continue
-            body = r"\s+".join(re.escape(w) for w in words)
-            if len(words) > 1 or words[0].casefold() not in allow:
-                out.append((name, re.compile(rf"(?<!\w){body}(?!\w)", re.I), True))
-            if len(words) > 1 and words[0].casefold() not in allow and words[0].casefold() not in firsts:
-                firsts.add(words[0].casefold())
-                out.append((words[0], re.compile(rf"(?<!\w){re.escape(words[0])}(?!\w)", re.I), False))
-        return out
+    @classmethod
+    def of(cls, names: Iterable[str | Entry], allow_words: Iterable[str] = (), known: Iterable[str] = (),
+           shown: str = "the roster") -> Roster:
+        """A roster of names (entry n on line n) or entries, as a roster file would give."""
+        entries = tuple(n if isinstance(n, Entry) else Entry(i, i, n) for i, n in enumerate(names, start=1))
+        return cls(entries, tuple(allow_words), shown, tuple(known))
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(e.name for e in self.entries)
+
+    @functools.cached_property
+    def matcher(self) -> Matcher:
+        """The whole roster indexed once; the portfolio's names and the allowed words never match."""
+        return Matcher(self.entries, (*self.allow_words, *self.known))
+
+    def who(self, hit: Hit) -> str:
+        """The entries of a hit as messages name them: by number and line, never by name."""
+        first, others = hit.entries[0], [e.number for e in hit.entries[1:]]
+        more = ""
+        if others:
+            listed = ", ".join(str(n) for n in others[:3])
+            more = f"; also entr{'y' if len(others) == 1 else 'ies'} {listed}"
+            if len(others) > 3:
+                more += f" and {len(others) - 3} more"
+        return f"roster entry {first.number} ({self.shown} line {first.line}{more})"
+
+    def mask_path(self, shown: str) -> str:
+        """A path as messages show it: a roster name in a file or folder name masked."""
+        return "/".join(self.matcher.mask(part) for part in shown.split("/"))
 
 
-def load_roster(path: Path, allow_words: Iterable[str], problems: Problems, shown: str) -> Roster | None:
+ROSTER_KEYS = ("name", "also")
+
+
+def load_roster(path: Path, allow_words: Iterable[str], problems: Problems, shown: str,
+                known: Iterable[str] = ()) -> Roster | None:
+    """Read a roster file (``shown`` is how messages name it); ``known`` are names the portfolio uses.
+
+    Entries are names (text) or mappings ``{name: ..., also: [...]}``; an entry that is neither
+    is a located error, and the other entries still count. Messages never quote an entry.
+    """
     try:
         data = parse_yaml(read_text(path))
     except SourceError as exc:
         problems.error(shown, exc.line, exc.message)
         return None
     if not isinstance(data, LMap) or set(data) != {"names"} or not isinstance(data["names"], LList):
-        problems.error(shown, 1, "the roster must be a mapping with one key, names: a list of names")
+        problems.error(shown, 1, "the roster must be a mapping with one key, names: a list of names "
+                       "(each a name, or a mapping with name: and also:)")
         return None
     names = data["names"]
-    bad = [i for i, n in enumerate(names) if not isinstance(n, str)]
-    for i in bad:
-        problems.error(shown, names.item_lines[i], "every roster name must be text: quote it")
-    return Roster(tuple(n for n in names if isinstance(n, str)), tuple(allow_words))
+    entries = []
+    for i, item in enumerate(names):
+        number, line = i + 1, names.item_lines[i]
+        entry = _entry(item, number, line, shown, problems)
+        if entry is not None:
+            entries.append(entry)
+    return Roster(tuple(entries), tuple(allow_words), shown, tuple(known))
 
 
-def scan_names(text: str, roster: Roster) -> list[tuple[int, str, bool]]:
-    """(line, name, is_full_name) of every roster name in a text; full names hide their first name."""
-    text = unicodedata.normalize("NFC", text)
-    hits: list[tuple[int, str, bool]] = []
-    covered: list[tuple[int, int]] = []
-    patterns = roster.patterns()
-    for name, pattern, full in sorted(patterns, key=lambda p: not p[2]):
-        for match in pattern.finditer(text):
-            if not full and any(a <= match.start() < b for a, b in covered):
-                continue
-            if full:
-                covered.append((match.start(), match.end()))
-            hits.append((text.count("\n", 0, match.start()) + 1, name, full))
-    return sorted(hits)
+def _entry(item: Any, number: int, line: int, shown: str, problems: Problems) -> Entry | None:
+    also: tuple[str, ...] = ()
+    if isinstance(item, LMap):
+        line = item.line
+        for key in item:
+            if key not in ROSTER_KEYS:
+                problems.error(shown, item.key_lines.get(key, line),
+                               f"roster entry {number} has a key other than name and also: remove it")
+        name = item.get("name")
+        if not isinstance(name, str):
+            problems.error(shown, item.key_lines.get("name", line),
+                           f"roster entry {number} needs name: the person's name, as text (quote it)")
+            return None
+        found = item.get("also", [])
+        if isinstance(found, str):
+            found = [found]
+        if not isinstance(found, list) or not all(isinstance(a, str) for a in found):
+            problems.error(shown, item.key_lines.get("also", line),
+                           f"roster entry {number}: also must be a list of the other names the person "
+                           "is called, as text (quote them)")
+            return None
+        also = tuple(a.strip() for a in found if a.strip())
+    elif isinstance(item, str):
+        name = item
+    else:
+        problems.error(shown, line, f"roster entry {number} is not text: quote the name, or write a mapping "
+                       "with name: and also:")
+        return None
+    if not name.strip():
+        problems.error(shown, line, f"roster entry {number} is empty: write the name or remove the entry")
+        return None
+    return Entry(number, line, name.strip(), also)
 
 
 def check_names(path: Path, shown: str, roster: Roster, problems: Problems, text: str | None = None) -> None:
@@ -81,11 +137,10 @@ def check_names(path: Path, shown: str, roster: Roster, problems: Problems, text
     own, so a name in a folder's name is one error, not one per file inside it.
     """
     part = shown.rsplit("/", 1)[-1]
-    for _, name, full in scan_names(re.sub(r"[-_.]", " ", part), roster):
-        if full:
-            kind = "folder" if path.is_dir() else "file"
-            problems.error(shown, 1, f"the {kind} name '{part}' names '{name}', who is on the privacy "
-                           f"roster: rename the {kind}")
+    kind = "folder" if path.is_dir() else "file"
+    for hit in roster.matcher.scan(part, errors_only=True):
+        problems.error(roster.mask_path(shown), 1, f"the {kind} name '{roster.matcher.mask(part)}' names "
+                       f"{roster.who(hit)}: rename the {kind}")
     if path.is_dir():
         return
     if text is None:
@@ -98,15 +153,50 @@ def check_names(path: Path, shown: str, roster: Roster, problems: Problems, text
 
 def check_text_names(text: str, shown: str, roster: Roster, problems: Problems, first_line: int = 1) -> None:
     """Report roster names in a text that starts on ``first_line`` of the file ``shown``."""
-    for line, name, full in scan_names(text, roster):
-        line += first_line - 1
-        if full:
-            problems.error(shown, line, f"'{name}' is on the privacy roster and must never be named: "
-                           "describe the practice, number the visit, or use a role")
+    hits = roster.matcher.scan(text)
+    if hits:
+        report_hits(hits, roster.mask_path(shown), roster, problems, first_line)
+
+
+def check_decoded_names(source: str, value: str, shown: str, roster: Roster, problems: Problems,
+                        first_line: int = 1) -> None:
+    """Report the roster names that a YAML string's escapes add to its source text (the scan of
+    the source text has reported the rest)."""
+    hits = roster.matcher.scan(value)
+    if not hits:
+        return
+    seen = Counter(_kind(h) for h in roster.matcher.scan(source))
+    extra = []
+    for hit in hits:
+        if seen[_kind(hit)] > 0:
+            seen[_kind(hit)] -= 1
         else:
-            problems.warn(shown, line, f"'{name}' is the first name of someone on the privacy roster: "
-                          "if it means that person, remove it; if it is an ordinary word, add it to "
-                          "privacy.allow_words")
+            extra.append(hit)
+    report_hits(extra, roster.mask_path(shown), roster, problems, first_line)
+
+
+def _kind(hit: Hit) -> tuple[bool, tuple[int, ...]]:
+    return hit.error, tuple(e.number for e in hit.entries)
+
+
+def report_hits(hits: Iterable[Hit], shown: str, roster: Roster, problems: Problems, first_line: int = 1) -> None:
+    for hit in hits:
+        line = hit.line + first_line - 1
+        if hit.error:
+            problems.error(shown, line, f"{roster.who(hit)} is named here: \"{hit.context}\": describe the "
+                           "practice, number the visit, or use a role")
+        else:
+            problems.warn(shown, line, f"the first name of {roster.who(hit)} is here: \"{hit.context}\": if it "
+                          "means that person, remove it; if it is an ordinary word, add it to privacy.allow_words")
+
+
+def mask_problems(problems: Problems, roster: Roster) -> None:
+    """Mask, in every problem's path and message, any roster name they quote (CI logs can be public)."""
+    matcher = roster.matcher
+    for i, p in enumerate(problems.items):
+        path, message = roster.mask_path(p.path), matcher.mask(p.message)
+        if (path, message) != (p.path, p.message):
+            problems.items[i] = dataclasses.replace(p, path=path, message=message)
 
 
 SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")

@@ -109,8 +109,16 @@ def form(*responses: dict[str, str]) -> list[list[str]]:
 GOOD = {"Visit number": "2", "What did you see or hear?": "Students compared two strategies."}
 REFUSALS = [
     ({"What did you see or hear?": "Maria Lopez asked the class to vote."},
-     "the 'What did you see or hear?' column names 'Maria Lopez', who is on the privacy roster"),
-    ({"Observer role": "grace kim"}, "the 'Observer role' column names 'Grace Kim'"),
+     "the 'What did you see or hear?' column names roster entry 1 (../private/roster.yml line 3): "
+     '"M**** L**** asked the class to vote": describe the practice, number the visit or use a role, then export again'),
+    ({"Observer role": "grace kim"}, "the 'Observer role' column names roster entry 4 (../private/roster.yml line 6)"),
+    # an invisible character inside the name (it was only a first-name warning)
+    ({"What did you see or hear?": "Maria Lo\u200bpez asked the class to vote."},
+     "the 'What did you see or hear?' column names roster entry 1 (../private/roster.yml line 3): "
+     '"M**** L**** asked the class to vote"'),
+    ({"What did you see or hear?": "Ms. Okafor's class voted."},
+     "the 'What did you see or hear?' column names roster entry 10 (../private/roster.yml line 12): "
+     '"Ms. O*****\'s class voted"'),
     ({"Rating: academic vocabulary": "Excellent"},
      "level 'Excellent' for academic-vocabulary is not a level of framework 'continuum': use one of NE (Not Evident)"),
     ({"Look-for": "questioning"},
@@ -133,6 +141,8 @@ def test_refusals_name_the_row_and_write_nothing(
     result = lwsite(project, "import", export, "--cycle", CYCLE, "--mapping", MAPPING)
     assert result.returncode == 1, result.stdout
     assert f"notes.csv:row 3: {message}" in result.stdout, result.stdout
+    for name in ("Maria", "Lopez", "Grace", "Okafor"):  # messages never print a roster name
+        assert name.lower() not in (result.stdout + result.stderr).lower(), result.stdout
     assert "nothing was written" in result.stderr
     assert tree(project / "content") == before
 
@@ -197,11 +207,13 @@ def test_a_lone_first_name_is_a_warning(project: Path, tmp_path: Path) -> None:
     export = write_csv(tmp_path / "notes.csv", [["visit", "evidence"], ["5", "Samuel read the problem aloud."]])
     result = lwsite(project, "import", export, "--cycle", CYCLE)
     assert result.returncode == 0, result.stdout
-    assert "notes.csv:row 2: warning: the 'evidence' column has 'Samuel', the first name of someone on the privacy" \
-        in result.stdout
+    assert ("notes.csv:row 2: warning: the 'evidence' column has the first name of roster entry 10 "
+            '(../private/roster.yml line 12): "S***** read the problem aloud": if it means that person, remove it'
+            in result.stdout), result.stdout
     check = lwsite(project, "check")
-    assert f"{FOLDER.removeprefix('content/')}/scripts/visit-05.md:5: warning: 'Samuel' is the first name" \
-        in check.stdout
+    assert (f"{FOLDER.removeprefix('content/')}/scripts/visit-05.md:5: warning: the first name of roster entry 10 "
+            '(../private/roster.yml line 12) is here: "S***** read the problem aloud"' in check.stdout), check.stdout
+    assert "Samuel" not in result.stdout + result.stderr + check.stdout + check.stderr
 
 
 @pytest.mark.parametrize(("mapping", "message"), [

@@ -89,6 +89,12 @@ def test_wheel_builds_a_users_own_portfolio(tmp_path: Path) -> None:
     installed = subprocess.run([str(py), "-m", "pip", "install", "-q", str(wheel)],
                                capture_output=True, text=True, check=False)
     assert installed.returncode == 0, installed.stdout + installed.stderr
+    # the roster matcher's data (word lists, look-alike letters) is in the wheel
+    data = subprocess.run([str(py), "-c", "from lwsite.names import fold_words, is_ordinary; "
+                           "assert is_ordinary('wood') and is_ordinary('flores') and not is_ordinary('lopez'); "
+                           "assert fold_words('M\u0430r\u00eda') == ('maria',)"],
+                          capture_output=True, text=True, check=False, cwd=tmp_path)
+    assert data.returncode == 0, data.stdout + data.stderr
     project = make_project(tmp_path / "portfolio")
     result = subprocess.run([str(py), "-m", "mkdocs", "build", "--strict"], cwd=project,
                             capture_output=True, text=True, check=False,

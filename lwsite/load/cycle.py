@@ -106,7 +106,8 @@ def load_school(content_dir: Path, school: str) -> tuple[SchoolFiles | None, lis
     if privacy is not None and privacy.roster:
         path = (root / privacy.roster).resolve()
         if path.is_file():
-            roster = load_roster(path, privacy.allow_words, loader.problems, privacy.roster)
+            roster = load_roster(path, privacy.allow_words, loader.problems, privacy.roster,
+                                 [k for k in loader.known_names if k])
     problems = list(loader.problems.items)
     if found is None or portfolio is None or loader.problems.errors:
         return None, problems

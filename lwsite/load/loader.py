@@ -18,7 +18,7 @@ from typing import Any
 from .. import model as m
 from ..errors import Problems
 from ..model import Audience
-from ..privacy import Roster, check_links, check_names, check_text_names, load_roster
+from ..privacy import Roster, check_decoded_names, check_links, check_names, load_roster, mask_problems
 from .fields import LEVEL_ID_RE, Reader
 from .source import (
     LList,
@@ -63,6 +63,8 @@ class _Loader:
         self.files: list[Path] = []
         self.privacy: m.Privacy | None = None
         self.carries_lines: dict[tuple[str, str], int] = {}  # (cycle id, action id) -> line of carries
+        # the names and titles the portfolio itself uses (not ids): a roster name inside one is no hit
+        self.known_names: list[str] = []
 
     # helpers ----------------------------------------------------------------------------
     def rel(self, path: Path) -> str:
@@ -138,6 +140,7 @@ class _Loader:
             ("name",),
         )
         name = r.text(doc, "name", required=True)
+        self.known_names.append(name or "")
         kind = r.choice(doc, "kind", ("district", "school")) or "school"
         start = (8, 1)
         if "school_year_start" in doc:
@@ -234,6 +237,7 @@ class _Loader:
                 continue
             if lid and label:
                 levels.append(m.Level(lid, label, r.text(lv, "description")))
+                self.known_names.append(label)
         sections: list[m.Section] = []
         seen: set[str] = set()
         items = r.list(doc, "sections")
@@ -257,13 +261,16 @@ class _Loader:
                 if cid is not None and cid in seen:
                     r.error(r.line(ch, "id"), f"characteristic id '{cid}' is used twice: make it unique")
                     continue
+                self.known_names.append(ctitle or "")
                 if cid and ctitle and sid:
                     seen.add(cid)
                     chars.append(m.Characteristic(cid, ctitle, sid, r.text(ch, "description")))
+            self.known_names.append(title or "")
             if sid and title:
                 seen.add(sid)
                 sections.append(m.Section(sid, title, tuple(chars)))
         title = r.text(doc, "title", True)
+        self.known_names.append(title or "")
         if not r.ok or title is None:
             return None
         return m.Framework(path.stem, title, tuple(levels), tuple(sections))
@@ -320,6 +327,7 @@ class _Loader:
                 rooms.append(m.Room(code, r.text(room, "grade")))
         classrooms = r.integer(doc, "classrooms", 1)
         name = r.text(doc, "name", True)
+        self.known_names.append(name or "")
         school_ok = r.ok
         cycles = self.cycles(folder / "cycles", folder.name, start, frameworks, tuple(rooms))
         if not school_ok or name is None:
@@ -856,20 +864,24 @@ def load(content_dir: Path, docs_dir: Path | None = None) -> Loaded:
     loader.drafts, loader.published_actions, loader.cycle_actions = {}, {}, []
     portfolio = loader.load()
     privacy = portfolio.privacy if portfolio else loader.privacy
-    _scan(root, docs_dir, privacy, loader.problems)
+    roster = _scan(root, docs_dir, privacy, loader.problems, loader.known_names)
+    if roster is not None:
+        mask_problems(loader.problems, roster)
     if loader.problems.errors:
         portfolio = None
     return Loaded(portfolio, loader.problems, loader.files)
 
 
-def _scan(root: Path, docs_dir: Path | None, privacy: m.Privacy | None, problems: Problems) -> None:
+def _scan(root: Path, docs_dir: Path | None, privacy: m.Privacy | None, problems: Problems,
+          known: list[str]) -> Roster | None:
+    """Scan the content and ``docs_dir`` for roster names and unsafe links; the roster, if any."""
     roster = None
     if privacy is not None and privacy.roster:
         path = (root / privacy.roster).resolve()
         if path.is_file():
-            roster = load_roster(path, privacy.allow_words, problems, privacy.roster)
+            roster = load_roster(path, privacy.allow_words, problems, privacy.roster, [k for k in known if k])
     if not root.is_dir():
-        return
+        return roster
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root)
         if any(part.startswith(".") for part in rel.parts):
@@ -892,6 +904,7 @@ def _scan(root: Path, docs_dir: Path | None, privacy: m.Privacy | None, problems
             shown = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
             texty = path.is_file() and path.suffix in (".md", ".html", ".txt", ".yml", ".yaml")
             check_names(path, shown, roster, problems, None if texty else "")
+    return roster
 
 
 def _scan_escaped(text: str, shown: str, roster: Roster | None, problems: Problems, front_matter: bool) -> None:
@@ -904,8 +917,8 @@ def _scan_escaped(text: str, shown: str, roster: Roster | None, problems: Proble
         seen, found = Problems(), Problems()
         for part, into in ((source, seen), (value, found)):
             check_links(part, shown, into, first_line=line)
-            if roster is not None:
-                check_text_names(part, shown, roster, into, first_line=line)
+        if roster is not None:
+            check_decoded_names(source, value, shown, roster, problems, first_line=line)
         extra = Counter(p.message for p in found.items) - Counter(p.message for p in seen.items)
         for p in found.items:
             if extra[p.message] > 0:
