@@ -38,7 +38,7 @@ log = logging.getLogger("mkdocs.plugins.lwsite")
 
 STYLESHEET = "assets/lwsite/lwsite.css"
 SCRIPT = "assets/lwsite/print.js"
-YEAR_RE = re.compile(r"^\d{4}-\d{2}$")
+YEAR_RE = re.compile(r"[0-9]{4}-[0-9]{2}")
 
 
 class LwsiteConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -74,6 +74,7 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
             content_dir, audience, year, Path(config.docs_dir),
             cache_dir=(base_dir / self.config.cache_dir).resolve(),
             version=os.environ.get("MIKE_DOCS_VERSION") or None,
+            project_dir=base_dir,  # links in content/ and docs/ are followed only within it
         )
 
         theme = config.theme
@@ -200,4 +201,4 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
 
 
 def _valid_year(year: str) -> bool:
-    return bool(YEAR_RE.match(year)) and (int(year[:4]) + 1) % 100 == int(year[5:])
+    return bool(YEAR_RE.fullmatch(year)) and (int(year[:4]) + 1) % 100 == int(year[5:])
