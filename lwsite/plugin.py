@@ -3,7 +3,8 @@
 - ``on_config``: resolves options, registers lwsite's theme folder and stylesheet, and sets
   what a school site needs unless the user's mkdocs.yml says otherwise.
 - ``on_pre_build``: loads and checks the content, before MkDocs cleans the site folder,
-  so a failed build leaves the previous site untouched.
+  so a failed build leaves the previous site untouched (in a strict build, content warnings
+  fail it here too, rather than after the new site is written).
 - ``on_files``: adds the planned pages as generated files (never written to docs_dir).
 - ``on_page_content``: replaces a generated page's content with its rendered template.
 - ``on_post_build``: reports how many charts were rendered and how many came from the cache.
@@ -124,6 +125,16 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
             )
         if prepared.quality:
             self._report_quality(list(prepared.quality))
+        warned = [p for p in prepared.problems if p.warning]
+        if self.config.quality == "warn":
+            warned += prepared.quality
+        if config.strict and warned:
+            # a strict build would fail on these warnings only at its end, after MkDocs has emptied
+            # the site folder and written the new site: fail now, leaving the previous site as it was
+            raise PluginError(
+                f"lwsite: {len(warned)} content warning(s) listed above, and the build is strict; the site "
+                "was not built and the previous site, if any, is unchanged"
+            )
         self.prepared = prepared
         self.pages = {p.src: p for p in prepared.pages}
         if prepared.site.portfolio.language != "en" and self.default_language:

@@ -153,6 +153,23 @@ def test_a_pipe_where_a_file_belongs_is_refused_without_reading_it(tmp_path: Pat
     assert_one_error(both(project, base_site), f"{C}/debrief.md:1", "neither a file nor a folder")
 
 
+def test_a_strict_build_failing_on_a_content_warning_keeps_the_previous_site(tmp_path: Path, base_site: Path) -> None:
+    """Found by tests/test_mutations.py: MkDocs fails a strict build on warnings only at its end,
+    after emptying the site folder and writing the new site."""
+    project = make_project(tmp_path / "p")
+    debrief = project / "content" / C / "debrief.md"  # a roster first name alone, in public text: a warning
+    text = debrief.read_text(encoding="utf-8")
+    debrief.write_text(text.replace("message: Students talk", "message: Maria's class sang; students talk"),
+                       encoding="utf-8")
+    shutil.copytree(base_site, project / "site")
+    before = site_hash(project / "site")
+    result = mkdocs_build(project)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert [e for e in errors(result.stdout + result.stderr)] == []
+    assert site_hash(project / "site") == before, "a failed build changed the previous site"
+
+
 def test_an_impossible_lwsite_today_is_a_located_line(tmp_path: Path, base_site: Path) -> None:
     project = make_project(tmp_path / "p")
     result = both(project, base_site, LWSITE_TODAY="2026-02-30")
