@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -46,17 +47,25 @@ def _check(args: argparse.Namespace) -> int:
     return 0 if _report(content, args.strict) else 1
 
 
-def project_docs(project: Path) -> Path | None:
-    """The docs folder of the project's mkdocs.yml (``docs_dir``, default docs), if it has one."""
+def project_config(project: Path) -> tuple[Path | None, str]:
+    """The docs folder of the project's mkdocs.yml (``docs_dir``, default docs), if it has one,
+    and the lwsite plugin's ``quality`` option (default info)."""
     config = project / "mkdocs.yml"
     if not config.is_file():
-        return None
+        return None, "info"
     try:
         data = yaml.load(config.read_text(encoding="utf-8-sig"), Loader=_AnyTags)
     except (yaml.YAMLError, OSError, UnicodeDecodeError):
         data = None
-    docs = data.get("docs_dir") if isinstance(data, dict) else None
-    return project / (docs if isinstance(docs, str) else "docs")
+    data = data if isinstance(data, dict) else {}
+    docs = data.get("docs_dir")
+    plugins = data.get("plugins")
+    entries = list(plugins.items()) if isinstance(plugins, dict) else [
+        next(iter(p.items())) if isinstance(p, dict) and len(p) == 1 else (p, None)
+        for p in (plugins if isinstance(plugins, list) else [])]
+    options = next((o for name, o in entries if name == "lwsite" and isinstance(o, dict)), {})
+    quality = options.get("quality")
+    return project / (docs if isinstance(docs, str) else "docs"), quality if isinstance(quality, str) else "info"
 
 
 class _AnyTags(yaml.SafeLoader):
@@ -71,10 +80,11 @@ def check_problems(content: Path) -> tuple[list[Problem], Portfolio | None]:
 
     The same pipeline as the build, without writing a site: the content is loaded and checked
     once (with the docs folder of the mkdocs.yml beside the content folder, whose folder is the
-    project folder), then prepared for each audience. The coach's flags come last.
+    project folder), then prepared for each audience. The coach's flags come last: errors
+    when the plugin's ``quality`` option is ``error``, as the build makes them, else warnings.
     """
     project = content.absolute().parent
-    docs = project_docs(project)
+    docs, level = project_config(project)
     loaded = load(content, docs, project)
     problems = sorted(loaded.problems.items, key=lambda p: (p.path, p.line, p.message))
     if loaded.portfolio is None:
@@ -87,8 +97,9 @@ def check_problems(content: Path) -> tuple[list[Problem], Portfolio | None]:
         quality = quality or prepared.quality
         if not prepared.ok:
             return problems, None
-    problems += [p for p in quality or () if p not in seen]
-    return problems, loaded.portfolio
+    flagged = [replace(p, warning=False) if level == "error" else p for p in quality or ()]
+    problems += [p for p in flagged if p not in seen]
+    return problems, None if level == "error" and flagged else loaded.portfolio
 
 
 def _report(content: Path, strict: bool = False) -> bool:

@@ -174,3 +174,16 @@ def test_an_impossible_lwsite_today_is_a_located_line(tmp_path: Path, base_site:
     project = make_project(tmp_path / "p")
     result = both(project, base_site, LWSITE_TODAY="2026-02-30")
     assert_one_error(result, "LWSITE_TODAY:1", "'2026-02-30' is not a real date YYYY-MM-DD")
+
+
+def test_check_follows_the_quality_option_as_the_build_does(tmp_path: Path) -> None:
+    """One gate: with `quality: error` the build fails on the coach's flags, and so does the check."""
+    mkdocs = ("site_name: T\ntheme: {name: material}\nplugins:\n  - search\n"
+              "  - lwsite:\n      quality: error\n")
+    project = make_project(tmp_path / "p", mkdocs_yml=mkdocs)
+    script = project / "content" / C / "scripts" / "visit-2.md"
+    script.write_text(script.read_text(encoding="utf-8") + "- I loved the amazing discussion.\n", encoding="utf-8")
+    checked = run([sys.executable, "-m", "lwsite", "check", "content"], project)
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    assert [e[0] for e in errors(checked.stdout)] == [f"{C}/scripts/visit-2.md:7"], checked.stdout
+    assert mkdocs_build(project, strict=False).returncode == 1
