@@ -12,6 +12,7 @@ The word lists below are the documentation of the rules.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -104,6 +105,7 @@ def _unquoted(text: str) -> tuple[str, bool]:
     return own, has_quote
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure, and asked again for one item by each figure and page
 def classify(text: str) -> QualityFinding:
     plain = re.sub(r"[*_`]", "", text).strip()
     own, has_quote = _unquoted(plain)
