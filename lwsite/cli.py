@@ -18,7 +18,10 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
+
+import yaml
 
 from . import importer, scaffold, scheduling
 from .errors import Problem
@@ -26,11 +29,11 @@ from .export import FORMATS, downloads
 from .load.cycle import CycleFiles, SchoolFiles, load_school, locate_cycle
 from .load.fields import ID_RE, TIME_RE, yaml_reads_as_text
 from .load.loader import load
-from .model import Audience, Framework, TimeBlock
-from .pipeline import Settings, prepare, quality_warnings
+from .model import Audience, Framework, Portfolio, TimeBlock
+from .pipeline import Settings, prepare
 
-SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-YEAR_RE = re.compile(r"^\d{4}-\d{2}$")
+SLUG_RE = re.compile(r"[a-z0-9][a-z0-9-]*")  # used with fullmatch, as every id pattern
+YEAR_RE = re.compile(r"[0-9]{4}-[0-9]{2}")
 DRAFT_RE = re.compile(r"^status:[ \t]*draft[ \t]*(#.*)?$", re.M)
 
 
@@ -44,18 +47,67 @@ def _check(args: argparse.Namespace) -> int:
     return 0 if _report(content, args.strict) else 1
 
 
+def project_config(project: Path) -> tuple[Path | None, str]:
+    """The docs folder of the project's mkdocs.yml (``docs_dir``, default docs), if it has one,
+    and the lwsite plugin's ``quality`` option (default info)."""
+    config = project / "mkdocs.yml"
+    if not config.is_file():
+        return None, "info"
+    try:
+        data = yaml.load(config.read_text(encoding="utf-8-sig"), Loader=_AnyTags)
+    except (yaml.YAMLError, OSError, UnicodeDecodeError):
+        data = None
+    data = data if isinstance(data, dict) else {}
+    docs = data.get("docs_dir")
+    plugins = data.get("plugins")
+    entries = list(plugins.items()) if isinstance(plugins, dict) else [
+        next(iter(p.items())) if isinstance(p, dict) and len(p) == 1 else (p, None)
+        for p in (plugins if isinstance(plugins, list) else [])]
+    options = next((o for name, o in entries if name == "lwsite" and isinstance(o, dict)), {})
+    quality = options.get("quality")
+    return project / (docs if isinstance(docs, str) else "docs"), quality if isinstance(quality, str) else "info"
+
+
+class _AnyTags(yaml.SafeLoader):
+    """The safe loader, reading a tagged value (!ENV, !!python/name:...) as null."""
+
+
+_AnyTags.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def check_problems(content: Path) -> tuple[list[Problem], Portfolio | None]:
+    """Every problem a build of any audience would meet, and the portfolio when there is no error.
+
+    The same pipeline as the build, without writing a site: the content is loaded and checked
+    once (with the docs folder of the mkdocs.yml beside the content folder, whose folder is the
+    project folder), then prepared for each audience. The coach's flags come last: errors
+    when the plugin's ``quality`` option is ``error``, as the build makes them, else warnings.
+    """
+    project = content.absolute().parent
+    docs, level = project_config(project)
+    loaded = load(content, docs, project)
+    problems = sorted(loaded.problems.items, key=lambda p: (p.path, p.line, p.message))
+    if loaded.portfolio is None:
+        return problems, None
+    seen, quality = set(problems), None
+    for audience in Audience:
+        prepared = prepare(Settings(content, audience, docs_dir=docs, project_dir=project), loaded)
+        problems += [p for p in prepared.problems if p not in seen]
+        seen.update(prepared.problems)
+        quality = quality or prepared.quality
+        if not prepared.ok:
+            return problems, None
+    flagged = [replace(p, warning=False) if level == "error" else p for p in quality or ()]
+    problems += [p for p in flagged if p not in seen]
+    return problems, None if level == "error" and flagged else loaded.portfolio
+
+
 def _report(content: Path, strict: bool = False) -> bool:
     """Check a portfolio and print every problem; True when it may be built."""
-    loaded = load(content)
-    problems = sorted(loaded.problems.items, key=lambda p: (p.path, p.line, p.message))
+    problems, portfolio = check_problems(content)
     for problem in problems:
         print(problem)
-    if loaded.portfolio is not None and not [p for p in problems if not p.warning]:
-        quality = list(quality_warnings(loaded.portfolio, content))
-        for problem in quality:
-            print(problem)
-        problems += quality
-    tracked = _roster_tracked(content, loaded.portfolio.privacy.roster if loaded.portfolio else None)
+    tracked = _roster_tracked(content, portfolio.privacy.roster if portfolio else None)
     for warning in tracked:
         print(warning)
     errors = [p for p in problems if not p.warning]
@@ -64,9 +116,8 @@ def _report(content: Path, strict: bool = False) -> bool:
         print(f"{len(errors)} error(s), {len(warnings)} warning(s)", file=sys.stderr)
         return False
     summary = "content is valid"
-    if loaded.portfolio is not None:
-        cycles = loaded.portfolio.cycles
-        summary += f": {len(loaded.portfolio.schools)} school(s), {len(cycles)} published cycle(s)"
+    if portfolio is not None:
+        summary += f": {len(portfolio.schools)} school(s), {len(portfolio.cycles)} published cycle(s)"
     print(f"{summary}; {len(warnings)} warning(s)", file=sys.stderr)
     return True
 
@@ -459,20 +510,20 @@ def _date(value: str) -> dt.date:
 
 
 def _time(value: str) -> dt.time:
-    match = TIME_RE.match(value)
+    match = TIME_RE.fullmatch(value)
     if not match:
         raise argparse.ArgumentTypeError(f"'{value}' is not a 24-hour time HH:MM")
     return dt.time(int(match.group(1)), int(match.group(2)))
 
 
 def _ident(value: str) -> str:
-    if not ID_RE.match(value) or not yaml_reads_as_text(value):
+    if not ID_RE.fullmatch(value) or not yaml_reads_as_text(value):
         raise argparse.ArgumentTypeError(f"'{value}' is not an id: lowercase letters, digits and hyphens")
     return value
 
 
 def _slug(value: str) -> str:
-    if not SLUG_RE.match(value):
+    if not SLUG_RE.fullmatch(value):
         raise argparse.ArgumentTypeError(f"'{value}' is not a slug: lowercase letters, digits and hyphens")
     return value
 
@@ -494,7 +545,7 @@ def _count(lo: int, hi: int) -> Callable[[str], int]:
 
 
 def _year(value: str) -> str:
-    if not YEAR_RE.match(value) or (int(value[:4]) + 1) % 100 != int(value[5:]):
+    if not YEAR_RE.fullmatch(value) or (int(value[:4]) + 1) % 100 != int(value[5:]):
         raise argparse.ArgumentTypeError(f"'{value}' is not a school year such as 2025-26")
     return value
 

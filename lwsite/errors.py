@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+# line breaks and other controls a message may quote from content (a value, a file name): shown
+# escaped, so that every problem stays one line
+_BREAKS_RE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    return _BREAKS_RE.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 @dataclass(frozen=True, order=True)
@@ -16,7 +25,7 @@ class Problem:
 
     def __str__(self) -> str:
         kind = "warning: " if self.warning else ""
-        return f"{self.path}:{self.line}: {kind}{self.message}"
+        return one_line(f"{self.path}:{self.line}: {kind}{self.message}")
 
 
 @dataclass
@@ -24,6 +33,7 @@ class Problems:
     """Collects every problem of one run, so that all are reported at once."""
 
     items: list[Problem] = field(default_factory=list)
+    _seen: set[Problem] = field(default_factory=set, repr=False, compare=False)
 
     def error(self, path: str, line: int, message: str) -> None:
         self._add(Problem(path, max(1, line), message))
@@ -32,7 +42,8 @@ class Problems:
         self._add(Problem(path, max(1, line), message, warning=True))
 
     def _add(self, problem: Problem) -> None:
-        if problem not in self.items:  # two checks of one rule report it once
+        if problem not in self._seen:  # two checks of one rule report it once
+            self._seen.add(problem)
             self.items.append(problem)
 
     @property

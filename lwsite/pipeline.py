@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from .analysis import audit, coach
 from .analysis.figures import Figures
 from .errors import Problem
 from .features import all_features
-from .load.loader import load
+from .load.loader import Loaded, load
 from .model import Audience, Portfolio, school_year_bounds, school_year_of
 from .render.charts import ChartCache
 from .render.site import Asset, Page, Site, plan
@@ -31,6 +32,7 @@ class Settings:
     today: dt.date | None = None
     cache_dir: Path | None = None
     version: str | None = None  # the mike version being deployed (MIKE_DOCS_VERSION), if any
+    project_dir: Path | None = None  # links are followed within it (default: content_dir's parent)
 
 
 @dataclass(frozen=True)
@@ -48,16 +50,21 @@ class Prepared:
 
 
 def reference_date(today: dt.date | None = None) -> dt.date:
-    """The build date, or LWSITE_TODAY (YYYY-MM-DD) when set."""
+    """The build date, or LWSITE_TODAY (YYYY-MM-DD) when set; ValueError when that is no date."""
     if today is not None:
         return today
     raw = os.environ.get("LWSITE_TODAY", "").strip()
     if raw:
         try:
-            return dt.date.fromisoformat(raw)
+            return dt.date.fromisoformat(raw) if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", raw) else _no_date()
         except ValueError:
-            raise ValueError(f"LWSITE_TODAY='{raw}' is not a date YYYY-MM-DD") from None
+            raise ValueError(f"LWSITE_TODAY='{raw}' is not a real date YYYY-MM-DD: set it to one, such as "
+                             f"{dt.date.today().isoformat()}, or unset it") from None
     return dt.date.today()
+
+
+def _no_date() -> dt.date:
+    raise ValueError("not YYYY-MM-DD")
 
 
 def limit_to_year(portfolio: Portfolio, year: str) -> Portfolio:
@@ -71,13 +78,18 @@ def limit_to_year(portfolio: Portfolio, year: str) -> Portfolio:
     )
 
 
-def prepare(settings: Settings) -> Prepared:
-    loaded = load(settings.content_dir, settings.docs_dir)
+def prepare(settings: Settings, loaded: Loaded | None = None) -> Prepared:
+    """Everything a build needs; ``loaded``, when given, is ``load``'s result for these settings."""
+    if loaded is None:
+        loaded = load(settings.content_dir, settings.docs_dir, settings.project_dir)
     problems = sorted(loaded.problems.items, key=lambda p: (p.path, p.line, p.message))
     if loaded.portfolio is None:
         return Prepared(problems)
     full = loaded.portfolio
-    today = reference_date(settings.today)
+    try:
+        today = reference_date(settings.today)
+    except ValueError as exc:  # an environment variable: reported like a content file's line 1
+        return Prepared([*problems, Problem("LWSITE_TODAY", 1, str(exc))])
     if settings.school_year:
         full = limit_to_year(full, settings.school_year)
         last = school_year_bounds(settings.school_year, full.school_year_start)[1]
@@ -95,8 +107,22 @@ def prepare(settings: Settings) -> Prepared:
         problems.extend(contribution.problems)
     if rules.suppress_small_counts:
         problems.extend(audit.audit_assets(assets, full, rules.min_group))
+    problems.extend(replaced_in_docs(settings.docs_dir, pages, assets))
     return Prepared(problems, full, site, tuple(pages), tuple(assets),
                     quality_warnings(full, settings.content_dir))
+
+
+def replaced_in_docs(docs_dir: Path | None, pages: list[Page], assets: list[Asset]) -> list[Problem]:
+    """A file of the site's own docs/ that a page or file lwsite makes would replace.
+
+    Found before the build starts, so the failed build leaves the previous site as it was.
+    """
+    if docs_dir is None:
+        return []
+    return [Problem(f"{docs_dir.name}/{src}", 1, f"lwsite makes a {what} of this name ({src}), which would "
+                    "replace this one: rename or move it")
+            for what, src in [("page", p.src) for p in pages] + [("file", a.path) for a in assets]
+            if (docs_dir / src).is_file()]
 
 
 def _versions(full: Portfolio, settings: Settings, today: dt.date) -> dict[str, object]:

@@ -3,7 +3,8 @@
 - ``on_config``: resolves options, registers lwsite's theme folder and stylesheet, and sets
   what a school site needs unless the user's mkdocs.yml says otherwise.
 - ``on_pre_build``: loads and checks the content, before MkDocs cleans the site folder,
-  so a failed build leaves the previous site untouched.
+  so a failed build leaves the previous site untouched (in a strict build, content warnings
+  fail it here too, rather than after the new site is written).
 - ``on_files``: adds the planned pages as generated files (never written to docs_dir).
 - ``on_page_content``: replaces a generated page's content with its rendered template.
 - ``on_post_build``: reports how many charts were rendered and how many came from the cache.
@@ -39,7 +40,7 @@ log = logging.getLogger("mkdocs.plugins.lwsite")
 
 STYLESHEET = "assets/lwsite/lwsite.css"
 SCRIPT = "assets/lwsite/print.js"
-YEAR_RE = re.compile(r"^\d{4}-\d{2}$")
+YEAR_RE = re.compile(r"[0-9]{4}-[0-9]{2}")
 
 
 class LwsiteConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -76,6 +77,7 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
             content_dir, audience, year, Path(config.docs_dir),
             cache_dir=(base_dir / self.config.cache_dir).resolve(),
             version=os.environ.get("MIKE_DOCS_VERSION") or None,
+            project_dir=base_dir,  # links in content/ and docs/ are followed only within it
         )
 
         theme = config.theme
@@ -125,6 +127,16 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
             )
         if prepared.quality:
             self._report_quality(list(prepared.quality))
+        warned = [p for p in prepared.problems if p.warning]
+        if self.config.quality == "warn":
+            warned += prepared.quality
+        if config.strict and warned:
+            # a strict build would fail on these warnings only at its end, after MkDocs has emptied
+            # the site folder and written the new site: fail now, leaving the previous site as it was
+            raise PluginError(
+                f"lwsite: {len(warned)} content warning(s) listed above, and the build is strict; the site "
+                "was not built and the previous site, if any, is unchanged"
+            )
         self.prepared = prepared
         self.pages = {p.src: p for p in prepared.pages}
         if prepared.site.portfolio.language != "en" and self.default_language:
@@ -204,4 +216,4 @@ def _mkdocs_nav(entries: Sequence[tuple[str | None, Any]]) -> list[Any]:
 
 
 def _valid_year(year: str) -> bool:
-    return bool(YEAR_RE.match(year)) and (int(year[:4]) + 1) % 100 == int(year[5:])
+    return bool(YEAR_RE.fullmatch(year)) and (int(year[:4]) + 1) % 100 == int(year[5:])

@@ -6,9 +6,9 @@ the file, or a function of the old text. ``expect`` is the exact ``path:line`` (
 the content folder) of the one error line it must produce; ``says`` is a fragment of the
 message, which must tell the user what went wrong and what to do.
 
-A fault with ``docs`` puts pages into the site's own ``docs/`` instead: only the MkDocs build
-scans those (``lwsite check CONTENT_DIR`` knows no docs folder), so such a fault runs through
-the build alone, and the check of its content is expected to pass.
+A fault with ``docs`` puts pages into the site's own ``docs/`` as well: ``lwsite check
+CONTENT_DIR`` scans the docs folder of the mkdocs.yml beside the content folder, as the build
+does, so such a fault too has its one error line from both.
 """
 
 from __future__ import annotations
@@ -266,6 +266,81 @@ FAULTS: list[Fault] = [
           "schools/oak/cycles/october-walk:1", "must be named YYYY-MM-DD-slug"),
     Fault("unknown-message-kind", "unknown message kind", {f"{C}/messages/newsletter.md": "Hello\n"},
           f"{C}/messages/newsletter.md:1", "not part of messages/"),
+    # files that are not what they seem (symbolic links: tests/test_files.py)
+    Fault("folder-for-debrief", "folder where a file belongs",
+          {f"{C}/debrief.md": None, f"{C}/debrief.md/notes.md": "Notes\n"},
+          f"{C}/debrief.md:1", "debrief.md is a folder, but it must be a file"),
+    Fault("folder-for-focus", "folder where a file belongs",
+          {f"{C}/focus.md": None, f"{C}/focus.md/focus.md": "---\nquestion: Q\n---\n"},
+          f"{C}/focus.md:1", "focus.md is a folder, but it must be a file"),
+    Fault("folder-for-team", "folder where a file belongs",
+          {f"{C}/team.yml": None, f"{C}/team.yml/team.yml": "members: []\n"},
+          f"{C}/team.yml:1", "team.yml is a folder, but it must be a file"),
+    Fault("file-for-cycles", "folder where a file belongs",
+          {"schools/elm/school.yml": "name: Elm Middle\n", "schools/elm/cycles": "2025-09-10-launch\n"},
+          "schools/elm/cycles:1", "cycles is a file, but it must be a folder"),
+    Fault("script-name-arabic-digit", "file name with non-ASCII digits",
+          {f"{C}/scripts/visit-2.md": None,
+           f"{C}/scripts/visit-\u0662.md": "---\nvisit: 2\n---\n- 5 of 6 groups explained a strategy.\n"},
+          f"{C}/scripts/visit-\u0662.md:1", "is not part of scripts/"),
+    Fault("nul-in-markdown-body", "control character", {f"{C}/debrief.md": append("Seen\x00twice.\n")},
+          f"{C}/debrief.md:17", "U+0000 is not allowed"),
+    Fault("escape-character-in-evidence", "control character",
+          {f"{C}/scripts/visit-2.md": append("- Seen\x1b[31m in red.\n")},
+          f"{C}/scripts/visit-2.md:7", "U+001B is not allowed"),
+    Fault("vertical-tab-in-message", "control character",
+          {f"{C}/messages/summary.md": append("More\x0bsoon.\n")},
+          f"{C}/messages/summary.md:6", "U+000B is not allowed"),
+    Fault("escaped-vertical-tab-in-debrief", "control character",
+          {f"{C}/debrief.md": replace("message: Students talk about their thinking with partners.",
+                                      'message: "Students talk\\vabout their thinking."')},
+          f"{C}/debrief.md:13", "U+000B (written as a backslash escape) is not allowed"),
+    Fault("id-with-line-break", "id with a line break",
+          {f"{C}/actions.yml": replace("id: stems", 'id: "stems\\n"')},
+          f"{C}/actions.yml:1", "action id 'stems\\n' must be lowercase letters"),
+    Fault("timezone-folder", "time zone that is a folder", {"portfolio.yml": append("timezone: America\n")},
+          "portfolio.yml:9", "timezone 'America' is not an IANA time zone name"),
+    Fault("framework-path", "framework that is a path",
+          {f"{C}/focus.md": replace("framework: continuum", "framework: ../portfolio")},
+          f"{C}/focus.md:3", "framework id '../portfolio' must be lowercase letters"),
+    Fault("debrief-past-midnight", "block past midnight",
+          {f"{C}/schedule.yml": replace('debrief: {start: "11:30", minutes: 60}',
+                                        'debrief: {start: "23:30", minutes: 60}')},
+          f"{C}/schedule.yml:7", "the debrief runs past midnight"),
+    Fault("orientation-past-midnight", "block past midnight",
+          {f"{C}/schedule.yml": replace('orientation: {start: "08:00", minutes: 30}',
+                                        'orientation: {start: "23:50", minutes: 30}')},
+          f"{C}/schedule.yml:2", "the orientation runs past midnight"),
+    Fault("yaml-alias", "YAML anchor or alias",
+          {f"{C}/team.yml": replace("  - role: Math coach\n    group: B\n", "  - &coach {role: Math coach, group: B}\n"
+                                    "  - *coach\n")},
+          f"{C}/team.yml:8", "anchors and aliases (&name, *name) are not part of the content format"),
+    Fault("yaml-alias-bomb", "YAML anchor or alias",
+          {f"{C}/team.yml": append("".join(f"x{i}: &a{i} [*a{i - 1}, *a{i - 1}]\n" if i else 'x0: &a0 ["\\x41"]\n'
+                                           for i in range(40)))},
+          f"{C}/team.yml:10", "anchors and aliases"),
+    Fault("yaml-too-deep", "YAML nested too deep",
+          {f"{C}/team.yml": append("extra: " + "[" * 400 + "]" * 400 + "\n")},
+          f"{C}/team.yml:10", "nested more than 20 levels deep"),
+    Fault("yaml-deeper-than-libyaml", "YAML nested too deep",
+          {f"{C}/team.yml": append("extra: " + "[" * 20000 + "\n")},
+          f"{C}/team.yml:10", "nested more than 20 levels deep"),
+    Fault("file-too-large", "file too large",
+          {f"{C}/debrief.md": append(("The team met again. " * 40 + "\n\n") * 400)},
+          f"{C}/debrief.md:1", "larger than 256 KB"),
+    Fault("paragraph-too-long", "paragraph too long",
+          {f"{C}/focus.md": append("\n" + "[" * 100_000 + "\n")},
+          f"{C}/focus.md:12", "this paragraph is longer than 5,000 characters"),
+    Fault("value-too-long", "paragraph too long",
+          {f"{C}/debrief.md": replace("prediction: Students would be able to justify one answer.",
+                                      "prediction: " + "see [a](" * 1000)},
+          f"{C}/debrief.md:11", "has a paragraph longer than 5,000 characters"),
+    Fault("roster-name-in-docs-markdown-extension", "roster name in docs/", {}, "docs/thanks.markdown:2",
+          "roster entry", docs={"thanks.markdown": "# Thanks\nto Jordan Smith.\n"}),
+    Fault("roster-name-in-docs-csv", "roster name in docs/", {}, "docs/people.csv:3", "roster entry",
+          docs={"people.csv": "role,name\nPrincipal,Dana\nCoach,Maria Lopez\n"}),
+    Fault("docs-page-lwsite-makes", "docs page lwsite makes", {}, "docs/index.md:1",
+          "lwsite makes a page of this name", docs={"index.md": "# Our home page\n"}),
 ]
 
 # Positive controls: content that looks unusual but is valid.
@@ -299,4 +374,8 @@ CATEGORIES = (
     "roster name in a YAML comment", "roster name in docs/", "image outside the site", "data: link",
     "front matter not closed", "unknown message kind", "misspelt required key", "carries a draft cycle's step",
     "visit group without a team member", "roster name written another way", "invalid roster entry",
+    # files that are not what they seem
+    "folder where a file belongs", "file name with non-ASCII digits", "control character", "id with a line break",
+    "time zone that is a folder", "framework that is a path", "block past midnight", "YAML anchor or alias",
+    "YAML nested too deep", "file too large", "paragraph too long", "docs page lwsite makes",
 )

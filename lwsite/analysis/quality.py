@@ -29,6 +29,7 @@ here; the inner-state, verdict and degree classes are this module's own short li
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -320,6 +321,7 @@ def _spanish(words: list[str], text: str) -> bool:
     return es > en or (en == 0 and bool(SPANISH_MARKS.search(text)))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure, and asked again for one item by each figure and page
 def classify(text: str, detail: tuple[int, int] = (MIN_DETAIL, MIN_DETAIL_JUDGED)) -> QualityFinding:
     """Flag one evidence item. ``detail``: the concrete words needed not to be too general (without and
     with judgment); fixed here, varied only by the cross-validation of the corpus tests."""

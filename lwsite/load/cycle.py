@@ -17,7 +17,8 @@ from typing import Any
 from .. import model as m
 from ..errors import Problem, Problems
 from ..privacy import Roster, load_roster
-from .loader import CYCLE_ID_RE, SCRIPT_RE, _children, _iso_date, _Loader
+from .files import FILE, FOLDER, walk
+from .loader import CYCLE_ID_RE, SCRIPT_RE, _iso_date, _Loader
 
 
 @dataclass(frozen=True)
@@ -75,8 +76,9 @@ class _SchoolOnly(_Loader):
 
 
 def school_ids(content_dir: Path) -> list[str]:
-    folder = content_dir / "schools"
-    return [p.name for p in _children(folder) if p.is_dir()] if folder.is_dir() else []
+    root = content_dir.resolve()
+    tree = walk(root, content_dir.absolute().parent)
+    return [e.path.name for e in tree.children(root / "schools") if e.kind == FOLDER]
 
 
 def load_school(content_dir: Path, school: str) -> tuple[SchoolFiles | None, list[Problem]]:
@@ -86,7 +88,7 @@ def load_school(content_dir: Path, school: str) -> tuple[SchoolFiles | None, lis
     school.yml; with any error among them the school is None. Each cycle carries its own.
     """
     root = content_dir.resolve()
-    loader = _SchoolOnly(root)
+    loader = _SchoolOnly(root, content_dir.absolute().parent)
     loader.drafts, loader.published_actions, loader.cycle_actions = {}, {}, []
     if not root.is_dir():
         return None, [Problem(".", 1, f"content folder {content_dir} does not exist: give it with --content-dir")]
@@ -94,7 +96,7 @@ def load_school(content_dir: Path, school: str) -> tuple[SchoolFiles | None, lis
     frameworks = loader.frameworks(root / "frameworks")
     folder = root / "schools" / school
     found = None
-    if not (folder / "school.yml").is_file():
+    if not loader.is_file(folder / "school.yml"):
         known = ", ".join(school_ids(root)) or "none yet"
         loader.problems.error(f"schools/{school}", 1, f"there is no school '{school}' (schools: {known}): "
                               "check the id, or create it with lwsite new school")
@@ -113,7 +115,7 @@ def load_school(content_dir: Path, school: str) -> tuple[SchoolFiles | None, lis
         return None, problems
     cycles = []
     folder_cycles = folder / "cycles"
-    for path in _children(folder_cycles) if folder_cycles.is_dir() else []:
+    for path in loader.children(folder_cycles):
         cycle = _cycle(loader, path, school, frameworks, found.rooms)
         if cycle is not None:
             cycles.append(cycle)
@@ -127,20 +129,20 @@ def load_school(content_dir: Path, school: str) -> tuple[SchoolFiles | None, lis
 def _cycle(
     loader: _Loader, folder: Path, school: str, frameworks: dict[str, m.Framework], rooms: tuple[m.Room, ...]
 ) -> CycleFiles | None:
-    match = CYCLE_ID_RE.match(folder.name)
+    match = CYCLE_ID_RE.fullmatch(folder.name)
     day = _iso_date(match.group(1)) if match else None
-    if not folder.is_dir() or match is None or day is None:
+    if not loader.is_dir(folder) or match is None or day is None:
         return None
     loader.problems = Problems()
     focus_path = folder / "focus.md"
-    focus = loader.focus(focus_path, frameworks) if focus_path.is_file() else None
+    focus = loader.focus(focus_path, frameworks) if loader.tree.kind(focus_path) == FILE else None
     team = loader.team(folder / "team.yml", required=False)
     schedule = loader.schedule(folder / "schedule.yml", day, team, rooms, required=False)
     actions = loader.actions(folder / "actions.yml", folder.name)
     scripts: list[tuple[int, str]] = []
-    if (folder / "scripts").is_dir():
-        for path in _children(folder / "scripts"):
-            found = SCRIPT_RE.match(path.name)
+    if loader.is_dir(folder / "scripts"):
+        for path in loader.children(folder / "scripts"):
+            found = SCRIPT_RE.fullmatch(path.name)
             if found:
                 scripts.append((int(found.group(1)), path.name))
     return CycleFiles(

@@ -17,9 +17,9 @@ import yaml
 from ..errors import Problems
 from .source import LList, LMap
 
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
-LEVEL_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,15}$")
-TIME_RE = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])$")
+ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")  # every pattern here is used with fullmatch
+LEVEL_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,15}")
+TIME_RE = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9])")
 NON_TEXT_IDS = "an id may not be a word YAML reads as non-text (yes, no, on, off, null, a number, a date)"
 
 
@@ -157,7 +157,7 @@ class Reader:
         return value
 
     def check_id(self, value: str, line: int, what: str = "id") -> bool:
-        if not ID_RE.match(value):
+        if not ID_RE.fullmatch(value):
             self.error(
                 line,
                 f"{what} '{value}' must be lowercase letters, digits and hyphens "
@@ -212,7 +212,7 @@ class Reader:
         value = m[key]
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
             return value
-        if isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", value):
+        if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
             self.error(self.line(m, key), f"'{key}' must be an unquoted date YYYY-MM-DD")
         else:
             self.error(self.line(m, key), f"'{key}' must be a date YYYY-MM-DD, not {value!r}")
@@ -227,7 +227,7 @@ class Reader:
         if not isinstance(value, str):
             self.error(self.line(m, key), retype_hint(key, value, m.raw.get(key)))
             return None
-        match = TIME_RE.match(value)
+        match = TIME_RE.fullmatch(value)
         if not match:
             self.error(self.line(m, key), f"'{key}' must be a 24-hour time \"HH:MM\", not '{value}'")
             return None

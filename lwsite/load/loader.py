@@ -20,20 +20,23 @@ from ..errors import Problems
 from ..model import Audience
 from ..privacy import Roster, check_decoded_names, check_links, check_names, load_roster, mask_problems
 from .fields import LEVEL_ID_RE, Reader
+from .files import FILE, FOLDER, REFUSED, Tree, walk
 from .source import (
     LList,
     LMap,
     MarkdownFile,
     SourceError,
+    check_paragraphs,
     escaped_strings,
     parse_yaml,
     read_text,
     split_front_matter,
 )
 
-CYCLE_ID_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9][a-z0-9-]*)$")
-SCRIPT_RE = re.compile(r"^visit-(\d+)\.md$")
-MESSAGE_RE = re.compile(r"^(?P<kind>[a-z-]+)(?:\.(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]+)?))?\.md$")
+# names and ids: always fullmatch (a "$" would also match before a final line break), ASCII digits only
+CYCLE_ID_RE = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})-([a-z0-9][a-z0-9-]*)")
+SCRIPT_RE = re.compile(r"visit-([0-9]+)\.md")
+MESSAGE_RE = re.compile(r"(?P<kind>[a-z-]+)(?:\.(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]+)?))?\.md")
 ITEM_RE = re.compile(r"^[-*+] (.*)$")
 TAG_RE = re.compile(r"^\[([^\]\s]+)\] (.*)$", re.S)
 CYCLE_FILES = ("focus.md", "team.yml", "schedule.yml", "scripts", "debrief.md", "actions.yml", "messages")
@@ -48,16 +51,8 @@ class Loaded:
     files: list[Path] = field(default_factory=list)  # every content file read
 
 
-def _hidden(path: Path) -> bool:
-    return path.name.startswith(".")
-
-
-def _children(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if not _hidden(p))
-
-
 class _Loader:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, project: Path | None = None) -> None:
         self.root = root
         self.problems = Problems()
         self.files: list[Path] = []
@@ -65,6 +60,38 @@ class _Loader:
         self.carries_lines: dict[tuple[str, str], int] = {}  # (cycle id, action id) -> line of carries
         # the names and titles the portfolio itself uses (not ids): a roster name inside one is no hit
         self.known_names: list[str] = []
+        self.texts: dict[Path, str | SourceError] = {}
+        # every file and folder, links followed only within the project: what is loaded and scanned
+        self.tree: Tree = walk(root, project)
+        for shown, message in self.tree.refusals:
+            self.problems.error(shown, 1, message)
+
+    # the walked files -------------------------------------------------------------------
+    def children(self, folder: Path) -> list[Path]:
+        """The entries of a folder, without those the walk refused (it reported them)."""
+        return [e.path for e in self.tree.children(folder) if e.kind != REFUSED]
+
+    def is_file(self, path: Path) -> bool:
+        return self.tree.kind(path) == FILE
+
+    def is_dir(self, path: Path) -> bool:
+        return self.tree.kind(path) == FOLDER
+
+    def need(self, path: Path, kind: str, missing: str | None = None) -> bool:
+        """True when ``path`` is a ``kind`` (FILE or FOLDER) to read. A folder where a file belongs,
+        or the reverse, is an error; so is a missing one, when ``missing`` says why it is needed."""
+        found = self.tree.kind(path)
+        if found == kind:
+            return True
+        if found in (FILE, FOLDER):
+            self.problems.error(
+                self.rel(path), 1,
+                f"{path.name} is a folder, but it must be a file: move what it holds and remove the folder"
+                if found == FOLDER else f"{path.name} is a file, but it must be a folder: rename or remove it",
+            )
+        elif found is None and missing is not None:
+            self.missing(path, missing)
+        return False
 
     # helpers ----------------------------------------------------------------------------
     def rel(self, path: Path) -> str:
@@ -74,7 +101,7 @@ class _Loader:
         return Reader(self.problems, self.rel(path))
 
     def stray(self, path: Path, where: str, allowed: str) -> None:
-        kind = "folder" if path.is_dir() else "file"
+        kind = "folder" if self.is_dir(path) else "file"
         self.problems.error(
             self.rel(path), 1, f"{kind} '{path.name}' is not part of {where} (allowed: {allowed}): "
             "move, rename or remove it",
@@ -83,10 +110,39 @@ class _Loader:
     def missing(self, path: Path, what: str) -> None:
         self.problems.error(self.rel(path), 1, f"{path.name} is missing: {what}")
 
+    def text(self, path: Path) -> str | None:
+        """A walked content file's text, read once for the loader and the scan; None if unreadable."""
+        if path not in self.texts:
+            try:
+                self.texts[path] = read_text(path)
+            except SourceError as exc:
+                self.texts[path] = exc
+        found = self.texts[path]
+        return found if isinstance(found, str) else None
+
+    def read(self, path: Path) -> str:
+        self.text(path)
+        found = self.texts[path]
+        if isinstance(found, SourceError):
+            raise found
+        return found
+
+    def refuse_roster_copies(self, tree: Tree) -> None:
+        """Refuse a link (or hard link) to the privacy roster in a walked folder."""
+        privacy = self.privacy
+        if privacy is None or not privacy.roster:
+            return
+        before = len(tree.refusals)
+        tree.refuse_copies_of((self.root / privacy.roster).resolve(), (
+            f"this is the privacy roster ({privacy.roster}) under another name (a link to it), and would "
+            "be published: remove it"))
+        for shown, message in tree.refusals[before:]:
+            self.problems.error(shown, 1, message)
+
     def yaml_file(self, path: Path) -> Any:
         self.files.append(path)
         try:
-            data = parse_yaml(read_text(path))
+            data = parse_yaml(self.read(path))
         except SourceError as exc:
             self.problems.error(self.rel(path), exc.line, exc.message)
             return None
@@ -97,10 +153,11 @@ class _Loader:
     def md_file(self, path: Path, front_matter_required: bool = True) -> MarkdownFile | None:
         self.files.append(path)
         try:
-            text = read_text(path)
+            text = self.read(path)
             if not front_matter_required and not text.startswith("---\n"):
                 empty = LMap()
                 empty.line, empty.key_lines, empty.raw = 1, {}, {}
+                check_paragraphs(text, 1)
                 return MarkdownFile(meta=empty, meta_line=1, body=text, body_line=1)
             return split_front_matter(text)
         except SourceError as exc:
@@ -112,7 +169,7 @@ class _Loader:
         if not self.root.is_dir():
             self.problems.error(".", 1, f"content folder {self.root} does not exist: check content_dir")
             return None
-        for child in _children(self.root):
+        for child in self.children(self.root):
             if child.name not in ("portfolio.yml", "frameworks", "schools"):
                 self.stray(child, "the content folder", "portfolio.yml, frameworks/, schools/")
         portfolio = self.portfolio(self.root / "portfolio.yml")
@@ -125,8 +182,7 @@ class _Loader:
         )
 
     def portfolio(self, path: Path) -> dict[str, Any] | None:
-        if not path.is_file():
-            self.missing(path, "every portfolio needs portfolio.yml with at least its name")
+        if not self.need(path, FILE, "every portfolio needs portfolio.yml with at least its name"):
             return None
         data = self.yaml_file(path)
         r = self.reader(path)
@@ -156,7 +212,7 @@ class _Loader:
         if timezone is not None:
             try:
                 zoneinfo.ZoneInfo(timezone)
-            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder such as America
                 r.error(r.line(doc, "timezone"),
                         f"timezone '{timezone}' is not an IANA time zone name such as America/New_York")
                 timezone = None
@@ -187,6 +243,7 @@ class _Loader:
                     allow_words=r.text_list(p, "allow_words"),
                 )
                 self.privacy = privacy
+                self.refuse_roster_copies(self.tree)
         if name is None:
             return None
         return {
@@ -199,11 +256,12 @@ class _Loader:
     # frameworks -------------------------------------------------------------------------
     def frameworks(self, folder: Path) -> dict[str, m.Framework]:
         found: dict[str, m.Framework] = {}
-        if not folder.is_dir():
+        if self.tree.kind(folder) is None:
             self.problems.error("frameworks", 1, "the frameworks/ folder is missing: add at least one framework")
+        if not self.need(folder, FOLDER):
             return found
-        for path in _children(folder):
-            if path.suffix != ".yml" or not path.is_file():
+        for path in self.children(folder):
+            if path.suffix != ".yml" or not self.is_file(path):
                 self.stray(path, "frameworks/", "<framework-id>.yml files")
                 continue
             r = self.reader(path)
@@ -229,7 +287,7 @@ class _Loader:
             if lv is None or not r.keys(lv, ("id", "label", "description"), ("id", "label"), "a level"):
                 continue
             lid, label = r.text(lv, "id", True), r.text(lv, "label", True)
-            if lid is not None and not LEVEL_ID_RE.match(lid):
+            if lid is not None and not LEVEL_ID_RE.fullmatch(lid):
                 r.error(r.line(lv, "id"), f"level id '{lid}' must be letters, digits and hyphens (at most 16)")
                 continue
             if lid is not None and any(x.id == lid for x in levels):
@@ -280,13 +338,14 @@ class _Loader:
         self, folder: Path, portfolio: dict[str, Any] | None, frameworks: dict[str, m.Framework]
     ) -> list[m.School]:
         out: list[m.School] = []
-        if not folder.is_dir():
+        if self.tree.kind(folder) is None:
             self.problems.error("schools", 1, "the schools/ folder is missing: add at least one school")
+        if not self.need(folder, FOLDER):
             return out
         start = portfolio["school_year_start"] if portfolio else (8, 1)
-        for path in _children(folder):
+        for path in self.children(folder):
             r = self.reader(path)
-            if not path.is_dir():
+            if not self.is_dir(path):
                 self.stray(path, "schools/", "one folder per school")
                 continue
             if not r.check_id(path.name, 1, "school id (the folder name)"):
@@ -300,12 +359,11 @@ class _Loader:
     def school(
         self, folder: Path, start: tuple[int, int], frameworks: dict[str, m.Framework]
     ) -> m.School | None:
-        for child in _children(folder):
+        for child in self.children(folder):
             if child.name not in ("school.yml", "cycles"):
                 self.stray(child, "a school folder", "school.yml, cycles/")
         path = folder / "school.yml"
-        if not path.is_file():
-            self.missing(path, "every school folder needs school.yml with the school's name")
+        if not self.need(path, FILE, "every school folder needs school.yml with the school's name"):
             return None
         r = self.reader(path)
         data = self.yaml_file(path)
@@ -345,15 +403,15 @@ class _Loader:
         frameworks: dict[str, m.Framework], rooms: tuple[m.Room, ...],
     ) -> list[m.Cycle]:
         out: list[m.Cycle] = []
-        if not folder.is_dir():
-            return out
         self.drafts.setdefault(school, {})
         self.published_actions.setdefault(school, {})
-        for path in _children(folder):
-            if not path.is_dir():
+        if not self.need(folder, FOLDER):
+            return out
+        for path in self.children(folder):
+            if not self.is_dir(path):
                 self.stray(path, "cycles/", "one folder per cycle, named YYYY-MM-DD-slug")
                 continue
-            match = CYCLE_ID_RE.match(path.name)
+            match = CYCLE_ID_RE.fullmatch(path.name)
             day = _iso_date(match.group(1)) if match else None
             if match is None or day is None or len(path.name) > 64:
                 self.problems.error(
@@ -375,12 +433,11 @@ class _Loader:
         frameworks: dict[str, m.Framework], rooms: tuple[m.Room, ...],
     ) -> m.Cycle | None:
         cid = folder.name
-        for child in _children(folder):
+        for child in self.children(folder):
             if child.name not in CYCLE_FILES:
                 self.stray(child, "a cycle folder", ", ".join(CYCLE_FILES))
         focus_path = folder / "focus.md"
-        if not focus_path.is_file():
-            self.missing(focus_path, "every cycle needs focus.md with its Focus of Inquiry")
+        if not self.need(focus_path, FILE, "every cycle needs focus.md with its Focus of Inquiry"):
             return None
         focus = self.focus(focus_path, frameworks)
         draft = focus is not None and focus.status == "draft"
@@ -420,7 +477,9 @@ class _Loader:
         if "characteristics" in doc and not lens and r.ok:
             r.error(r.line(doc, "characteristics"), "the lens needs at least one characteristic id")
         fw = frameworks.get(fid) if fid else None
-        if fid is not None and fw is None and (self.root / "frameworks" / f"{fid}.yml").is_file() is False:
+        if fid is not None and not r.check_id(fid, r.line(doc, "framework"), "framework id"):
+            fid = None
+        elif fid is not None and fw is None and not self.is_file(self.root / "frameworks" / f"{fid}.yml"):
             r.error(r.line(doc, "framework"),
                     f"framework '{fid}' does not exist: add frameworks/{fid}.yml or fix the id")
         if fw is not None:
@@ -444,9 +503,8 @@ class _Loader:
         )
 
     def team(self, path: Path, required: bool) -> m.Team | None:
-        if not path.is_file():
-            if required:
-                self.missing(path, "every published cycle needs team.yml with the team's roles")
+        if not self.need(path, FILE,
+                         "every published cycle needs team.yml with the team's roles" if required else None):
             return None
         r = self.reader(path)
         data = self.yaml_file(path)
@@ -477,9 +535,8 @@ class _Loader:
     def schedule(
         self, path: Path, day: dt.date, team: m.Team | None, rooms: tuple[m.Room, ...], required: bool
     ) -> m.Schedule | None:
-        if not path.is_file():
-            if required:
-                self.missing(path, "every published cycle needs schedule.yml with the day's visits")
+        if not self.need(path, FILE,
+                         "every published cycle needs schedule.yml with the day's visits" if required else None):
             return None
         r = self.reader(path)
         data = self.yaml_file(path)
@@ -550,19 +607,25 @@ class _Loader:
         if b is None or not r.keys(b, ("start", "minutes"), ("start", "minutes"), key):
             return None
         start, minutes = r.time(b, "start", True), r.integer(b, "minutes", 1, 600, True)
-        return m.TimeBlock(start, minutes) if start and minutes else None
+        if start is None or minutes is None:
+            return None
+        if _minutes(start) + minutes > 24 * 60:
+            r.error(r.line(b, "minutes"), f"the {key} runs past midnight ({_hm(start)} and {minutes} minutes): "
+                    "shorten it, or start it earlier")
+            return None
+        return m.TimeBlock(start, minutes)
 
     def scripts(
         self, folder: Path, schedule: m.Schedule | None, team: m.Team | None,
         fw: m.Framework | None, lens: tuple[str, ...] | None,
     ) -> tuple[m.Script, ...]:
-        if not folder.is_dir():
+        if not self.need(folder, FOLDER):
             return ()
         out: list[m.Script] = []
         seen: dict[int, str] = {}
-        for path in _children(folder):
-            match = SCRIPT_RE.match(path.name)
-            if not match or not path.is_file():
+        for path in self.children(folder):
+            match = SCRIPT_RE.fullmatch(path.name)
+            if not match or not self.is_file(path):
                 self.stray(path, "scripts/", "visit-NN.md files")
                 continue
             script = self.script(path, int(match.group(1)), schedule, team, fw, lens)
@@ -662,7 +725,7 @@ class _Loader:
         return tuple(out), ("\n".join(narrative).strip() or None)
 
     def debrief(self, path: Path, schedule: m.Schedule | None, lens: tuple[str, ...] | None) -> m.Debrief | None:
-        if not path.is_file():
+        if not self.need(path, FILE):
             return None
         md = self.md_file(path)
         if md is None:
@@ -716,7 +779,7 @@ class _Loader:
         return tuple(out)
 
     def actions(self, path: Path, cid: str) -> tuple[m.ActionStep, ...]:
-        if not path.is_file():
+        if not self.need(path, FILE):
             return ()
         r = self.reader(path)
         data = self.yaml_file(path)
@@ -739,7 +802,7 @@ class _Loader:
             carries = r.text(a, "carries")
             if carries is not None:
                 parts = carries.split("/")
-                if len(parts) != 2 or not CYCLE_ID_RE.match(parts[0]):
+                if len(parts) != 2 or not CYCLE_ID_RE.fullmatch(parts[0]):
                     r.error(r.line(a, "carries"), f"carries '{carries}' must be <cycle-id>/<action-id>")
                     carries = None
                 elif aid is not None:
@@ -775,12 +838,12 @@ class _Loader:
                                         + hint)
 
     def messages(self, folder: Path) -> tuple[m.Message, ...]:
-        if not folder.is_dir():
+        if not self.need(folder, FOLDER):
             return ()
         out: list[m.Message] = []
-        for path in _children(folder):
-            match = MESSAGE_RE.match(path.name)
-            if not match or match.group("kind") not in m.MESSAGE_KINDS or not path.is_file():
+        for path in self.children(folder):
+            match = MESSAGE_RE.fullmatch(path.name)
+            if not match or match.group("kind") not in m.MESSAGE_KINDS or not self.is_file(path):
                 self.stray(path, "messages/", ", ".join(f"{k}.md" for k in m.MESSAGE_KINDS)
                            + " or <kind>.<lang>.md")
                 continue
@@ -802,7 +865,7 @@ class _Loader:
 
 
 def _month_day(raw: str) -> tuple[int, int] | None:
-    match = re.match(r"^(\d{2})-(\d{2})$", raw)
+    match = re.fullmatch(r"([0-9]{2})-([0-9]{2})", raw)
     if not match or raw == "02-29":
         return None
     try:
@@ -853,18 +916,29 @@ def outline_of(schedule: m.Schedule, scripted: int = 0) -> m.Outline:
     )
 
 
-def load(content_dir: Path, docs_dir: Path | None = None) -> Loaded:
+def load(content_dir: Path, docs_dir: Path | None = None, project_dir: Path | None = None) -> Loaded:
     """Load and validate a portfolio, and scan it and ``docs_dir`` for privacy problems.
 
-    Never raises for bad content: every problem is in the result, and the portfolio is
-    None when there is any error.
+    Symbolic links are followed only within ``project_dir`` (the folder of mkdocs.yml; by
+    default the folder holding the content folder): see ``files.walk``. Never raises for bad
+    content: every problem is in the result, and the portfolio is None when there is any error.
     """
     root = content_dir.resolve()
-    loader = _Loader(root)
+    project = project_dir if project_dir is not None else content_dir.absolute().parent
+    loader = _Loader(root, project)
     loader.drafts, loader.published_actions, loader.cycle_actions = {}, {}, []
     portfolio = loader.load()
     privacy = portfolio.privacy if portfolio else loader.privacy
-    roster = _scan(root, docs_dir, privacy, loader.problems, loader.known_names)
+    docs = None
+    if docs_dir is not None and docs_dir.is_dir():
+        if root.is_relative_to(docs_dir.resolve()):
+            loader.problems.error(".", 1, f"the content folder {content_dir} is inside the docs folder {docs_dir}, "
+                                  "which MkDocs publishes as it is: move it out of the docs folder")
+        docs = walk(docs_dir, project, f"{docs_dir.name}/", private=(root,))
+        loader.refuse_roster_copies(docs)
+        for shown, message in docs.refusals:
+            loader.problems.error(shown, 1, message)
+    roster = _scan(loader, docs, privacy, loader.problems)
     if roster is not None:
         mask_problems(loader.problems, roster)
     if loader.problems.errors:
@@ -872,39 +946,50 @@ def load(content_dir: Path, docs_dir: Path | None = None) -> Loaded:
     return Loaded(portfolio, loader.problems, loader.files)
 
 
-def _scan(root: Path, docs_dir: Path | None, privacy: m.Privacy | None, problems: Problems,
-          known: list[str]) -> Roster | None:
-    """Scan the content and ``docs_dir`` for roster names and unsafe links; the roster, if any."""
+def _scan(loader: _Loader, docs: Tree | None, privacy: m.Privacy | None, problems: Problems) -> Roster | None:
+    """Scan every walked file and folder: links and escapes in content files, roster names everywhere.
+
+    The content folder's files are those the loader read (one walk for both); the docs folder's
+    are every file MkDocs publishes: its text when it is UTF-8 text, whatever its extension
+    (Markdown, HTML, CSV...), else its name. Returns the roster, if any (to mask names in messages).
+    """
+    root = loader.root
     roster = None
     if privacy is not None and privacy.roster:
         path = (root / privacy.roster).resolve()
         if path.is_file():
-            roster = load_roster(path, privacy.allow_words, problems, privacy.roster, [k for k in known if k])
-    if not root.is_dir():
-        return roster
-    for path in sorted(root.rglob("*")):
-        rel = path.relative_to(root)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        shown = rel.as_posix()
-        text = None
-        if path.is_file():
-            try:
-                text = read_text(path)
-            except (SourceError, OSError):
-                text = None
-        if text is not None and path.suffix in (".md", ".yml"):
-            check_links(text, shown, problems)
+            roster = load_roster(path, privacy.allow_words, problems, privacy.roster,
+                                 [k for k in loader.known_names if k])
+    for entry in loader.tree.all():
+        text = loader.text(entry.path) if entry.kind == FILE else None
+        content = text is not None and entry.path.suffix in (".md", ".yml")
+        if text is not None and content:
+            check_links(text, entry.rel, problems)
         if roster is not None:
-            check_names(path, shown, roster, problems, text if path.is_file() else "")
-        if text is not None and path.suffix in (".md", ".yml"):
-            _scan_escaped(text, shown, roster, problems, front_matter=path.suffix == ".md")
-    if roster is not None and docs_dir is not None and docs_dir.is_dir():
-        for path in sorted(docs_dir.rglob("*")):
-            shown = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
-            texty = path.is_file() and path.suffix in (".md", ".html", ".txt", ".yml", ".yaml")
-            check_names(path, shown, roster, problems, None if texty else "")
+            check_names(entry.path, entry.rel, roster, problems, text if entry.kind == FILE else "")
+        if text is not None and content:
+            _scan_escaped(text, entry.rel, roster, problems, front_matter=entry.path.suffix == ".md")
+    if roster is not None and docs is not None:
+        for entry in docs.all():
+            text = _published_text(entry.path) if entry.kind == FILE else None
+            check_names(entry.path, docs.shown(entry), roster, problems, text or "")
     return roster
+
+
+def _published_text(path: Path) -> str | None:
+    """A published file's text when it is UTF-8 text (of any extension), else None."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8192)
+            if b"\0" in head:
+                return None  # binary: an image, a PDF
+            data = head + handle.read()
+    except OSError:
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
 
 
 def _scan_escaped(text: str, shown: str, roster: Roster | None, problems: Problems, front_matter: bool) -> None:

@@ -18,7 +18,20 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+MAX_FILE_BYTES = 256 * 1024  # a content file's largest size (the demo's largest is 2.3 KB)
+MAX_DEPTH = 20  # levels of YAML nesting (the format needs 6)
+# the longest paragraph of Markdown (lines without a blank line between; a list item, table row or
+# heading starts a new one): Python-Markdown's inline patterns take time in proportion to the
+# square of a paragraph's length (a 128,000-character paragraph of links took 9 seconds)
+MAX_PARAGRAPH = 5000
+_BLOCK_START_RE = re.compile(r"[ \t]*(?:[-*+][ \t]|[0-9]{1,9}[.)][ \t]|\||#)")
+# characters no content file may hold: C0 and C1 controls but tab, line feed and NEL (U+0085, which
+# YAML reads as a line break: reported as such), surrogates and the noncharacters U+FFFE, U+FFFF.
+# They are invisible, and XML (the feed) and calendar files cannot hold them.
+CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 class SourceError(Exception):
@@ -89,8 +102,55 @@ class _Located:
         return self.lines(node.start_mark)
 
 
+def _control_message(char: str, escaped: bool = False) -> str:
+    how = " (written as a backslash escape)" if escaped else ""
+    return (f"the control character U+{ord(char):04X}{how} is not allowed in content files (it is invisible, "
+            "and feeds and calendars cannot hold it): remove it")
+
+
 class _Loader(_Located, yaml.SafeLoader):
-    pass
+    """The pure-Python loader, composing with a depth limit and without anchors or aliases."""
+
+    depth = 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, AliasEvent):
+            raise SourceError(self.lines(event.start_mark), _ALIASES)
+        if isinstance(event, ScalarEvent | CollectionStartEvent) and event.anchor is not None:
+            raise SourceError(self.lines(event.start_mark), _ALIASES)
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise SourceError(self.lines(event.start_mark), _TOO_DEEP)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+_ALIASES = ("YAML anchors and aliases (&name, *name) are not part of the content format: write each value "
+            "out, or quote a value that starts with & or *")
+_TOO_DEEP = f"the YAML is nested more than {MAX_DEPTH} levels deep here: the content format needs far fewer"
+
+
+def _check_tree(root: Node, line_of: Callable[[Any], int]) -> None:
+    """Refuse what libyaml composed but the format forbids: aliases, deep nesting, controls.
+
+    Iterative, each node once: an alias is a node met twice.
+    """
+    seen: set[int] = set()
+    stack: list[tuple[Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen:
+            raise SourceError(line_of(node.start_mark), _ALIASES)
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise SourceError(line_of(node.start_mark), _TOO_DEEP)
+        if isinstance(node, MappingNode):
+            stack.extend((part, depth + 1) for pair in node.value for part in pair)
+        elif isinstance(node, SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
 
 
 # libyaml, when PyYAML was built with it (the wheels are); else the Python loader again
@@ -150,16 +210,60 @@ def _construct_timestamp(loader: Any, node: ScalarNode) -> Any:
         ) from None
 
 
+def _construct_str(loader: Any, node: ScalarNode) -> str:
+    value = str(loader.construct_scalar(node))
+    bad = CONTROL_RE.search(value)
+    if bad is not None:
+        raise SourceError(loader._line(node), _control_message(bad.group(), escaped=True))
+    if len(value) > MAX_PARAGRAPH and long_paragraph(value) is not None:
+        raise SourceError(loader._line(node), f"this value has a paragraph longer than {MAX_PARAGRAPH:,} "
+                          "characters: shorten it, or break it up with blank lines")
+    return value
+
+
+def long_paragraph(text: str) -> int | None:
+    """The index of the first line of a paragraph longer than ``MAX_PARAGRAPH``, if any."""
+    start, size = 0, 0
+    for i, line in enumerate(text.split("\n")):
+        if not line.strip() or _BLOCK_START_RE.match(line):
+            start, size = i, 0
+        size += len(line) + 1
+        if size > MAX_PARAGRAPH + 1:
+            return start
+    return None
+
+
+def check_paragraphs(body: str, first_line: int) -> None:
+    """Refuse a Markdown body with a paragraph longer than ``MAX_PARAGRAPH`` (``first_line``: the body's)."""
+    if len(body) > MAX_PARAGRAPH:
+        start = long_paragraph(body)
+        if start is not None:
+            raise SourceError(first_line + start, f"this paragraph is longer than {MAX_PARAGRAPH:,} characters: "
+                              "break it up with blank lines (or shorten it)")
+
+
 _classes: tuple[type[Any], ...] = (_Loader,) if _Fast is _Loader else (_Loader, _Fast)
 for _cls in _classes:
+    _cls.add_constructor("tag:yaml.org,2002:str", _construct_str)
     _cls.add_constructor("tag:yaml.org,2002:map", _construct_map)
     _cls.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
     _cls.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def read_text(path: Path) -> str:
-    """A content file as text: UTF-8, with a BOM and CRLF line endings accepted."""
-    data = path.read_bytes()
+    """A content file as text: UTF-8, with a BOM and CRLF line endings accepted.
+
+    Refused with the line: a file over ``MAX_FILE_BYTES``, bytes that are not UTF-8, and
+    control characters (``CONTROL_RE``).
+    """
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise SourceError(1, f"this file cannot be read ({exc.strerror}): make it readable") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise SourceError(1, f"this file is larger than {MAX_FILE_BYTES // 1024} KB, the most a content file "
+                          "may hold: split it, or remove what does not belong in it")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -167,18 +271,40 @@ def read_text(path: Path) -> str:
         raise SourceError(
             line, f"this file is not UTF-8 text (byte 0x{data[exc.start]:02X} on this line): save it as UTF-8"
         ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    bad = CONTROL_RE.search(text)
+    if bad is not None:
+        raise SourceError(text.count("\n", 0, bad.start()) + 1, _control_message(bad.group()))
+    return text
+
+
+def compose(text: str, line_of: _Lines) -> Node | None:
+    """The node tree of YAML text, checked by ``_check_tree``; raises SourceError or YAMLError."""
+    loader = _Fast(text) if line_of.newlines is None else _Loader(text)
+    loader.lines, loader.text = line_of, text
+    try:
+        node = loader.get_single_node()
+        if node is not None:
+            _check_tree(node, line_of)
+        return node
+    finally:
+        loader.dispose()
 
 
 def parse_yaml(text: str, line_offset: int = 0) -> Any:
     """Parse YAML text; errors carry the 1-based line in the whole file."""
     line_of = _Lines(text, line_offset)
     # libyaml counts lines as editors do only without YAML's rarer line breaks
-    if _Fast is not _Loader and line_of.newlines is None:
+    # (and without '&', which may start an anchor: libyaml's nodes do not say, the Python parser's do)
+    if _Fast is not _Loader and line_of.newlines is None and "&" not in text:
         fast = _Fast(text)
         fast.lines, fast.text = line_of, text
         try:
-            return fast.get_single_data()
+            node = fast.get_single_node()
+            if node is None:
+                return None
+            _check_tree(node, line_of)
+            return fast.construct_document(node)
         except (SourceError, yaml.YAMLError):
             pass  # parsed again below, for the message the Python parser gives
         finally:
@@ -288,8 +414,8 @@ def escaped_strings(text: str, front_matter: bool = False) -> list[tuple[int, st
         text, offset = "\n".join(lines[1 : lines.index("---", 1)]), 1
     line_of = _Lines(text, offset)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
+        root = compose(text, line_of)
+    except (SourceError, yaml.YAMLError):
         return []
     found: list[tuple[int, str, str]] = []
     stack = [root] if root is not None else []
@@ -341,6 +467,7 @@ def split_front_matter(text: str) -> MarkdownFile:
     if not isinstance(meta, LMap):
         raise SourceError(2, "front matter must be a mapping of keys to values")
     body = "\n".join(lines[end + 1 :])
+    check_paragraphs(body, end + 2)
     return MarkdownFile(meta=meta, meta_line=2, body=body, body_line=end + 2)
 
 
