@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from lwsite import model as m
 from lwsite.analysis import audit
-from lwsite.analysis.disclosure import SHOWN_POINTS, Node, Span, feasible, protect
+from lwsite.analysis.disclosure import SHOWN_POINTS, Node, Span, feasible, interval, protect
 from lwsite.analysis.figures import Figures
 from lwsite.audience import Rules
 
@@ -130,6 +130,26 @@ def test_big_figures_show_on_a_realistic_district() -> None:
     rates = {k: a / b for k, (a, b) in shown.items()}
     print(rates)
     assert rates["d"] == 1.0 and rates["s"] >= 0.99 and rates["w"] >= 0.95, rates
+
+
+@pytest.mark.parametrize("min_group", [2, 3, 4, 5])
+def test_intervals_are_cells_of_a_partition_fixed_in_advance(min_group: int) -> None:
+    """At every step the values 0..T fall into cells that are the same whatever the value, so a reader
+    who knows the rule learns nothing from where a value lies: no small value is ever alone in a
+    cell, and each step's cells are unions of the step before's (widening never narrows)."""
+    for total in range(1, 41):
+        for step in range(7):
+            cells: dict[tuple[int, int], list[int]] = {}
+            for value in range(total + 1):
+                cell = interval(value, total, min_group, step)
+                cells.setdefault(cell, []).append(value)
+                if step:
+                    before = interval(value, total, min_group, step - 1)
+                    assert cell[0] <= before[0] and before[1] <= cell[1], (total, step, value)
+            for (lo, hi), values in cells.items():
+                assert values == list(range(lo, hi + 1)), (total, step, lo, hi, values)
+                small = [v for v in values if v < min_group or total - v < min_group]
+                assert not small or len(values) >= 2, (total, step, values)
 
 
 def test_a_span_is_shown_up_to_30_points() -> None:

@@ -139,22 +139,23 @@ def test_public_school_trends_in_halves_with_small_counts_protected(sites: dict[
     # October 2024 (5 | 3) and October 2025 (3 | 3) have no small half: exact
     assert talk[0] == ["October 1, 2024", "5", "3", "8", "38%"]
     assert talk[2] == ["October 7, 2025", "3", "3", "6", "50%"]
-    # February 2025 is 2 | 4: the 2 is never printed; a range that holds the truth, no wider than 30 points
-    feb = talk[1]
-    assert feb[0] == "February 4, 2025" and feb[3] == "6" and "2" != feb[1] and "4" != feb[2]
-    low, high = (int(x) for x in re.findall(r"\d+", feb[4]))
-    assert low <= 67 <= high and high - low <= 30 and "to" in feb[1]
+    # February 2025 is 2 | 4 of 6: the 2 is coded "fewer than 3", so the 4 is one of 4, 5, 6: a range of
+    # 33 points, too wide to tell a reader anything, so it is not printed (its total is)
+    assert talk[1] == ["February 4, 2025", "not shown", "not shown", "6", "not shown"]
+    assert "February 4, 2025: 6 visits rated: the share rated Providing or above is not shown" in html
     # the school years: 2025-26 is October 2025 alone
     assert talk[4] == ["School year 2025-26", "3", "3", "6", "50%"]
     assert rows(tables(html)[f"{QUESTIONS}: share of visits at each level"]) == [
         ["October 1, 2024", "at least 6", "fewer than 3", "8", "0–25%"],
         ["School year 2024-25", "at least 6", "fewer than 3", "8", "0–25%"]]
-    assert "February 4, 2025: between" in html and "up 29 points" not in html
+    assert "up 29 points" not in html
     # the chart draws the exact bars, and the range as a band between the halves
     marks = set(chart_marks(figure(html, "chart-talk")))
     assert {"Oct 1, 2024: Not Evident or Developing 63%", "Oct 1, 2024: Providing or Sustaining 38%",
             "Oct 7, 2025: Not Evident or Developing 50%"} <= marks
-    assert any(m.startswith("Feb 4, 2025:") and "could be either half" in m for m in marks), marks
+    assert not any(m.startswith("Feb 4, 2025:") for m in marks), marks  # not shown, not drawn
+    # the school year 2024-25 (October and February) is a range, drawn as a band between its halves
+    assert any(m.startswith("2024-25 (school year):") and "could be either half" in m for m in marks), marks
 
 
 def test_public_district_shows_every_year_and_compares_years_not_schools(sites: dict[str, Path]) -> None:

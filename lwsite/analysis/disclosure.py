@@ -13,13 +13,14 @@ interval ``[lo, hi]`` of that count (exact when ``lo == hi``):
 1. A figure whose halves are both at least ``min_group`` starts exact. A figure with a small
    half is top- or bottom-coded, as state report cards code shares: the small half is published
    as "fewer than N" (``[0, N-1]``) and the other half as "at least T-N+1" of the total ``T``.
+   Every interval is a cell of a partition of 0..T fixed in advance (``interval``), so where a
+   value lies in its interval says nothing, even to a reader who knows this rule.
 2. The figures of one characteristic form a tree of sums (district year > school year of a
    school > walkthrough), and a reader who knows every total and every interval can narrow each
    interval further (``feasible``: exact for a tree of sums, see there). Wherever a small half
    could then be pinned to one value, more is coded, *at the lowest level first*: a walkthrough
    beside it is widened before any school year, and a school year before the district's. A
-   widened figure moves to the next cell of a fixed grid (widths 2, 4, 8 ... visits, or N, 2N,
-   4N ... for a coded half), so where its true value lies in its interval says nothing.
+   widened figure moves to its cell in a coarser partition (a grid of 2, 4, 8 ... visits).
 3. A figure is *shown* when its interval is at most ``SHOWN_POINTS`` (30) percentage points of
    its total wide; otherwise the pages say "not shown" (downloads still carry its interval).
 
@@ -131,28 +132,33 @@ class Node:
 
 
 def interval(value: int, total: int, min_group: int, step: int) -> tuple[int, int]:
-    """The published interval of a figure at a step of its ladder (step 0: the least coded).
+    """The cell of a figure's value at a step of its ladder (step 0: the least coded).
 
-    A figure with a small half is coded on that half (the smaller one when both are small):
-    "fewer than N" at step 0, [0, N-1], or, when that would be wider than SHOWN_POINTS (a
-    total under about 7 visits), the cell of a grid of 2 that holds it; each step doubles the
-    cell. A figure with no small half is exact at step 0, then the cell of width 2^step (a
-    fixed grid from 0) that holds it. Cells are fixed in advance, so where a value lies in its
-    interval says nothing.
+    At each step the values 0..total are partitioned into cells, the same for every value, so
+    a cell says nothing of where in it the value lies, even to a reader who knows this rule:
+
+    - step 0: the small values of the upper half, 0..N-1, are one cell ("fewer than N"), so are
+      those of the lower half (T-N+1..T: "at least T-N+1"), and every other value is exact; on a
+      total under 2N, where every value has a small half, the cells are 0..N-1 and N..T;
+    - step k: cells of a grid of width 2^k from 0, where the cells that hold a small value merge
+      into the lowest and the highest cell. Each step's cells are unions of the step before's.
     """
-    lower = total - value
-    if value < min_group or lower < min_group:
-        small = min(value, lower)
-        base = min_group if 100 * (min_group - 1) <= SHOWN_POINTS * total else 2
-        width = base << step
-        lo = small // width * width
-        hi = min(total, lo + width - 1)
-        return (lo, hi) if value <= lower else (total - hi, total - lo)
-    if step == 0:
-        return value, value
+    low, high = min_group - 1, total - min_group + 1  # 0..low and high..total are small
+    if total < 2 * min_group:
+        if total <= min_group or step > 0:
+            return 0, total
+        return (0, low) if value <= low else (min_group, total)
     width = 1 << step
+    bottom = (low // width + 1) * width - 1  # the lowest cell: every grid cell that holds a small value
+    top = high // width * width  # the highest cell
+    if bottom >= top:
+        return 0, total
+    if value <= bottom:
+        return 0, bottom
+    if value >= top:
+        return top, total
     lo = value // width * width
-    return lo, min(total, lo + width - 1)
+    return lo, min(lo + width - 1, top - 1)
 
 
 def feasible(roots: Sequence[Node]) -> dict[Node, tuple[int, int]]:
