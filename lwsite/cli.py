@@ -26,11 +26,12 @@ import yaml
 from . import importer, scaffold, scheduling
 from .errors import Problem
 from .export import FORMATS, downloads
+from .i18n.localize import languages_of, untranslated
 from .load.cycle import CycleFiles, SchoolFiles, load_school, locate_cycle
 from .load.fields import ID_RE, TIME_RE, yaml_reads_as_text
 from .load.loader import load
 from .model import Audience, Framework, Portfolio, TimeBlock
-from .pipeline import Settings, prepare
+from .pipeline import Settings, prepare, prepare_editions
 
 SLUG_RE = re.compile(r"[a-z0-9][a-z0-9-]*")  # used with fullmatch, as every id pattern
 YEAR_RE = re.compile(r"[0-9]{4}-[0-9]{2}")
@@ -91,12 +92,14 @@ def check_problems(content: Path) -> tuple[list[Problem], Portfolio | None]:
         return problems, None
     seen, quality = set(problems), None
     for audience in Audience:
-        prepared = prepare(Settings(content, audience, docs_dir=docs, project_dir=project), loaded)
-        problems += [p for p in prepared.problems if p not in seen]
-        seen.update(prepared.problems)
-        quality = quality or prepared.quality
-        if not prepared.ok:
-            return problems, None
+        # every edition the audience's site is built in (the public's: every language of the portfolio)
+        for prepared in prepare_editions(Settings(content, audience, docs_dir=docs, project_dir=project),
+                                         loaded).values():
+            problems += [p for p in prepared.problems if p not in seen]
+            seen.update(prepared.problems)
+            quality = quality or prepared.quality
+            if not prepared.ok:
+                return problems, None
     flagged = [replace(p, warning=False) if level == "error" else p for p in quality or ()]
     problems += [p for p in flagged if p not in seen]
     return problems, None if level == "error" and flagged else loaded.portfolio
@@ -110,6 +113,10 @@ def _report(content: Path, strict: bool = False) -> bool:
     tracked = _roster_tracked(content, portfolio.privacy.roster if portfolio else None)
     for warning in tracked:
         print(warning)
+    if portfolio is not None:
+        for lang in languages_of(portfolio):  # what is left to translate, as information
+            for found in untranslated(portfolio, lang):
+                print(f"{found.path}:1: info: {found.message()}")
     errors = [p for p in problems if not p.warning]
     warnings = [p for p in problems if p.warning] + tracked
     if errors or (strict and warnings):

@@ -9,8 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
+from typing import Any
+
+# A content text's other languages: {language: {field: value}}, where a value is the text, or
+# for a list of texts a tuple holding each item's translation (None where an item has none).
+# Never compared or hashed: two objects that differ only in their translations are equal.
+Translations = Mapping[str, Mapping[str, Any]]
+
+
+def translated() -> Any:
+    """The field of an object whose texts may come in other languages (see ``lwsite.i18n.localize``)."""
+    return field(default_factory=dict, compare=False, repr=False)
 
 
 class Audience(IntEnum):
@@ -37,9 +49,7 @@ class Audience(IntEnum):
 EXTENTS = ("few", "some", "many", "most")
 HORIZONS = ("week", "month", "year")
 STATUSES = ("planned", "in-progress", "done", "dropped")
-# How every page names a status and a horizon (one wording everywhere).
-STATUS_LABELS = {"planned": "Planned", "in-progress": "In progress", "done": "Done", "dropped": "Dropped"}
-HORIZON_LABELS = {"week": "Within a week", "month": "Within a month", "year": "Within the school year"}
+# How every page names a status and a horizon: the catalogs' status.* and horizon.* (lwsite/i18n).
 SEGMENTS = ("beginning", "middle", "end")
 BRINGS = ("focus-expertise", "facilitation", "credibility")
 MESSAGE_KINDS = ("announcement", "family-letter", "summary", "highlights")
@@ -56,6 +66,7 @@ class Level:
     id: str
     label: str
     description: str | None = None
+    translations: Translations = translated()
 
 
 @dataclass(frozen=True)
@@ -64,6 +75,7 @@ class Characteristic:
     title: str
     section: str
     description: str | None = None
+    translations: Translations = translated()
 
 
 @dataclass(frozen=True)
@@ -71,6 +83,7 @@ class Section:
     id: str
     title: str
     characteristics: tuple[Characteristic, ...]
+    translations: Translations = translated()
 
 
 @dataclass(frozen=True)
@@ -79,6 +92,7 @@ class Framework:
     title: str
     levels: tuple[Level, ...]
     sections: tuple[Section, ...]
+    translations: Translations = translated()
 
     @property
     def characteristics(self) -> tuple[Characteristic, ...]:
@@ -217,6 +231,7 @@ class Focus:
     guiding_questions: tuple[str, ...] = DEFAULT_GUIDING_QUESTIONS
     status: str = "published"
     narrative: str | None = None
+    translations: Translations = translated()
 
 
 @dataclass(frozen=True)
@@ -227,6 +242,7 @@ class Claim:
     visits: tuple[int, ...]
     extent: str | None = None
     characteristic: str | None = None
+    translations: Translations = translated()
 
 
 Pattern = Claim
@@ -243,6 +259,7 @@ class Debrief:
     message: str | None = None
     reflection: str | None = None
     narrative: str | None = None
+    translations: Translations = translated()
 
 
 @dataclass(frozen=True)
@@ -258,6 +275,7 @@ class ActionStep:
     carries: str | None = None  # "<cycle-id>/<action-id>" of the same school
     outcome: str | None = None
     line: int = 1
+    translations: Translations = translated()
 
     @property
     def key(self) -> str:
@@ -340,6 +358,7 @@ class School:
     rooms: tuple[Room, ...] = ()
     description: str | None = None
     cycles: tuple[Cycle, ...] = ()
+    translations: Translations = translated()
 
 
 @dataclass(frozen=True)
@@ -349,12 +368,20 @@ class Portfolio:
     contact: str | None = None
     description: str | None = None
     school_year_start: tuple[int, int] = (8, 1)
-    language: str = "en"
-    letter_languages: tuple[str, ...] = ("en",)
+    language: str = "en"  # the site's own language: the root of the site, and every text's first language
+    languages: tuple[str, ...] = ("en",)  # every language of the site, the site's own first
     timezone: str | None = None
     privacy: Privacy = field(default_factory=Privacy)
     frameworks: tuple[Framework, ...] = ()
     schools: tuple[School, ...] = ()
+    translations: Translations = translated()
+    # the portfolio's own catalogs (catalogs/<lang>.yml): {language: table}, over lwsite's
+    catalogs: Mapping[str, Mapping[str, Any]] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def letter_languages(self) -> tuple[str, ...]:
+        """The old name of ``languages`` (family letters are made in every language of the site)."""
+        return self.languages
 
     def framework(self, fid: str) -> Framework | None:
         return next((f for f in self.frameworks if f.id == fid), None)

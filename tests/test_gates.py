@@ -216,3 +216,14 @@ def test_search_index_is_valid_json(built: dict[str, Path]) -> None:
 def test_chromium_is_required_in_ci() -> None:
     """The browser gates fail (not skip) in CI when Chromium is missing."""
     assert require_chromium()
+
+
+def test_the_gates_sample_every_language(demo_sites: dict[str, Path]) -> None:
+    """Every gate above reads a page of each kind in each language of the site: the Spanish edition too."""
+    from gates import edition
+
+    site = demo_sites["public"]
+    sampled = {(edition(site, p), kind) for kind, pages in page_kinds(site).items() for p in pages
+               if p in samples(site)}
+    for kind in CORE_KINDS | {"family-letter", "summary", "trends"}:
+        assert ("", kind) in sampled and ("es", kind) in sampled, kind

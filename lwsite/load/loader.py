@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import string
 import zoneinfo
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from .. import i18n
 from .. import model as m
 from ..errors import Problems
 from ..model import Audience
@@ -40,6 +43,21 @@ MESSAGE_RE = re.compile(r"(?P<kind>[a-z-]+)(?:\.(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-
 ITEM_RE = re.compile(r"^[-*+] (.*)$")
 TAG_RE = re.compile(r"^\[([^\]\s]+)\] (.*)$", re.S)
 CYCLE_FILES = ("focus.md", "team.yml", "schedule.yml", "scripts", "debrief.md", "actions.yml", "messages")
+LANG_RE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]+)?")
+# focus.<lang>.md, debrief.<lang>.md: a cycle's texts in another language of the site
+SIDECAR_RE = re.compile(r"(?P<kind>focus|debrief)\.(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]+)?)\.md")
+# the texts a sidecar may translate (its body translates the file's body)
+SIDECAR_KEYS = {"focus": ("question", "improvement_goal", "look_fors"),
+                "debrief": ("message", "prediction", "quick_wins", "patterns", "strengths")}
+
+
+def by_language(**fields: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """{field: {lang: value}} turned into an object's translations, {lang: {field: value}}."""
+    out: dict[str, dict[str, Any]] = {}
+    for name, given in fields.items():
+        for lang, value in given.items():
+            out.setdefault(lang, {})[name] = value
+    return out
 
 
 @dataclass
@@ -61,6 +79,7 @@ class _Loader:
         # the names and titles the portfolio itself uses (not ids): a roster name inside one is no hit
         self.known_names: list[str] = []
         self.texts: dict[Path, str | SourceError] = {}
+        self.languages: tuple[str, ...] = ("en",)  # the portfolio's languages, the site's own first
         # every file and folder, links followed only within the project: what is loaded and scanned
         self.tree: Tree = walk(root, project)
         for shown, message in self.tree.refusals:
@@ -98,7 +117,7 @@ class _Loader:
         return path.relative_to(self.root).as_posix()
 
     def reader(self, path: Path) -> Reader:
-        return Reader(self.problems, self.rel(path))
+        return Reader(self.problems, self.rel(path), self.languages)
 
     def stray(self, path: Path, where: str, allowed: str) -> None:
         kind = "folder" if self.is_dir(path) else "file"
@@ -170,15 +189,16 @@ class _Loader:
             self.problems.error(".", 1, f"content folder {self.root} does not exist: check content_dir")
             return None
         for child in self.children(self.root):
-            if child.name not in ("portfolio.yml", "frameworks", "schools"):
-                self.stray(child, "the content folder", "portfolio.yml, frameworks/, schools/")
+            if child.name not in ("portfolio.yml", "frameworks", "schools", "catalogs"):
+                self.stray(child, "the content folder", "portfolio.yml, frameworks/, schools/, catalogs/")
         portfolio = self.portfolio(self.root / "portfolio.yml")
+        catalogs = self.catalogs(self.root / "catalogs")
         frameworks = self.frameworks(self.root / "frameworks")
         schools = self.schools(self.root / "schools", portfolio, frameworks)
         if portfolio is None:
             return None
         return m.Portfolio(
-            **{**portfolio, "frameworks": tuple(frameworks.values()), "schools": tuple(schools)}
+            **{**portfolio, "frameworks": tuple(frameworks.values()), "schools": tuple(schools), "catalogs": catalogs}
         )
 
     def portfolio(self, path: Path) -> dict[str, Any] | None:
@@ -191,12 +211,16 @@ class _Loader:
             return None
         r.keys(
             doc,
-            ("name", "kind", "contact", "description", "school_year_start", "language",
+            ("name", "kind", "contact", "description", "school_year_start", "language", "languages",
              "letter_languages", "timezone", "privacy"),
             ("name",),
         )
-        name = r.text(doc, "name", required=True)
-        self.known_names.append(name or "")
+        language, languages = self.portfolio_languages(r, doc)
+        self.languages = languages
+        r.languages = languages
+        name, name_tr = r.translated(doc, "name", required=True)
+        self.known_names += [name or "", *name_tr.values()]
+        description, description_tr = r.translated(doc, "description")
         kind = r.choice(doc, "kind", ("district", "school")) or "school"
         start = (8, 1)
         if "school_year_start" in doc:
@@ -206,8 +230,6 @@ class _Loader:
                 r.error(r.line(doc, "school_year_start"),
                         f"school_year_start '{raw}' must be a real month-day \"MM-DD\" (not 02-29)")
             start = parsed or start
-        language = r.text(doc, "language") or "en"
-        letters = r.text_list(doc, "letter_languages") or (language,)
         timezone = r.text(doc, "timezone")
         if timezone is not None:
             try:
@@ -248,10 +270,127 @@ class _Loader:
             return None
         return {
             "name": name, "kind": kind, "contact": r.text(doc, "contact"),
-            "description": r.text(doc, "description"), "school_year_start": start,
-            "language": language, "letter_languages": letters, "timezone": timezone,
-            "privacy": privacy,
+            "description": description, "school_year_start": start,
+            "language": language, "languages": languages, "timezone": timezone,
+            "privacy": privacy, "translations": by_language(name=name_tr, description=description_tr),
         }
+
+    def portfolio_languages(self, r: Reader, doc: LMap) -> tuple[str, tuple[str, ...]]:
+        """The site's own language and every language of the site (its own first).
+
+        ``letter_languages`` is the old name of ``languages``. Every language needs a catalog:
+        lwsite's (``lwsite/i18n/<lang>.yml``) or the portfolio's own (``catalogs/<lang>.yml``).
+        """
+        language = r.text(doc, "language") or "en"
+        if not LANG_RE.fullmatch(language):
+            r.error(r.line(doc, "language"), f"language '{language}' must be a language code such as en, es or pt-BR")
+            language = "en"
+        key = "letter_languages" if "letter_languages" in doc and "languages" not in doc else "languages"
+        if "letter_languages" in doc and "languages" in doc:
+            r.error(r.line(doc, "letter_languages"), "write the site's languages once, as 'languages' "
+                    "('letter_languages' is its old name): remove 'letter_languages'")
+        found: list[tuple[str, int]] = [(language, r.line(doc, "language"))]
+        items = r.list(doc, key)
+        for i, item in enumerate(items):
+            line = items.item_lines[i]
+            if not isinstance(item, str) or not LANG_RE.fullmatch(item):
+                r.error(line, f"{key}: {items.raw[i] or item!r} is not a language code such as en, es or pt-BR "
+                        "(quote a code YAML reads as something else, such as \"no\")")
+            elif item in (f for f, _ in found[1:]):
+                r.error(line, f"{key}: '{item}' is listed twice")
+            elif item != language:
+                found.append((item, line))
+        own = self.catalog_files()
+        for lang, line in found:
+            if lang not in i18n.available() and lang not in own:
+                r.error(line, f"lwsite has no catalog of its words in '{lang}' (it has {', '.join(i18n.available())}): "
+                        f"add catalogs/{lang}.yml to the content folder with every text of lwsite's "
+                        f"i18n/en.yml translated, or remove '{lang}'")
+        return language, tuple(lang for lang, _ in found)
+
+    def catalog_files(self) -> dict[str, Path]:
+        folder = self.root / "catalogs"
+        if not self.is_dir(folder):
+            return {}
+        return {p.stem: p for p in self.children(folder) if p.suffix == ".yml" and self.is_file(p)}
+
+    # the portfolio's own catalogs ------------------------------------------------------
+    def catalogs(self, folder: Path) -> dict[str, Mapping[str, Any]]:
+        """catalogs/<lang>.yml: the portfolio's own words for a language, over lwsite's (or all of
+        them, for a language lwsite has no catalog of)."""
+        out: dict[str, Mapping[str, Any]] = {}
+        if self.tree.kind(folder) is None or not self.need(folder, FOLDER):
+            return out
+        english = i18n.table("en")
+        for path in self.children(folder):
+            if path.suffix != ".yml" or not self.is_file(path):
+                self.stray(path, "catalogs/", "<language>.yml files, such as fr.yml")
+                continue
+            lang = path.stem
+            r = self.reader(path)
+            if lang not in self.languages:
+                r.error(1, f"this is a catalog for '{lang}', which is not one of the portfolio's languages "
+                        f"({', '.join(self.languages)}): add it to languages in portfolio.yml, or remove this file")
+                continue
+            data = self.yaml_file(path)
+            doc = r.mapping(data, 1, "a catalog") if data is not None else None
+            if doc is None:
+                continue
+            given = self.catalog_texts(r, doc, english, "")
+            if lang not in i18n.available():
+                missing = [k for k, _ in i18n.texts(english) if k not in given]
+                if missing:
+                    r.error(1, f"{len(missing)} of lwsite's {len(list(i18n.texts(english)))} texts are missing "
+                            f"(the first: {', '.join(missing[:3])}): lwsite has no catalog of its own in '{lang}', "
+                            "so this one must give every text of lwsite's i18n/en.yml")
+            if r.ok:
+                out[lang] = doc
+        return out
+
+    def catalog_words(self, r: Reader, value: Any, line: int) -> None:
+        """words: the short texts records repeat (roles, owners, subjects), each with its translation."""
+        words = r.mapping(value, line, "words (each repeated text, then its translation)")
+        for word in words or {}:
+            if not isinstance(words[word], str) or not words[word].strip():  # type: ignore[index]
+                r.error(r.line(words, word), f"words: '{word}' needs its translation, as text")  # type: ignore[arg-type]
+
+    def catalog_texts(self, r: Reader, doc: LMap, english: Any, prefix: str) -> set[str]:
+        """Check a catalog's texts against lwsite's English one; the keys it gives."""
+        given: set[str] = set()
+        for k, value in doc.items():
+            key = f"{prefix}.{k}" if prefix else str(k)
+            line = r.line(doc, k)
+            if key == "words":
+                self.catalog_words(r, value, line)
+                continue
+            base = english.get(k) if isinstance(english, Mapping) else None
+            if base is None:
+                r.error(line, f"'{key}' is not a text lwsite writes: check it against lwsite's i18n/en.yml")
+                continue
+            if isinstance(base, Mapping) and not i18n.is_plural(base):
+                if isinstance(value, LMap):
+                    given |= self.catalog_texts(r, value, base, key)
+                else:
+                    r.error(line, f"'{key}' holds texts ({', '.join(base)}): indent them below it")
+                continue
+            forms = base if isinstance(base, Mapping) else None
+            if forms is not None and not (isinstance(value, Mapping) and "other" in value and all(
+                    f in i18n.PLURAL_FORMS and isinstance(v, str) for f, v in value.items())):
+                r.error(line, f"'{key}' needs its plural forms (one: ..., other: ...)")
+                continue
+            if isinstance(base, list) and not (isinstance(value, list) and len(value) == len(base)
+                                               and all(isinstance(v, str) and v.strip() for v in value)):
+                r.error(line, f"'{key}' must be a list of {len(base)} texts, as in lwsite's catalog")
+                continue
+            if isinstance(base, str) and not (isinstance(value, str) and value.strip()):
+                r.error(line, f"'{key}' must be a text")
+                continue
+            if placeholders(value) != placeholders(base):
+                wanted = ", ".join("{" + n + "}" for n in sorted(placeholders(base))) or "none"
+                r.error(line, f"'{key}' must use the placeholders of lwsite's text ({wanted}), each in braces")
+                continue
+            given.add(key)
+        return given
 
     # frameworks -------------------------------------------------------------------------
     def frameworks(self, folder: Path) -> dict[str, m.Framework]:
@@ -286,7 +425,9 @@ class _Loader:
             lv = r.mapping(item, items.item_lines[i], "a level")
             if lv is None or not r.keys(lv, ("id", "label", "description"), ("id", "label"), "a level"):
                 continue
-            lid, label = r.text(lv, "id", True), r.text(lv, "label", True)
+            lid = r.text(lv, "id", True)
+            label, label_tr = r.translated(lv, "label", True)
+            ldesc, ldesc_tr = r.translated(lv, "description")
             if lid is not None and not LEVEL_ID_RE.fullmatch(lid):
                 r.error(r.line(lv, "id"), f"level id '{lid}' must be letters, digits and hyphens (at most 16)")
                 continue
@@ -294,8 +435,8 @@ class _Loader:
                 r.error(r.line(lv, "id"), f"level id '{lid}' is used twice: make level ids unique")
                 continue
             if lid and label:
-                levels.append(m.Level(lid, label, r.text(lv, "description")))
-                self.known_names.append(label)
+                levels.append(m.Level(lid, label, ldesc, by_language(label=label_tr, description=ldesc_tr)))
+                self.known_names += [label, *label_tr.values()]
         sections: list[m.Section] = []
         seen: set[str] = set()
         items = r.list(doc, "sections")
@@ -304,7 +445,8 @@ class _Loader:
             if sec is None or not r.keys(sec, ("id", "title", "characteristics"),
                                          ("id", "title", "characteristics"), "a section"):
                 continue
-            sid, title = r.ident(sec, "id", True, "section id"), r.text(sec, "title", True)
+            sid = r.ident(sec, "id", True, "section id")
+            title, title_tr = r.translated(sec, "title", True)
             if sid in seen:
                 r.error(r.line(sec, "id"), f"section id '{sid}' is used twice: make it unique")
             chars: list[m.Characteristic] = []
@@ -315,23 +457,25 @@ class _Loader:
                                             "a characteristic"):
                     continue
                 cid = r.ident(ch, "id", True, "characteristic id")
-                ctitle = r.text(ch, "title", True)
+                ctitle, ctitle_tr = r.translated(ch, "title", True)
+                cdesc, cdesc_tr = r.translated(ch, "description")
                 if cid is not None and cid in seen:
                     r.error(r.line(ch, "id"), f"characteristic id '{cid}' is used twice: make it unique")
                     continue
-                self.known_names.append(ctitle or "")
+                self.known_names += [ctitle or "", *ctitle_tr.values()]
                 if cid and ctitle and sid:
                     seen.add(cid)
-                    chars.append(m.Characteristic(cid, ctitle, sid, r.text(ch, "description")))
-            self.known_names.append(title or "")
+                    chars.append(m.Characteristic(cid, ctitle, sid, cdesc,
+                                                  by_language(title=ctitle_tr, description=cdesc_tr)))
+            self.known_names += [title or "", *title_tr.values()]
             if sid and title:
                 seen.add(sid)
-                sections.append(m.Section(sid, title, tuple(chars)))
-        title = r.text(doc, "title", True)
-        self.known_names.append(title or "")
+                sections.append(m.Section(sid, title, tuple(chars), by_language(title=title_tr)))
+        title, title_tr = r.translated(doc, "title", True)
+        self.known_names += [title or "", *title_tr.values()]
         if not r.ok or title is None:
             return None
-        return m.Framework(path.stem, title, tuple(levels), tuple(sections))
+        return m.Framework(path.stem, title, tuple(levels), tuple(sections), by_language(title=title_tr))
 
     # schools ----------------------------------------------------------------------------
     def schools(
@@ -384,8 +528,9 @@ class _Loader:
             if code:
                 rooms.append(m.Room(code, r.text(room, "grade")))
         classrooms = r.integer(doc, "classrooms", 1)
-        name = r.text(doc, "name", True)
-        self.known_names.append(name or "")
+        name, name_tr = r.translated(doc, "name", True)
+        description, description_tr = r.translated(doc, "description")
+        self.known_names += [name or "", *name_tr.values()]
         school_ok = r.ok
         cycles = self.cycles(folder / "cycles", folder.name, start, frameworks, tuple(rooms))
         if not school_ok or name is None:
@@ -393,8 +538,9 @@ class _Loader:
         return m.School(
             id=folder.name, name=name, path=self.rel(folder), grades=r.text(doc, "grades"),
             classrooms=classrooms if classrooms is not None else (len(rooms) or None),
-            rooms=tuple(rooms), description=r.text(doc, "description"),
+            rooms=tuple(rooms), description=description,
             cycles=tuple(sorted(cycles, key=lambda c: (c.date, c.id))),
+            translations=by_language(name=name_tr, description=description_tr),
         )
 
     # cycles -----------------------------------------------------------------------------
@@ -434,12 +580,14 @@ class _Loader:
     ) -> m.Cycle | None:
         cid = folder.name
         for child in self.children(folder):
-            if child.name not in CYCLE_FILES:
-                self.stray(child, "a cycle folder", ", ".join(CYCLE_FILES))
+            if child.name not in CYCLE_FILES and not SIDECAR_RE.fullmatch(child.name):
+                self.stray(child, "a cycle folder", ", ".join(CYCLE_FILES) + ", focus.<lang>.md, debrief.<lang>.md")
         focus_path = folder / "focus.md"
         if not self.need(focus_path, FILE, "every cycle needs focus.md with its Focus of Inquiry"):
             return None
         focus = self.focus(focus_path, frameworks)
+        if focus is not None:
+            focus = self.sidecars(folder, "focus", focus)
         draft = focus is not None and focus.status == "draft"
         fw = frameworks.get(focus.framework) if focus else None
         lens = focus.characteristics if focus else None
@@ -447,6 +595,8 @@ class _Loader:
         schedule = self.schedule(folder / "schedule.yml", day, team, rooms, required=not draft)
         scripts = self.scripts(folder / "scripts", schedule, team, fw, lens)
         debrief = self.debrief(folder / "debrief.md", schedule, lens)
+        if debrief is not None:
+            debrief = self.sidecars(folder, "debrief", debrief)
         actions = self.actions(folder / "actions.yml", cid)
         messages = self.messages(folder / "messages")
         bucket = self.drafts[school] if draft else self.published_actions[school]
@@ -471,7 +621,9 @@ class _Loader:
         r, doc = self.reader(path), md.meta
         r.keys(doc, ("question", "framework", "characteristics", "improvement_goal", "look_fors",
                      "guiding_questions", "status"), ("question", "framework", "characteristics"))
-        question = r.text(doc, "question", True)
+        question, question_tr = r.translated(doc, "question", True)
+        goal, goal_tr = r.translated(doc, "improvement_goal")
+        look_fors, look_fors_tr = r.translated_list(doc, "look_fors")
         fid = r.text(doc, "framework", True)
         lens = r.text_list(doc, "characteristics", True)
         if "characteristics" in doc and not lens and r.ok:
@@ -498,9 +650,80 @@ class _Loader:
             return None
         return m.Focus(
             question=question, framework=fid, characteristics=lens,
-            improvement_goal=r.text(doc, "improvement_goal"), look_fors=r.text_list(doc, "look_fors"),
+            improvement_goal=goal, look_fors=look_fors,
             guiding_questions=guiding, status=status, narrative=md.body.strip() or None,
+            translations=by_language(question=question_tr, improvement_goal=goal_tr, look_fors=look_fors_tr),
         )
+
+    # a cycle's texts in other languages ------------------------------------------------
+    def sidecars(self, folder: Path, kind: str, found: Any) -> Any:
+        """``found`` (a Focus or a Debrief) with the translations of its ``<kind>.<lang>.md`` files.
+
+        A sidecar holds the translated texts of its file (its front matter) and of its body
+        (below it); a list (look-fors, quick wins, patterns, strengths) has one translation per
+        item, in the same order.
+        """
+        for path in self.children(folder):
+            match = SIDECAR_RE.fullmatch(path.name)
+            if match is None or match.group("kind") != kind or not self.is_file(path):
+                continue
+            lang, r = match.group("lang"), self.reader(path)
+            md = self.md_file(path)
+            if md is None:
+                continue
+            if lang == self.languages[0]:
+                r.error(1, f"{path.name} would hold the site's own language ({lang}): write these texts in {kind}.md")
+                continue
+            if lang not in self.languages:
+                r.error(1, f"'{lang}' is not one of the portfolio's languages ({', '.join(self.languages)}): add it to "
+                        "languages in portfolio.yml, or remove this file")
+                continue
+            found = self.sidecar(r, md, kind, lang, found)
+        return found
+
+    def sidecar(self, r: Reader, md: MarkdownFile, kind: str, lang: str, found: Any) -> Any:
+        doc = md.meta
+        r.keys(doc, SIDECAR_KEYS[kind], what=f"a translation ({kind}.{lang}.md translates the texts of {kind}.md)")
+        given: dict[str, Any] = dict(found.translations.get(lang, {}))
+        claims: dict[str, tuple[m.Claim, ...]] = {}
+        for key in SIDECAR_KEYS[kind]:
+            if key not in doc:
+                continue
+            line = r.line(doc, key)
+            original = getattr(found, key)
+            if key in ("look_fors", "quick_wins", "patterns", "strengths"):
+                items = r.text_list(doc, key)
+                if len(items) != len(original):
+                    r.error(line, f"'{key}' has {len(items)} item(s) and {kind}.md has {len(original)}: translate "
+                            "each item, in the same order")
+                    continue
+                if key in ("patterns", "strengths"):
+                    if any(c.translations.get(lang) for c in original):
+                        r.error(line, f"'{key}' is also translated in {kind}.md (claim: {{{lang}: ...}}): keep one")
+                        continue
+                    claims[key] = tuple(replace(c, translations={**c.translations, lang: {"claim": text}})
+                                        for c, text in zip(original, items, strict=True))
+                    continue
+                value: Any = items
+            else:
+                value = r.text(doc, key)
+                if value is None:
+                    continue
+                if original is None:
+                    r.error(line, f"'{key}' translates nothing: {kind}.md has no '{key}'")
+                    continue
+            if key in given:
+                r.error(line, f"'{key}' is also given in '{lang}' in {kind}.md: keep one of them")
+                continue
+            given[key] = value
+        body = md.body.strip()
+        if body and found.narrative is None:
+            r.error(md.body_line, f"{kind}.md has no text below its front matter: this text translates nothing")
+        elif body:
+            given["narrative"] = body
+        if not r.ok:
+            return found
+        return replace(found, translations={**found.translations, lang: given}, **claims)
 
     def team(self, path: Path, required: bool) -> m.Team | None:
         if not self.need(path, FILE,
@@ -735,11 +958,15 @@ class _Loader:
                      "reflection"))
         patterns = self.claims(r, doc, "patterns", schedule, lens, with_extent=True)
         strengths = self.claims(r, doc, "strengths", schedule, lens, with_extent=False)
+        prediction, prediction_tr = r.translated(doc, "prediction")
+        quick_wins, quick_wins_tr = r.translated_list(doc, "quick_wins")
+        message, message_tr = r.translated(doc, "message")
         debrief = m.Debrief(
             patterns=patterns, strengths=strengths, wonderings=r.text_list(doc, "wonderings"),
-            prediction=r.text(doc, "prediction"), quick_wins=r.text_list(doc, "quick_wins"),
-            message=r.text(doc, "message"), reflection=r.text(doc, "reflection"),
+            prediction=prediction, quick_wins=quick_wins,
+            message=message, reflection=r.text(doc, "reflection"),
             narrative=md.body.strip() or None,
+            translations=by_language(prediction=prediction_tr, quick_wins=quick_wins_tr, message=message_tr),
         )
         return debrief if r.ok else None
 
@@ -757,7 +984,7 @@ class _Loader:
             c = r.mapping(item, items.item_lines[i], what)
             if c is None or not r.keys(c, allowed, required, what):
                 continue
-            claim = r.text(c, "claim", True)
+            claim, claim_tr = r.translated(c, "claim", True)
             extent = r.choice(c, "extent", m.EXTENTS, True) if with_extent else None
             char = r.text(c, "characteristic")
             if char is not None and lens is not None and char not in lens:
@@ -775,7 +1002,7 @@ class _Loader:
                 else:
                     visits.append(v)
             if claim:
-                out.append(m.Claim(claim, tuple(visits), extent, char))
+                out.append(m.Claim(claim, tuple(visits), extent, char, by_language(claim=claim_tr)))
         return tuple(out)
 
     def actions(self, path: Path, cid: str) -> tuple[m.ActionStep, ...]:
@@ -798,7 +1025,10 @@ class _Loader:
             if aid is not None and any(x.id == aid for x in out):
                 r.error(r.line(a, "id"), f"action id '{aid}' is used twice in this cycle: make it unique")
                 continue
-            action, owner = r.text(a, "action", True), r.text(a, "owner", True)
+            action, action_tr = r.translated(a, "action", True)
+            owner = r.text(a, "owner", True)
+            measure, measure_tr = r.translated(a, "measure")
+            outcome, outcome_tr = r.translated(a, "outcome")
             carries = r.text(a, "carries")
             if carries is not None:
                 parts = carries.split("/")
@@ -810,8 +1040,9 @@ class _Loader:
             step = m.ActionStep(
                 id=aid or "", action=action or "", owner=owner or "", cycle=cid,
                 horizon=r.choice(a, "horizon", m.HORIZONS), due=r.date(a, "due"),
-                status=r.choice(a, "status", m.STATUSES) or "planned", measure=r.text(a, "measure"),
-                carries=carries, outcome=r.text(a, "outcome"), line=a.line,
+                status=r.choice(a, "status", m.STATUSES) or "planned", measure=measure,
+                carries=carries, outcome=outcome, line=a.line,
+                translations=by_language(action=action_tr, measure=measure_tr, outcome=outcome_tr),
             )
             if aid and action and owner:
                 out.append(step)
@@ -862,6 +1093,15 @@ class _Loader:
                 out.append(m.Message(match.group("kind"), match.group("lang"), md.body.strip(),
                                      self.rel(path), r.text(doc, "title"), audience))
         return tuple(out)
+
+
+def placeholders(text: Any) -> set[str]:
+    """The {placeholders} of a catalog text (of each of its forms or items); "{" for broken braces."""
+    parts = text.values() if isinstance(text, Mapping) else text if isinstance(text, list) else [text]
+    try:
+        return {f for part in parts for _, f, _, _ in string.Formatter().parse(str(part)) if f}
+    except ValueError:
+        return {"{"}
 
 
 def _month_day(raw: str) -> tuple[int, int] | None:

@@ -6,18 +6,20 @@ happened, the team did not rate, or never looked at it). Every template that pri
 figure asks here, so that each case reads as a sentence in plain words and no page ever
 shows a dash where a reader expected a number.
 
-``Say`` holds the page's language (its dates come from Babel in that language) and the
-build's ``min_group``; templates reach it as ``say``.
+``Say`` holds the page's language (its words come from that language's catalog, ``say.*``
+and ``count.*`` in ``lwsite/i18n/<lang>.yml``; its dates, numbers and plural forms from
+Babel) and the build's ``min_group``; templates reach it as ``say``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from ..analysis.disclosure import Span
 from ..analysis.figures import Depth, Distribution, Rated
-from ..model import HORIZON_LABELS, STATUS_LABELS, ActionStep, Cycle
+from ..model import HORIZONS, STATUSES, ActionStep, Cycle
 from .dates import fmt_date, fmt_time
 
 DASH = "\u2013"  # en dash, for ranges of numbers
@@ -26,12 +28,19 @@ DASH = "\u2013"  # en dash, for ranges of numbers
 class Say:
     """Every sentence and table cell that prints a figure, in one language."""
 
-    STATUS_LABELS = STATUS_LABELS
-    HORIZON_LABELS = HORIZON_LABELS
+    def __init__(self, language: str = "en", min_group: int = 3,
+                 catalogs: Mapping[str, Mapping[str, Any]] | None = None) -> None:
+        from ..i18n import Translator
 
-    def __init__(self, language: str = "en", min_group: int = 3) -> None:
         self.language = language
         self.min_group = min_group
+        self.t = Translator(language, catalogs)
+        # how every page names a status and a horizon (one wording everywhere)
+        self.STATUS_LABELS = {s: self.t.plain(f"status.{s}") for s in STATUSES}
+        self.HORIZON_LABELS = {h: self.t.plain(f"horizon.{h}") for h in HORIZONS}
+
+    def _(self, key: str, count: int | None = None, **values: object) -> str:
+        return self.t.plain(f"say.{key}", count, **values)
 
     def date(self, value: dt.date | None, style: str = "long") -> str:
         return fmt_date(value, style, self.language)
@@ -39,83 +48,94 @@ class Say:
     def time(self, value: dt.time | None) -> str:
         return fmt_time(value, self.language)
 
+    def number(self, value: int | float, digits: int | None = None) -> str:
+        return self.t.number(value, digits)
+
+    def percent(self, lo: int, hi: int | None = None) -> str:
+        return self.t.percent(lo, hi)
+
     def plural(self, n: int, one: str, other: str | None = None) -> str:
+        """"3 visits": a count of a noun, from the catalog's ``count.<noun>`` (English otherwise)."""
+        if self.t.has(f"count.{one}"):
+            return self.t.plain(f"count.{one}", count=n)
         return f"{n} {one if n == 1 else (other or one + 's')}"
 
     def count(self, span: Span) -> str:
         """A table cell for one band's count of visits."""
         if span.exact:
-            return str(span.lo)
+            return self.number(span.lo)
         if not span.shown:
-            return "not shown"
+            return self._("not_shown")
         if span.lo == 0 and span.hi == self.min_group - 1:
-            return f"fewer than {self.min_group}"
+            return self._("fewer_than", n=self.number(self.min_group))
         if span.lo == 0:
-            return f"at most {span.hi}"
+            return self._("at_most", n=self.number(span.hi))
         if span.hi == span.total:
-            return f"at least {span.lo}"
-        return f"{span.lo} to {span.hi}"
+            return self._("at_least", n=self.number(span.lo))
+        return self._("between", lo=self.number(span.lo), hi=self.number(span.hi))
 
     def share(self, dist: Distribution | None) -> str:
         """A table cell for the share rated in the upper half: "55%", "80–100%" or "not shown"."""
         if dist is None:
-            return "not rated"
+            return self._("not_rated")
         found = dist.upper_share
         if found is None:
-            return "not shown"
+            return self._("not_shown")
         lo, hi = found
-        return f"{lo}%" if lo == hi else f"{lo}{DASH}{hi}%"
+        return self.percent(lo, hi)
 
     def share_of(self, dist: Distribution, upper: str) -> str:
         """"55% of 11 visits rated Providing or above", in every case."""
         found = dist.upper_share
         rated = self.plural(dist.total, "visit")
         if found is None and dist.total < self.min_group:
-            return f"only {rated} rated: too few to show a share without singling out a classroom"
+            return self._("share_too_few", rated=rated)
         if found is None:
-            return (f"{rated} rated: the share rated {upper} is not shown, so that no classroom can be "
-                    "singled out")
+            return self._("share_hidden", rated=rated, upper=upper)
         lo, hi = found
         if lo == hi:
-            return f"{lo}% of {rated} rated {upper}"
+            return self._("share_exact", share=self.percent(lo), rated=rated, upper=upper)
         if hi == 100:
-            return f"at least {lo}% of {rated} rated {upper}"
+            return self._("share_at_least", share=self.percent(lo), rated=rated, upper=upper)
         if lo == 0:
-            return f"at most {hi}% of {rated} rated {upper}"
-        return f"between {lo}% and {hi}% of {rated} rated {upper}"
+            return self._("share_at_most", share=self.percent(hi), rated=rated, upper=upper)
+        return self._("share_between", lo=self.percent(lo), hi=self.percent(hi), rated=rated, upper=upper)
 
     def change(self, points: int | None) -> str:
         if points is None:
             return ""
         if points > 0:
-            return f"up {self.plural(points, 'point')}"
+            return self._("up", points=self.plural(points, "point"))
         if points < 0:
-            return f"down {self.plural(-points, 'point')}"
-        return "no change"
+            return self._("down", points=self.plural(-points, "point"))
+        return self._("no_change")
 
     def walkthrough(self, r: Rated, upper: str) -> str:
         """One walkthrough's figure and its change from the walkthrough before, as a sentence."""
-        head = f"{self.date(r.cycle.date)}: {self.share_of(r.distribution, upper)}"
+        head = self._("dated", date=self.date(r.cycle.date), text=self.share_of(r.distribution, upper))
         if r.previous is None:
-            return head + " (the first walkthrough to rate it)."
+            return self._("first_to_rate", head=head)
         if r.change is not None:
-            return f"{head}, {self.change(r.change)} from {self.date(r.previous.date)}."
-        return (f"{head}; the change from {self.date(r.previous.date)} cannot be given exactly, because one of the "
-                "two figures is a range.")
+            return self._("changed", head=head, change=self.change(r.change), date=self.date(r.previous.date))
+        return self._("change_unknown", head=head, date=self.date(r.previous.date))
 
     def change_cell(self, previous: object | None, points: int | None) -> str:
         """The "change from the one before" cell of a table (walkthroughs, or school years)."""
         if previous is None:
-            return "first rated"
+            return self._("first_rated")
         if points is None:
-            return "not exact: a range"
+            return self._("not_exact")
         return self.change(points)
 
     def year(self, label: str, dist: Distribution | None, upper: str, where: str) -> str:
         """One school year's figure: "2025-26 at Lincoln: 55% of 38 visits rated Providing or above."."""
         if dist is None:
-            return f"{label}{where}: no visits rated."
-        return f"{label}{where}: {self.share_of(dist, upper)}."
+            return self._("year_none", label=label, where=where)
+        return self._("year", label=label, where=where, text=self.share_of(dist, upper))
+
+    def school_year(self, year: str) -> str:
+        """"School year 2025-26"."""
+        return self.t.plain("common.school_year", year=year)
 
     def looked_at(self, cycles: Sequence[Cycle], today: dt.date) -> str:
         """"Looked at in 5 walkthroughs; one more is planned for 8 December 2026."."""
@@ -123,12 +143,14 @@ class Say:
         planned = [c for c in cycles if c.date > today]
         parts = []
         if done:
-            parts.append(f"Looked at in {self.plural(len(done), 'walkthrough')} so far")
+            parts.append(self._("looked_at", walkthroughs=self.plural(len(done), "walkthrough")))
         if planned:
             dates = ", ".join(self.date(c.date) for c in planned)
-            more = "one more is" if len(planned) == 1 else f"{len(planned)} more are"
-            parts.append(f"{more} planned ({dates})" if done else f"Planned for {dates}")
-        return "; ".join(parts) + "." if parts else "Not looked at yet."
+            if done:
+                parts.append(self._("more_planned", count=len(planned), dates=dates))
+            else:
+                parts.append(self._("planned_for", dates=dates))
+        return self._("sentences", text="; ".join(parts)) if parts else self._("not_looked_at")
 
     def not_rated(self, cycles: Sequence[Cycle], rated: Sequence[Rated], today: dt.date) -> str:
         """The walkthroughs that looked at it without rating it, and why, or "" when there are none."""
@@ -137,19 +159,20 @@ class Say:
         if not past:
             return ""
         dates = ", ".join(self.date(c.date) for c in past)
-        if len(past) == 1:
-            return (f"The walkthrough of {dates} looked at it without rating visits on the continuum "
-                    "(its hall work was reflection or calibration, not a rating).")
-        return (f"The walkthroughs of {dates} looked at it without rating visits on the continuum "
-                "(their hall work was reflection or calibration, not a rating).")
+        return self._("not_rated_by", count=len(past), dates=dates)
 
     def depth(self, d: Depth | None) -> str:
         """How much scripted evidence stands behind the figures: "2.4 evidence items per visit (24 in 10)"."""
         if d is None:
-            return "no visits scripted"
+            return self._("no_visits_scripted")
         if d.per_visit is None:
-            return f"not shown: fewer than {self.min_group} visits scripted"
-        return f"{d.per_visit:.1f} evidence items per visit ({d.items} in {self.plural(d.visits, 'visit')})"
+            return self._("depth_hidden", n=self.number(self.min_group))
+        return self._("depth", per_visit=self.number(d.per_visit, 1), items=self.number(d.items),
+                      visits=self.plural(d.visits, "visit"))
+
+    def per_visit(self, d: Depth) -> str:
+        """The items-per-visit cell: "2.4"."""
+        return self.number(d.per_visit, 1) if d.per_visit is not None else ""
 
     def visits_made(self, cycle: Cycle) -> str:
         """The day's classroom visits, and how many have a script when that differs (one source for
@@ -157,25 +180,25 @@ class Say:
         o = cycle.outline
         visits = self.plural(o.visits, "classroom")
         if o.scripted and o.scripted != o.visits:
-            return f"{visits} ({o.scripted} of the visits have scripted notes)"
+            return self._("visits_scripted", visits=visits, scripted=self.number(o.scripted))
         return visits
 
     def status(self, step: ActionStep) -> str:
-        return STATUS_LABELS[step.status]
+        return self.STATUS_LABELS[step.status]
 
     def horizon(self, step: ActionStep) -> str:
         """"Within a month": implied by the due date when there is one, so the two never contradict."""
         found = step.timeframe
-        return HORIZON_LABELS[found] if found else "Not given"
+        return self.HORIZON_LABELS[found] if found else self.t.plain("horizon.none")
 
     def due(self, step: ActionStep, today: dt.date) -> str:
         """The due date, and in neutral words whether it has passed with the step still open."""
         if step.due is None:
-            return "No due date"
+            return self._("no_due_date")
         when = self.date(step.due)
         if step.is_overdue(today):
-            still = STATUS_LABELS[step.status].lower()
-            return f"{when}: the date has passed and the step is still {still} (as of {self.date(today)})"
+            return self._("overdue", when=when, still=self.t.plain(f"status_still.{step.status}"),
+                          today=self.date(today))
         if not step.open:
             return when
-        return f"{when} (still to come)" if step.due >= today else when
+        return self._("still_to_come", when=when) if step.due >= today else when
