@@ -119,10 +119,19 @@ def carried_actions_yml(steps: Sequence[m.ActionStep], like_id: str) -> str:
         lines.append(f"  status: planned                # it was {step.status} in {like_id}")
         if step.measure:
             lines.append(f"  measure: {scalar(step.measure)}")
+        elif step.target is not None:
+            lines.append(f"  measure: {measure_yml(step.target)}")
         lines.append(f"  carries: {scalar(step.key)}")
         lines.append("  # due: YYYY-MM-DD")
     lines.append("")
     return "\n".join(lines)
+
+
+def measure_yml(target: m.Target) -> str:
+    """A structured measure in flow style, as the content format writes it."""
+    by = target.by.isoformat() if isinstance(target.by, dt.date) else target.by
+    return (f"{{characteristic: {scalar(target.characteristic)}, at_least: {scalar(target.level, quote=True)}, "
+            f"share: {target.share}%, by: {by}}}")
 
 
 def schedule_yml(
@@ -172,6 +181,7 @@ def script_md(
     visit: int, *, observers: Sequence[str] = (), segment: str | None = None,
     ratings: Sequence[tuple[str, str]] = (), wonderings: Sequence[str] = (),
     evidence: Sequence[tuple[str | None, str]] = (), note: str | None = None,
+    independent: Sequence[tuple[str, Sequence[tuple[str, str]]]] = (),
 ) -> str:
     lines = ["---"]
     if note:
@@ -184,6 +194,11 @@ def script_md(
     if ratings:
         lines.append("ratings:")
         lines.extend(f"  {cid}: {scalar(level, quote=True)}" for cid, level in ratings)
+    if independent:
+        lines.append("independent:                      # each observer's own level, before the team agreed")
+        for role, levels in independent:
+            lines.append(f"  {scalar(role)}:")
+            lines.extend(f"    {cid}: {scalar(level, quote=True)}" for cid, level in levels)
     if wonderings:
         lines.append("wonderings:")
         lines.extend(f"  - {scalar(w)}" for w in wonderings)
