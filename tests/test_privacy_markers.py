@@ -157,7 +157,8 @@ def add_independent(content: Path, planter: Planter) -> None:
         roles = [member["role"] for member in team["members"]][:2]
         levels = ("P", "D")
         meta["observers"] = roles
-        meta["independent"] = {role: {cid: level for cid in meta["ratings"]} for role, level in zip(roles, levels)}
+        meta["independent"] = {role: dict.fromkeys(meta["ratings"], level)
+                               for role, level in zip(roles, levels, strict=True)}
         planter.walk("script", {"independent": meta["independent"]})  # registers the calibration page's mark
         path.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body,
                         encoding="utf-8")

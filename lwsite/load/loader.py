@@ -643,7 +643,7 @@ class _Loader:
         out: list[m.IndependentRating] = []
         for role, levels in imap.items():
             at = r.line(imap, role)
-            if roles is not None and not _team_role(role, roles):
+            if roles is not None and not is_team_role(role, roles):
                 r.error(at, f"'{role}' is not a role of this cycle's team (" + ", ".join(sorted(roles))
                         + "): key independent levels by role, never by name, numbered ('Teacher 1', 'Teacher 2') "
                         "when two members with one role observed the visit")
@@ -895,7 +895,7 @@ class _Loader:
         return tuple(out)
 
 
-def _team_role(role: str, roles: Counter[str]) -> bool:
+def is_team_role(role: str, roles: Counter[str]) -> bool:
     """A role of the team, or one numbered ("Teacher 2") when the team has that many members with it."""
     if role in roles:
         return True
