@@ -9,7 +9,6 @@ pages compare school years, not schools, unless ``privacy.public_school_comparis
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -215,19 +214,17 @@ def overview_chart(site: Site, school: School, items: Sequence[CharacteristicTre
 
 
 def drawn_targets(items: Sequence[CharacteristicTrend]) -> list[Verdict]:
-    """The measured steps whose target the share-over-time chart can draw: a target at the first level of
-    the upper half (the chart's own measure), with a walkthrough (or date) to draw it to."""
+    """The measured steps whose target the share-over-time chart draws: a target at the first level of the
+    upper half (the chart's own measure), from the step's walkthrough to the one that judged it."""
     return [v for it in items for v in it.steps
-            if v.target.level == measures.boundary(it.framework)
-            and (v.judge is not None or isinstance(v.target.by, dt.date))]
+            if v.target.level == measures.boundary(it.framework) and v.judge is not None]
 
 
 def target_lines(site: Site, items: Sequence[CharacteristicTrend]) -> list[dict[str, Any]]:
     out = []
     for v in drawn_targets(items):
-        end = v.judge.date if v.judge is not None else v.target.by
-        assert isinstance(end, dt.date)
-        out.append({"start": v.step.agreed.isoformat(), "end": end.isoformat(),
+        assert v.judge is not None
+        out.append({"start": v.step.agreed.isoformat(), "end": v.judge.date.isoformat(),
                     "series": charts.wrap(v.characteristic_title, 40), "target": v.target.share,
                     "label": f"{v.characteristic_title}: target {v.target.share}% set on "
                              f"{site.date(v.step.agreed, 'short')} ({site.say.VERDICT_LABELS[v.state].lower()})"})

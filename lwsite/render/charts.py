@@ -284,7 +284,9 @@ def share_over_time(points: list[dict[str, Any]], years: list[dict[str, Any]], s
             "encoding": {"x": x | {"field": "start"}, "x2": {"field": "end"},
                          "y": y | {"field": "target"}, "color": colour | {"legend": None},
                          "strokeDash": {"field": "kind", "type": "nominal", "title": None,
-                                        "scale": {"domain": [TARGET], "range": [TARGET_DASH]}},
+                                        "scale": {"domain": [TARGET], "range": [TARGET_DASH]},
+                                        # on a phone, above the plot: beside the other legend it would not fit
+                                        "legend": {"orient": "top" if narrow else "bottom"}},
                          "description": {"field": "label", "type": "nominal"}},
         })
     exact = [p for p in points if p["low"] == p["high"]]
