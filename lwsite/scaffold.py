@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 
 from . import model as m
 from .emit import clean, flow_list, hhmm, scalar
@@ -120,7 +121,11 @@ def carried_actions_yml(steps: Sequence[m.ActionStep], like_id: str) -> str:
         if step.measure:
             lines.append(f"  measure: {scalar(step.measure)}")
         elif step.target is not None:
-            lines.append(f"  measure: {measure_yml(step.target)}")
+            # a date of the earlier cycle may fall before this one: carried, the target is judged next time
+            carried = replace(step.target, by=m.NEXT_WALKTHROUGH)
+            lines.append(f"  measure: {measure_yml(carried)}")
+            if isinstance(step.target.by, dt.date):
+                lines.append(f"  # it was to be judged by {step.target.by.isoformat()} in {like_id}")
         lines.append(f"  carries: {scalar(step.key)}")
         lines.append("  # due: YYYY-MM-DD")
     lines.append("")

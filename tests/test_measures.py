@@ -222,3 +222,15 @@ def test_demo_chains_show_met_and_not_met(demo_sites: dict[str, Path], audience:
     trends = (site / f"{lincoln}/trends/index.html").read_text(encoding="utf-8")
     assert "Targets of action steps drawn in the chart (dotted lines)" in trends
     assert "Dotted lines are the targets of action steps" in trends  # the chart's description
+
+
+def test_a_carried_measure_keeps_its_target_and_is_judged_at_the_next_walkthrough() -> None:
+    """lwsite new cycle --like carries open steps: a structured measure stays structured, in the format."""
+    import yaml
+
+    from lwsite.scaffold import carried_actions_yml
+
+    text = carried_actions_yml([step(START, level="S", share=30, by=dt.date(2026, 3, 1))], f"{START}-walk")
+    measure = yaml.safe_load(text)[0]["measure"]
+    assert measure == {"characteristic": "talk", "at_least": "S", "share": "30%", "by": "next-walkthrough"}
+    assert "# it was to be judged by 2026-03-01" in text
