@@ -382,7 +382,7 @@ def _import(args: argparse.Namespace) -> int:
     header, rows = _read_csv(source)
     if args.mapping is None:
         columns = {**importer.default_columns(header), **mapping.columns}
-        mapping = importer.ColumnMap(mapping.rows, columns, mapping.ratings)
+        mapping = importer.ColumnMap(mapping.rows, columns, mapping.ratings, mapping.independent)
     progress = _Progress("checked", len(rows))
     plan = importer.plan_import(header, rows, mapping, cycle, school.roster, source=source.name,
                                 replace=args.replace, progress=progress)
@@ -419,7 +419,7 @@ def _mapping(args: argparse.Namespace) -> importer.ColumnMap:
     for item in args.rating or []:
         cid, _, column = item.partition("=")
         ratings[cid.strip()] = column.strip()
-    return importer.ColumnMap(args.rows or mapping.rows, columns, tuple(ratings.items()))
+    return importer.ColumnMap(args.rows or mapping.rows, columns, tuple(ratings.items()), mapping.independent)
 
 
 def _read_csv(path: Path) -> tuple[list[str], list[list[str]]]:

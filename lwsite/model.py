@@ -196,6 +196,16 @@ class Rating:
 
 
 @dataclass(frozen=True)
+class IndependentRating:
+    """One observer's own level before the team agreed its rating (by role, never by name)."""
+
+    visit: int
+    observer: str  # a role of the visit's observers ("Teacher 1" when a role observed twice)
+    characteristic: str
+    level: str
+
+
+@dataclass(frozen=True)
 class Script:
     visit: int
     path: str
@@ -205,6 +215,7 @@ class Script:
     ratings: tuple[Rating, ...] = ()
     wonderings: tuple[str, ...] = ()
     narrative: str | None = None
+    independent: tuple[IndependentRating, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -245,6 +256,23 @@ class Debrief:
     narrative: str | None = None
 
 
+NEXT_WALKTHROUGH = "next-walkthrough"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A measured action step's target: a share of visits rated at or above a level, and when to judge it.
+
+    ``by`` is NEXT_WALKTHROUGH (the school's next walkthrough that rates the characteristic) or a
+    date (its first such walkthrough on or after that date).
+    """
+
+    characteristic: str
+    level: str  # a level id of the step's framework
+    share: int  # whole percent, 1 to 100
+    by: str | dt.date = NEXT_WALKTHROUGH
+
+
 @dataclass(frozen=True)
 class ActionStep:
     id: str
@@ -258,6 +286,7 @@ class ActionStep:
     carries: str | None = None  # "<cycle-id>/<action-id>" of the same school
     outcome: str | None = None
     line: int = 1
+    target: Target | None = None  # a structured measure (then ``measure`` is None)
 
     @property
     def key(self) -> str:
@@ -322,6 +351,10 @@ class Cycle:
     @property
     def ratings(self) -> tuple[Rating, ...]:
         return tuple(r for s in self.scripts for r in s.ratings)
+
+    @property
+    def independent(self) -> tuple[IndependentRating, ...]:
+        return tuple(r for s in self.scripts for r in s.independent)
 
     def message(self, kind: str, lang: str | None = None) -> Message | None:
         exact = [m for m in self.messages if m.kind == kind and m.lang == lang]

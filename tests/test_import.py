@@ -275,3 +275,63 @@ def test_published_demo_cycle_keeps_its_scripts(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "walkthrough-notes.csv:row 2: visit 1 already has scripts/visit-1.md" in result.stdout
     assert tree(project / "content") == before
+
+
+INDEPENDENT_MAPPING = """rows: visit
+columns:
+  visit: Visit
+  evidence: Notes
+  observers: Observers
+ratings:
+  student-discourse: Agreed level
+independent:
+  Principal:
+    student-discourse: "Principal's level"
+  Math coach:
+    student-discourse: "Math coach's level"
+"""
+
+
+def test_observers_own_levels_come_from_their_columns(project: Path, tmp_path: Path) -> None:
+    (tmp_path / "map.yml").write_text(INDEPENDENT_MAPPING)
+    header = ["Visit", "Notes", "Observers", "Agreed level", "Principal's level", "Math coach's level"]
+    export = write_csv(tmp_path / "notes.csv", [
+        header,
+        ["1", "9 of 11 pairs both spoke before writing.", "Principal", "P", "Providing", "D"],
+        ["2", "Teacher asked \"How do you know?\" 4 times.", "", "D", "", "Developing"],
+    ])
+    result = lwsite(project, "import", export, "--cycle", CYCLE, "--mapping", str(tmp_path / "map.yml"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    one = read_front_matter(project / FOLDER / "scripts/visit-01.md")
+    assert one["observers"] == ["Principal", "Math coach"]  # whoever gave a level observed the visit
+    assert one["independent"] == {"Principal": {"student-discourse": "P"}, "Math coach": {"student-discourse": "D"}}
+    two = read_front_matter(project / FOLDER / "scripts/visit-02.md")
+    assert two["observers"] == ["Math coach"] and two["independent"] == {"Math coach": {"student-discourse": "D"}}
+    assert_valid(project)
+
+
+@pytest.mark.parametrize(("cells", "message"), [
+    (["1", "A note", "", "P", "Brilliant", ""], "notes.csv:row 2: level 'Brilliant' that Principal gave "
+     "student-discourse is not a level of framework 'continuum'"),
+])
+def test_observers_own_levels_are_checked(project: Path, tmp_path: Path, cells: list[str], message: str) -> None:
+    (tmp_path / "map.yml").write_text(INDEPENDENT_MAPPING)
+    header = ["Visit", "Notes", "Observers", "Agreed level", "Principal's level", "Math coach's level"]
+    export = write_csv(tmp_path / "notes.csv", [header, cells])
+    result = lwsite(project, "import", export, "--cycle", CYCLE, "--mapping", str(tmp_path / "map.yml"))
+    assert result.returncode == 1 and message in result.stdout, result.stdout
+    assert scripts(project) == {}
+
+
+def test_observers_own_levels_need_roles_of_the_team(project: Path, tmp_path: Path) -> None:
+    (tmp_path / "map.yml").write_text(INDEPENDENT_MAPPING.replace("  Math coach:", "  Dana Ortiz:"))
+    header = ["Visit", "Notes", "Observers", "Agreed level", "Principal's level", "Math coach's level"]
+    export = write_csv(tmp_path / "notes.csv", [header, ["1", "A note", "", "P", "", "D"]])
+    result = lwsite(project, "import", export, "--cycle", CYCLE, "--mapping", str(tmp_path / "map.yml"))
+    assert result.returncode == 1
+    assert "notes.csv:row 2: 'Dana Ortiz' in the mapping's independent is not a role of this cycle's team" \
+        in result.stdout, result.stdout
+    bad = INDEPENDENT_MAPPING.replace('    student-discourse: "Principal\'s level"\n', "")
+    (tmp_path / "map.yml").write_text(bad)
+    result = lwsite(project, "import", export, "--cycle", CYCLE, "--mapping", str(tmp_path / "map.yml"))
+    assert result.returncode == 1 and "map.yml:9: independent 'Principal' maps characteristic ids" in result.stdout

@@ -58,6 +58,10 @@ ALL_FIELDS = [f for row in audience_table.TABLE for f in row.fields] + list(audi
 CONSISTENT = {"team:members[].group", "schedule:visits[].group", "school:rooms[].code",
               "schedule:visits[].room"}
 SHARED_RULE = {"team:members[].group": "schedule:visits[].group", "school:rooms[].code": "schedule:visits[].room"}
+# Fields whose values are levels, not text, so no marker fits in them, and whose rule is not "not free
+# text": what reaches a reader is the figures made from them. The planter adds them to the fixture and
+# registers, as their marker, what only they produce: the calibration page of a walkthrough.
+TRACED = {"script:independent.*": 'data-lw-kind="calibration"'}
 
 
 class Planter:
@@ -83,6 +87,11 @@ class Planter:
         field = f"{kind}:{path}"
         if field.startswith("script:ratings."):
             field = "script:ratings.*"
+        if field.startswith("script:independent."):
+            field = "script:independent.*"
+        if field in TRACED:
+            self.planted[TRACED[field]] = (field, RULES[field])
+            return node
         if field not in RULES:
             self.unknown.append(field)
             return node
@@ -132,7 +141,29 @@ def plant(content: Path) -> Planter:
             body = f"{body}\n\nMore {planter.marker(kind + ':body')}\n"
         path.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
                         + "---\n" + body, encoding="utf-8")
+    add_independent(content, planter)
     return planter
+
+
+def add_independent(content: Path, planter: Planter) -> None:
+    """Give a rated script without observers two observers and their own levels (keyed by the team's
+    planted roles, as the format requires), and plant them: the calibration page's mark."""
+    for path in sorted(content.rglob("scripts/*.md")):
+        _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+        meta = yaml.safe_load(front)
+        if "observers" in meta or not meta.get("ratings"):
+            continue
+        team = yaml.safe_load((path.parent.parent / "team.yml").read_text(encoding="utf-8"))
+        roles = [member["role"] for member in team["members"]][:2]
+        levels = ("P", "D")
+        meta["observers"] = roles
+        meta["independent"] = {role: dict.fromkeys(meta["ratings"], level)
+                               for role, level in zip(roles, levels, strict=True)}
+        planter.walk("script", {"independent": meta["independent"]})  # registers the calibration page's mark
+        path.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body,
+                        encoding="utf-8")
+        return
+    raise AssertionError("the marker fixture has no rated script without observers to add independent levels to")
 
 
 @pytest.fixture(scope="module")

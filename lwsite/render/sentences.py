@@ -15,8 +15,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from ..analysis.disclosure import Span
+from ..analysis import calibration as cal
+from ..analysis import measures
+from ..analysis.calibration import Agreement
+from ..analysis.disclosure import Span, percent
 from ..analysis.figures import Depth, Distribution, Rated
+from ..analysis.measures import Verdict
 from ..model import HORIZON_LABELS, STATUS_LABELS, ActionStep, Cycle
 from .dates import fmt_date, fmt_time
 
@@ -179,3 +183,95 @@ class Say:
         if not step.open:
             return when
         return f"{when} (still to come)" if step.due >= today else when
+
+    # calibration: do observers see the same thing? (team only) ---------------------------
+    def alpha(self, value: float | None) -> str:
+        """Krippendorff's alpha to three decimals, as his guidance is written (0.667, 0.800)."""
+        if value is None:
+            return "cannot be computed: every level given was the same"
+        return f"{value:.3f}"
+
+    def agreed(self, part: int, whole: int) -> str:
+        """A table cell: "55% (11 of 20)"."""
+        return f"{percent(part, whole)}% ({part} of {whole})" if whole else "none to compare"
+
+    def too_few(self, a: Agreement) -> str:
+        """Why a row prints no figure: there are no pairs, or fewer than MIN_PAIRS."""
+        if a.pairs == 0:
+            return "no two observers recorded their own level for the same visit: nothing to compare"
+        return (f"only {self.plural(a.pairs, 'pair')} of observers: too few to judge agreement "
+                f"(it takes at least {cal.MIN_PAIRS})")
+
+    def agreement(self, a: Agreement | None) -> str:
+        """One walkthrough's (or characteristic's) agreement, as a sentence, in every case."""
+        if a is None or a.levels == 0:
+            return "No observer recorded a level of their own before the team agreed its rating."
+        if not a.enough:
+            return self.too_few(a)[0].upper() + self.too_few(a)[1:] + "."
+        said = (f"{a.pairs} pairs of observers rated the same visit: {a.exact_percent}% gave the same level "
+                f"and {a.within_one_percent}% were at most one level apart")
+        if a.compared:
+            said += (f"; {a.consensus_percent}% of the {a.compared} levels observers gave on their own matched "
+                     "the rating the team then agreed")
+        if a.alpha is None:
+            return said + "; Krippendorff's alpha cannot be computed, because every level given was the same."
+        return said + f"; Krippendorff's alpha is {self.alpha(a.alpha)}, {self.alpha_reading(a.alpha)}."
+
+    def alpha_reading(self, value: float | None) -> str:
+        """Where an alpha stands against Krippendorff's own guidance."""
+        if value is None:
+            return "not computed"
+        if value >= cal.ALPHA_RELIABLE:
+            return "at or above 0.800, the level Krippendorff calls reliable"
+        if value >= cal.ALPHA_TENTATIVE:
+            return "between 0.667 and 0.800: enough, in Krippendorff's guidance, for tentative conclusions only"
+        return "below 0.667, the least Krippendorff accepts even for tentative conclusions"
+
+    # measured action steps -----------------------------------------------------------------
+    VERDICT_LABELS = {measures.MET: "Met", measures.NOT_MET: "Not met", measures.PENDING: "Not yet measured",
+                      measures.WITHHELD: "Not shown publicly"}
+
+    def target(self, v: Verdict) -> str:
+        """A structured measure in words: "At least 60% of visits rated Providing or above on ..."."""
+        t = v.target
+        return (f"At least {t.share}% of visits rated {v.level_label} on \u201c{v.characteristic_title}\u201d, "
+                f"{self.judged_when(v)}.")
+
+    def judged_when(self, v: Verdict) -> str:
+        by = v.target.by
+        if isinstance(by, dt.date):
+            return f"at the school's first walkthrough on or after {self.date(by)} that rates it"
+        return "at the school's next walkthrough that rates it"
+
+    def _pct(self, part: int, whole: int, share: int) -> str:
+        """A whole percentage, or one decimal where rounding would put it on the wrong side of the target."""
+        rounded = percent(part, whole)
+        if (rounded >= share) != (100 * part >= share * whole):
+            return f"{100 * part / whole:.1f}%".replace(".0%", "%")
+        return f"{rounded}%"
+
+    def reached(self, span: Span, label: str, share: int) -> str:
+        """"7 of 11 visits (64%) rated Providing or above"; a published range as a range."""
+        rated = self.plural(span.total, "visit")
+        if span.exact:
+            return f"{span.lo} of {rated} ({self._pct(span.lo, span.total, share)}) rated {label}"
+        lo, hi = self._pct(span.lo, span.total, share), self._pct(span.hi, span.total, share)
+        if span.hi == span.total:
+            return f"at least {lo} of {rated} rated {label}"
+        if span.lo == 0:
+            return f"at most {hi} of {rated} rated {label}"
+        return f"between {lo} and {hi} of {rated} rated {label}"
+
+    def verdict(self, v: Verdict) -> str:
+        """The result of a measured step at the walkthrough that judges it, in every case."""
+        if v.state == measures.PENDING:
+            return f"Not yet measured: it is judged {self.judged_when(v)}."
+        assert v.judge is not None
+        when = f"the walkthrough of {self.date(v.judge.date)}"
+        if v.state == measures.WITHHELD:
+            return (f"Judged at {when}; its result is not shown publicly, because the public site gives ratings "
+                    "only in two halves of the continuum, and as ranges where numbers are small. Staff and the "
+                    "walkthrough team see it.")
+        assert v.reached is not None
+        word = "Met" if v.state == measures.MET else "Not met"
+        return f"{word} at {when}: {self.reached(v.reached, v.level_label, v.target.share)} (target {v.target.share}%)."

@@ -17,7 +17,9 @@ from typing import Any
 import jinja2
 
 from .. import glossary
+from ..analysis import measures
 from ..analysis.figures import Figures
+from ..analysis.measures import Verdict
 from ..audience import Rules
 from ..model import ActionStep, Cycle, Portfolio, School, Script
 from . import paths
@@ -89,6 +91,18 @@ class Site:
 
     def action_index(self) -> dict[str, ActionStep]:
         return {a.key: a for c in self.portfolio.cycles for a in c.actions}
+
+    @functools.cached_property
+    def verdicts(self) -> dict[str, Verdict]:
+        """Every measured step's verdict as this audience may read it, by "school-id/cycle-id/action-id"."""
+        return measures.verdicts(self.portfolio, self.trend_figures, self.today)
+
+    def verdict(self, school: School | str, step: ActionStep) -> Verdict | None:
+        """A measured step's verdict (None for a step whose measure is free text)."""
+        if step.target is None:
+            return None
+        sid = school if isinstance(school, str) else school.id
+        return self.verdicts.get(f"{sid}/{step.key}")
 
 
 def chain(step: ActionStep, index: Mapping[str, ActionStep]) -> list[ActionStep]:
@@ -195,6 +209,8 @@ def cycle_parts(cycle: Cycle, rules: Rules) -> list[tuple[str | None, str]]:
         parts.append(("actions", "Action steps"))
     if rules.show_quality_report and cycle.scripts:
         parts.append(("quality", "Evidence quality"))
+    if rules.show_calibration and cycle.independent:
+        parts.append(("calibration", "Calibration"))
     return parts
 
 
