@@ -89,8 +89,9 @@ def load_roster(path: Path, allow_words: Iterable[str], problems: Problems, show
     if not isinstance(data, LMap) or "names" not in data or not isinstance(data["names"], LList) or not set(
         data
     ) <= {"names", "sample"}:
-        problems.error(shown, 1, "the roster must be a mapping with the key names: a list of names "
-                       "(each a name, or a mapping with name: and also:), and optionally sample: true")
+        problems.error(shown, 1, "the roster must be a mapping with one key, names: a list of names "
+                       "(each a name, or a mapping with name: and also:); the only other key it may have is "
+                       "sample: true, for a roster of made-up names")
         return None
     sample = data.get("sample", False)
     if not isinstance(sample, bool):
