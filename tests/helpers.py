@@ -122,6 +122,33 @@ def build_site(project: Path, audience: str = "public", site_dir: str = "site", 
     return subprocess.CompletedProcess(args, code, "", "\n".join(log.lines) + "\n")
 
 
+AUDIENCES = ("public", "staff", "team")
+
+
+def build_audiences(project: Path, **extra_env: str) -> dict[str, Path]:
+    """The project built strict for every audience, each into site-AUDIENCE/ (``build_site``, in this
+    process): the one builder of every fixture that needs a portfolio's three sites."""
+    sites: dict[str, Path] = {}
+    for audience in AUDIENCES:
+        result = build_site(project, audience, site_dir=f"site-{audience}", **extra_env)
+        assert result.returncode == 0, result.stdout + result.stderr
+        sites[audience] = project / f"site-{audience}"
+    return sites
+
+
+def check_content(project: Path, *args: str, **extra_env: str) -> subprocess.CompletedProcess[str]:
+    """``lwsite check CONTENT ARGS`` in this process (``cli.main``, as the command line calls it): its exit
+    code, stdout and stderr. An exception, a traceback from the command line, is raised."""
+    import io
+
+    from lwsite import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    with environment(**extra_env), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main(["check", str(project / "content"), *args])
+    return subprocess.CompletedProcess(["(in-process) lwsite", "check", *args], code, out.getvalue(), err.getvalue())
+
+
 def output_texts(site: Path) -> dict[str, str]:
     """Every output file as text, .gz files decompressed."""
     out: dict[str, str] = {}

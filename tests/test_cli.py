@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from cli_support import LINCOLN, demo_project, lwsite, read_front_matter, read_yaml, tree
+from cli_support import LINCOLN, demo_project, lwsite, lwsite_command, read_front_matter, read_yaml, tree
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -39,7 +39,7 @@ def test_every_command_has_help(command: tuple[str, ...], capsys: pytest.Capture
 
 
 def test_help_through_the_installed_entry_point(tmp_path: Path) -> None:
-    result = lwsite(tmp_path, "--help")
+    result = lwsite_command(tmp_path, "--help")
     assert result.returncode == 0
     for name in ("check", "new", "schedule", "import", "publish", "export"):
         assert name in result.stdout
@@ -131,7 +131,7 @@ def test_a_missing_content_folder_says_where_it_looked(
 
 def test_usage_error_exit_code_of_the_process(project: Path) -> None:
     before = tree(project / "content")
-    result = lwsite(project, "new", "cycle", "lincoln-elementary", "2026-02-30", "talk")
+    result = lwsite_command(project, "new", "cycle", "lincoln-elementary", "2026-02-30", "talk")
     assert result.returncode == 2
     assert "'2026-02-30' is not a date YYYY-MM-DD" in result.stderr
     assert tree(project / "content") == before

@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 import pytest
-from cli_support import LINCOLN, demo_project, lwsite, read_front_matter, tree
+from cli_support import LINCOLN, demo_project, lwsite, lwsite_command, read_front_matter, tree
 
 from lwsite import cli
 from lwsite.load.loader import load
@@ -49,7 +49,7 @@ def assert_valid(project: Path) -> None:
 
 
 def test_sample_export_becomes_one_script_per_visit(project: Path) -> None:
-    result = lwsite(project, "import", SAMPLE, "--cycle", CYCLE, "--mapping", MAPPING)
+    result = lwsite_command(project, "import", SAMPLE, "--cycle", CYCLE, "--mapping", MAPPING)  # a process
     assert result.returncode == 0, result.stdout + result.stderr
     assert "wrote 6 visit script(s) with 11 evidence item(s)" in result.stdout
     assert result.stderr == ""  # quiet: no progress for a small export
