@@ -7,6 +7,7 @@
   fail it here too, rather than after the new site is written).
 - ``on_files``: adds the planned pages as generated files (never written to docs_dir).
 - ``on_page_content``: replaces a generated page's content with its rendered template.
+- ``on_env``: lets the theme's Jinja environment keep compiled templates for the process.
 - ``on_post_build``: reports how many charts were rendered and how many came from the cache.
 - ``on_serve``: watches the content folder.
 
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
+import jinja2
 import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -42,6 +44,7 @@ from .model import Audience
 from .pipeline import Prepared, Settings, prepare
 from .render import serve
 from .render.site import Page, Renderer, menu
+from .render.templates import shared_cache
 from .resources import theme_dir
 
 log = logging.getLogger("mkdocs.plugins.lwsite")
@@ -226,6 +229,11 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
         if spec is None or self.renderer is None or page.file.generated_by is None:
             return html
         return self.renderer.render(spec)
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        # the theme's templates compiled once a process: mkdocs serve rebuilds at every change
+        env.bytecode_cache = shared_cache(env)
+        return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.failed is not None and self.settings is not None:
