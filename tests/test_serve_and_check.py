@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from cli_support import demo_project
+from cli_support import demo_project, lwsite, lwsite_command
 from helpers import ROOT, env, make_project, mkdocs_build
 
 CYCLE = "content/schools/oak/cycles/2025-10-14-talk"
@@ -150,17 +150,18 @@ def test_serve_shows_a_content_error_in_the_browser_and_comes_back_after_the_fix
 
 
 def _check(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "lwsite", "check", *args], cwd=project, env=env(),
-                          capture_output=True, text=True, check=False)
+    """``lwsite check ARGS`` in the project folder, in this process (cli_support.lwsite)."""
+    return lwsite(project, "check", *args)
 
 
 def test_check_exit_codes(tmp_path: Path) -> None:
+    """The exit codes of the process itself: ``python -m lwsite check``."""
     project = make_project(tmp_path)
-    assert _check(project, "content").returncode == 0
-    assert _check(project, "--content-dir", "content").returncode == 0
-    assert _check(project, "--no-such-option").returncode == 2
+    assert lwsite_command(project, "check", "content").returncode == 0
+    assert lwsite_command(project, "check", "--content-dir", "content").returncode == 0
+    assert lwsite_command(project, "check", "--no-such-option").returncode == 2
     (project / CYCLE / "notes.md").write_text("stray\n")
-    bad = _check(project, "content")
+    bad = lwsite_command(project, "check", "content")
     assert bad.returncode == 1
     assert bad.stdout.splitlines() == [
         f"{CYCLE.removeprefix('content/')}/notes.md:1: file 'notes.md' is not part of a cycle folder "
