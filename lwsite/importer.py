@@ -204,7 +204,7 @@ def plan_import(
         return plan
     for number in sorted(visits):
         visit = visits[number]
-        name = f"scripts/visit-{number:02d}.md"
+        name = f"scripts/visit-{number}.md"
         rows_note = ", ".join(str(r) for r in visit.rows)
         plan.files[name] = script_md(
             number, observers=visit.observers, segment=visit.segment[0] if visit.segment else None,
@@ -485,6 +485,6 @@ def _existing(visit: _Visit, cycle: CycleFiles, replace: bool, plan: ImportPlan,
                   f"visit {visit.number} already has scripts/{names[0]}: it is kept as it is; to overwrite "
                   "it with this export, run again with --replace")
         return
-    new = f"visit-{visit.number:02d}.md"
+    new = f"visit-{visit.number}.md"
     plan.remove.extend(f"scripts/{name}" for name in names if name != new)
 

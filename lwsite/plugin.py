@@ -7,8 +7,14 @@
   fail it here too, rather than after the new site is written).
 - ``on_files``: adds the planned pages as generated files (never written to docs_dir).
 - ``on_page_content``: replaces a generated page's content with its rendered template.
+- ``on_env``: lets the theme's Jinja environment keep compiled templates for the process.
 - ``on_post_build``: reports how many charts were rendered and how many came from the cache.
 - ``on_serve``: watches the content folder.
+
+Under ``mkdocs serve`` (``on_startup`` says so) a content error does not fail the build, which
+would leave every request waiting until the content is fixed: the site becomes one error page
+(``lwsite/render/serve.py``) that lists every problem and reloads itself after the next build.
+``mkdocs build`` fails as before.
 """
 
 from __future__ import annotations
@@ -16,10 +22,13 @@ from __future__ import annotations
 import logging
 import os
 import re
+import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+from urllib.parse import urlsplit
 
+import jinja2
 import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -33,7 +42,9 @@ from mkdocs.structure.pages import Page as MkPage
 from .errors import Problem
 from .model import Audience
 from .pipeline import Prepared, Settings, prepare
+from .render import serve
 from .render.site import Page, Renderer, menu
+from .render.templates import shared_cache
 from .resources import theme_dir
 
 log = logging.getLogger("mkdocs.plugins.lwsite")
@@ -61,9 +72,21 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
         self.renderer: Renderer | None = None
         self.settings: Settings | None = None
         self.default_language = True
+        self.serving = False  # under mkdocs serve: content errors make an error page, not a failed build
+        self.failed: list[Problem] | None = None  # this build's problems, when it shows the error page
+        self.token = ""
+
+    # MkDocs keeps a plugin with on_startup from one build of ``mkdocs serve`` to the next, so every
+    # build starts from on_config's reset below.
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_shutdown(self) -> None:
+        self.serving = False
 
     # configuration ---------------------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.prepared, self.pages, self.renderer, self.failed = None, {}, None, None
         base_dir = Path(config.config_file_path or ".").resolve().parent
         content_dir = (base_dir / self.config.content_dir).resolve()
         try:
@@ -115,28 +138,37 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
         assert self.settings is not None
         prepared = prepare(self.settings)
         errors = [p for p in prepared.problems if not p.warning]
-        for problem in prepared.problems:
-            if problem.warning:
-                log.warning(str(problem))
-        if errors or prepared.site is None:
-            for problem in errors:
-                log.error(str(problem))
-            raise PluginError(
-                f"lwsite: {len(errors)} content error(s) listed above; the site was not built "
-                "and the previous site, if any, is unchanged"
-            )
-        if prepared.quality:
-            self._report_quality(list(prepared.quality))
         warned = [p for p in prepared.problems if p.warning]
-        if self.config.quality == "warn":
-            warned += prepared.quality
-        if config.strict and warned:
+        level = self.config.quality
+        flagged = list(prepared.quality)
+        stop: list[Problem] | None = None  # the problems that stop this build, if any
+        if errors or prepared.site is None:
+            stop, why = errors, f"{len(errors)} content error(s) listed above"
+        elif level == "error" and flagged:
+            stop, why = flagged, f"the evidence-quality coach flagged {len(flagged)} item(s) (quality: error)"
+        elif config.strict and (warned + flagged if level == "warn" else warned):
             # a strict build would fail on these warnings only at its end, after MkDocs has emptied
             # the site folder and written the new site: fail now, leaving the previous site as it was
-            raise PluginError(
-                f"lwsite: {len(warned)} content warning(s) listed above, and the build is strict; the site "
-                "was not built and the previous site, if any, is unchanged"
-            )
+            stop = warned + flagged if level == "warn" else warned
+            why = f"{len(stop)} content warning(s) listed above, and the build is strict"
+        # Under a strict mkdocs serve, every message at warning level or above would fail the build
+        # at its end, and the server would wait for a good build: the error page shows them instead.
+        quiet = self.serving and stop is not None and config.strict
+        for problem in warned:
+            (log.info if quiet else log.warning)(str(problem))
+        for problem in errors:
+            (log.info if quiet else log.error)(str(problem))
+        if flagged and not (errors or prepared.site is None):
+            self._report_quality(flagged, quiet)
+        if stop is not None:
+            if not self.serving:
+                raise PluginError(f"lwsite: {why}; the site was not built and the previous site, if any, "
+                                  "is unchanged")
+            self.failed, self.token = stop, str(time.time_ns())
+            (log.info if quiet else log.error)(f"lwsite: {why}; the site shows them on every page until they "
+                                               "are fixed")
+            return
+        assert prepared.site is not None
         self.prepared = prepared
         self.pages = {p.src: p for p in prepared.pages}
         if prepared.site.portfolio.language != "en" and self.default_language:
@@ -145,20 +177,25 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
             theme_dir(), prepared.site, prepared.pages, config.use_directory_urls
         )
 
-    def _report_quality(self, flagged: list[Problem]) -> None:
+    def _report_quality(self, flagged: list[Problem], quiet: bool) -> None:
         """The evidence-quality coach: info (default), warn (fails --strict) or error."""
         level = self.config.quality
         head = f"lwsite: the evidence-quality coach flagged {len(flagged)} item(s)"
         if level == "error":
             for problem in flagged:
-                log.error(f"{problem.path}:{problem.line}: {problem.message}")
-            raise PluginError(f"{head} (quality: error); the previous site is unchanged")
-        emit = log.warning if level == "warn" else log.info
+                (log.info if quiet else log.error)(f"{problem.path}:{problem.line}: {problem.message}")
+            return
+        emit = log.warning if level == "warn" and not quiet else log.info
         emit(f"{head}; see the team's evidence-quality page")
         for problem in flagged:
             emit(str(problem))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.failed is not None:
+            # the error page is the whole site: no page, no asset but its reload script and marker
+            config.nav = None
+            return Files([File.generated(config, serve.SCRIPT, content=serve.reload_script()),
+                          File.generated(config, serve.MARKER, content=self.token)])
         editors = set(self.config.editor_pages)
         if self.settings is not None and self.settings.audience == Audience.PUBLIC:
             for f in [f for f in files if f.src_uri in editors]:
@@ -193,7 +230,19 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
             return html
         return self.renderer.render(spec)
 
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        # the theme's templates compiled once a process: mkdocs serve rebuilds at every change
+        env.bytecode_cache = shared_cache(env)
+        return env
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.failed is not None and self.settings is not None:
+            # written last, over the theme's 404.html: the server answers every missing page with it
+            page = serve.error_page(theme_dir(), self.failed, _shown(self.settings.content_dir),
+                                    urlsplit(config.site_url or "/").path or "/", self.token)
+            for name in ("404.html", "index.html"):
+                Path(config.site_dir, name).write_text(page, encoding="utf-8")
+            return
         if self.prepared is not None and self.prepared.site is not None:
             charts = self.prepared.site.charts
             log.info(f"lwsite: {charts.rendered} chart(s) rendered, {charts.cached} taken from the cache")
@@ -213,6 +262,13 @@ def _mkdocs_nav(entries: Sequence[tuple[str | None, Any]]) -> list[Any]:
         value = _mkdocs_nav(target) if isinstance(target, list) else target
         out.append(value if title is None else {title: value})
     return out
+
+
+def _shown(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
 
 
 def _valid_year(year: str) -> bool:

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 import yaml
-from helpers import make_project, mkdocs_build, output_texts
+from helpers import build_site, make_project, output_texts
 
 from lwsite import audience as audience_table
 from lwsite.model import Audience
@@ -172,7 +172,7 @@ def marked(tmp_path_factory: pytest.TempPathFactory) -> tuple[Planter, dict[str,
     planter = plant(project / "content")
     outputs: dict[str, dict[str, str]] = {}
     for audience in AUDIENCES:
-        result = mkdocs_build(project, audience, site_dir=f"site-{audience}")
+        result = build_site(project, audience, site_dir=f"site-{audience}")
         assert result.returncode == 0, result.stdout + result.stderr
         # calendar lines are folded at 75 octets: unfold them, so a marker cut in two is found
         outputs[audience] = {name: text.replace("\r\n ", "").replace("\r\n\t", "") if name.endswith(".ics")

@@ -626,7 +626,7 @@ class _Loader:
         for path in self.children(folder):
             match = SCRIPT_RE.fullmatch(path.name)
             if not match or not self.is_file(path):
-                self.stray(path, "scripts/", "visit-NN.md files")
+                self.stray(path, "scripts/", "visit-N.md files (visit-4.md for visit 4)")
                 continue
             script = self.script(path, int(match.group(1)), schedule, team, fw, lens)
             if script is None:

@@ -27,6 +27,7 @@ from .charts import ChartCache
 from .dates import fmt_date, fmt_span, fmt_time
 from .markdown import render, render_inline
 from .sentences import Say
+from .templates import shared_cache
 
 
 @dataclass(frozen=True)
@@ -235,6 +236,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
+        self.env.bytecode_cache = shared_cache(self.env)  # each template compiled once a process (serve)
         language = site.portfolio.language
         self.env.filters.update(
             md=render, md_inline=render_inline, time=lambda value: fmt_time(value, language),
