@@ -64,6 +64,8 @@ TABLE: tuple[Row, ...] = (
     Row("room codes, with the date each room was last visited (never with a visit number)", TEAM, (
         "school:rooms[].code", "school:rooms[].grade")),
     Row("the evidence-quality pages (a calibration aid, never by observer)", TEAM, ()),
+    Row("each observer's own level before consensus (independent), and the calibration pages made from them: "
+        "agreement figures by walkthrough and school, never by observer or role", TEAM, ("script:independent.*",)),
     Row("hand-written messages (messages/*.md)", OWN, ("message:title", "message:body")),
 )
 
@@ -76,7 +78,8 @@ NOT_TEXT: tuple[str, ...] = (
     "schedule:visits[].start", "schedule:orientation.start", "schedule:debrief.start", "script:segment",
     "script:ratings.*", "debrief:patterns[].extent", "debrief:patterns[].characteristic",
     "debrief:strengths[].characteristic", "actions:[].id", "actions:[].horizon", "actions:[].status",
-    "actions:[].carries", "message:audience",
+    "actions:[].carries", "message:audience", "actions:[].measure.characteristic", "actions:[].measure.at_least",
+    "actions:[].measure.share", "actions:[].measure.by",
 )
 
 
@@ -172,6 +175,10 @@ class Rules:
         return self.team
 
     @property
+    def show_calibration(self) -> bool:  # independent levels and the calibration pages
+        return self.sees("script:independent.*")
+
+    @property
     def show_overdue(self) -> bool:  # whether a step is past its due date (neutral words, every audience)
         return self.sees("actions:[].action")
 
@@ -252,6 +259,8 @@ def _outline(outline: Outline, rules: Rules) -> Outline:
 
 
 def _script(script: Script, rules: Rules) -> Script:
+    if not rules.show_calibration:
+        script = replace(script, independent=())
     if rules.show_ratings:
         return script
     return replace(script, observers=(), segment=None, ratings=(), narrative=None, path="")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import difflib
+import importlib.metadata
 import io
 import os
 import re
@@ -20,11 +22,12 @@ import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any, NoReturn
 
 import yaml
 
 from . import importer, scaffold, scheduling
-from .errors import Problem
+from .errors import Problem, Problems
 from .export import FORMATS, downloads
 from .i18n.localize import languages_of, untranslated
 from .load.cycle import CycleFiles, SchoolFiles, load_school, locate_cycle
@@ -32,6 +35,7 @@ from .load.fields import ID_RE, TIME_RE, yaml_reads_as_text
 from .load.loader import load
 from .model import Audience, Framework, Portfolio, TimeBlock
 from .pipeline import Settings, prepare, prepare_editions
+from .privacy import load_roster
 
 SLUG_RE = re.compile(r"[a-z0-9][a-z0-9-]*")  # used with fullmatch, as every id pattern
 YEAR_RE = re.compile(r"[0-9]{4}-[0-9]{2}")
@@ -40,6 +44,34 @@ DRAFT_RE = re.compile(r"^status:[ \t]*draft[ \t]*(#.*)?$", re.M)
 
 class InputError(Exception):
     """A problem with the content or the input files: printed, exit code 1."""
+
+
+def _did_you_mean(given: str, known: Sequence[str]) -> str:
+    """": did you mean X?" when one known word is close to what was typed, else nothing."""
+    close = difflib.get_close_matches(given, list(known), n=1, cutoff=0.6)
+    return f": did you mean {close[0]}?" if close else ""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, saying "did you mean" for a mistyped command, choice or option."""
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        if action.choices is not None and value not in action.choices:
+            choices = [str(c) for c in action.choices]
+            hint = _did_you_mean(str(value), choices)
+            raise argparse.ArgumentError(action, f"invalid choice: {value!r} (choose from {', '.join(choices)}){hint}")
+
+    def unknown(self, extra: Sequence[str]) -> NoReturn:
+        """Exit 2 for arguments no option of this command takes, naming the options meant."""
+        options = sorted(o for o in self._option_string_actions if o.startswith("--"))
+        hints = [f"{name}{hint}" for name in (a.split("=")[0] for a in extra if a.startswith("-"))
+                 if (hint := _did_you_mean(name, options))]
+        message = f"unrecognized arguments: {' '.join(extra)}"
+        if len(extra) == 1 and hints:
+            message += hints[0][len(extra[0].split("=")[0]):]
+        elif hints:
+            message += f" ({'; '.join(hints)})"
+        self.error(message)
 
 
 # check ---------------------------------------------------------------------------------
@@ -105,9 +137,10 @@ def check_problems(content: Path) -> tuple[list[Problem], Portfolio | None]:
     return problems, None if level == "error" and flagged else loaded.portfolio
 
 
-def _report(content: Path, strict: bool = False) -> bool:
-    """Check a portfolio and print every problem; True when it may be built."""
+def _report(content: Path, strict: bool = False, extra: Sequence[Problem] = ()) -> bool:
+    """Check a portfolio and print every problem (``extra`` ones first); True when it may be built."""
     problems, portfolio = check_problems(content)
+    problems = [*extra, *problems]
     for problem in problems:
         print(problem)
     tracked = _roster_tracked(content, portfolio.privacy.roster if portfolio else None)
@@ -130,10 +163,14 @@ def _report(content: Path, strict: bool = False) -> bool:
 
 
 def _roster_tracked(content: Path, roster: str | None) -> list[Problem]:
-    """A warning when git tracks the roster file, which must never be published."""
+    """A warning when git tracks the roster file, which must never be published, unless the roster
+    declares itself a sample of fictional names (``sample: true``, as the demo's does)."""
     if roster is None:
         return []
     path = (content / roster).resolve()
+    loaded = load_roster(path, (), Problems(), roster) if path.is_file() else None
+    if loaded is not None and loaded.sample:
+        return []
     try:
         result = subprocess.run(
             ["git", "ls-files", "--error-unmatch", path.name],
@@ -144,7 +181,8 @@ def _roster_tracked(content: Path, roster: str | None) -> list[Problem]:
     if result.returncode == 0:
         return [Problem("portfolio.yml", 1, f"the roster file {roster} is tracked by git: anyone who "
                         "can read the repository can read it; remove it from git (git rm --cached) "
-                        "and list it in .gitignore", warning=True)]
+                        "and list it in .gitignore (a roster of fictional names, a demo's, may say "
+                        "sample: true instead)", warning=True)]
     return []
 
 
@@ -389,7 +427,7 @@ def _import(args: argparse.Namespace) -> int:
     header, rows = _read_csv(source)
     if args.mapping is None:
         columns = {**importer.default_columns(header), **mapping.columns}
-        mapping = importer.ColumnMap(mapping.rows, columns, mapping.ratings)
+        mapping = importer.ColumnMap(mapping.rows, columns, mapping.ratings, mapping.independent)
     progress = _Progress("checked", len(rows))
     plan = importer.plan_import(header, rows, mapping, cycle, school.roster, source=source.name,
                                 replace=args.replace, progress=progress)
@@ -426,7 +464,7 @@ def _mapping(args: argparse.Namespace) -> importer.ColumnMap:
     for item in args.rating or []:
         cid, _, column = item.partition("=")
         ratings[cid.strip()] = column.strip()
-    return importer.ColumnMap(args.rows or mapping.rows, columns, tuple(ratings.items()))
+    return importer.ColumnMap(args.rows or mapping.rows, columns, tuple(ratings.items()), mapping.independent)
 
 
 def _read_csv(path: Path) -> tuple[list[str], list[list[str]]]:
@@ -459,31 +497,37 @@ def _publish(args: argparse.Namespace) -> int:
         raise InputError(f"{args.cycle}: not a cycle folder of {_shown(content)}")
     folder = content.resolve() / "schools" / located[0] / "cycles" / located[1]
     rel = f"schools/{located[0]}/cycles/{located[1]}"
-    left = []
+    left = []  # values still saying "(fill this in)": reported with every other problem, in one run
     for path in sorted(folder.rglob("*")):
         if path.is_file() and path.suffix in (".md", ".yml") and not path.name.startswith("."):
             for n, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
                 if scaffold.PLACEHOLDER in line.split(" #")[0]:
-                    left.append(f"{rel}/{path.relative_to(folder).as_posix()}:{n}: this still says "
-                                f"{scaffold.PLACEHOLDER}: write it, or remove it if it is optional")
-    if left:
-        raise InputError("\n".join(left))
+                    left.append(Problem(f"{rel}/{path.relative_to(folder).as_posix()}", n,
+                                        f"this still says {scaffold.PLACEHOLDER}: write it, or remove it if "
+                                        "it is optional"))
     focus = folder / "focus.md"
+    stays = f"{rel} stays a draft: fix the problems above, then run lwsite publish again"
     if not focus.is_file():
-        raise InputError(f"{rel}/focus.md:1: focus.md is missing")
+        raise InputError("\n".join([*(str(p) for p in left), f"{rel}/focus.md:1: focus.md is missing: the "
+                                     "cycle's status is set there", stays]))
     before = focus.read_text(encoding="utf-8-sig")
     end = before.find("\n---", 3)
     head = before[: end if end > 0 else len(before)]
     if not DRAFT_RE.search(head):
         print(f"{rel} is already published (its focus.md has no status: draft)", file=sys.stderr)
-        return 0 if _report(content) else 1
+        return 0 if _report(content, extra=left) else 1
     after = DRAFT_RE.sub("status: published", head, count=1) + before[len(head):]
     focus.write_text(after, encoding="utf-8")
-    if _report(content):
+    ok = False
+    try:
+        ok = _report(content, extra=left)
+    finally:
+        if not ok:
+            focus.write_text(before, encoding="utf-8")
+    if ok:
         print(f"published {rel}: it is in the next build")
         return 0
-    focus.write_text(before, encoding="utf-8")
-    print(f"{rel} stays a draft: fix the errors above, then run lwsite publish again", file=sys.stderr)
+    print(stays, file=sys.stderr)
     return 1
 
 
@@ -569,20 +613,21 @@ def _content_option(parser: argparse.ArgumentParser, positional: bool = False) -
     if positional:
         parser.add_argument("content_dir", nargs="?", default=None, metavar="CONTENT_DIR",
                             help="the portfolio folder (default: content)")
-        parser.add_argument("--content-dir", dest="content_dir_opt", default=None,
+        parser.add_argument("--content-dir", dest="content_dir_opt", default=None, metavar="CONTENT_DIR",
                             help="the portfolio folder (same as CONTENT_DIR)")
     else:
         parser.add_argument("--content-dir", dest="content_dir", default="content",
                             help="the portfolio folder (default: content)")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def build_parser() -> _Parser:
+    parser = _Parser(
         prog="lwsite",
         description="Learning Walkthrough records as a browsable static site.",
         epilog="Exit codes: 0 ok, 1 content or input error, 2 usage error. "
                "Run lwsite COMMAND --help for each command.",
     )
+    parser.add_argument("--version", action="version", version=f"lwsite {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     check = sub.add_parser(
@@ -591,7 +636,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _content_option(check, positional=True)
     check.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
-    check.set_defaults(func=_check)
+    check.set_defaults(func=_check, parser_=check)
 
     new = sub.add_parser("new", help="create a school or a cycle from a template",
                          description="Create the files of a new school or cycle, with comments saying "
@@ -603,7 +648,7 @@ def build_parser() -> argparse.ArgumentParser:
     school.add_argument("--name", required=True, help="the school's name")
     school.add_argument("--grades", help="the grades it teaches, e.g. K-5")
     _content_option(school)
-    school.set_defaults(func=_new_school)
+    school.set_defaults(func=_new_school, parser_=school)
 
     cycle = new_sub.add_parser(
         "cycle", help="create a draft cycle: focus.md, team.yml (and actions.yml with --like)",
@@ -620,7 +665,7 @@ def build_parser() -> argparse.ArgumentParser:
     how.add_argument("--like", metavar="PREVIOUS_CYCLE", help="an earlier cycle id of the same school")
     how.add_argument("--framework", help="the framework of the lens (default: the first)")
     _content_option(cycle)
-    cycle.set_defaults(func=_new_cycle)
+    cycle.set_defaults(func=_new_cycle, parser_=cycle)
 
     sched = sub.add_parser(
         "schedule", help="propose the day's visits, rooms least recently visited first",
@@ -643,12 +688,12 @@ def build_parser() -> argparse.ArgumentParser:
     sched.add_argument("--debrief", type=_time, help="the debrief's start, HH:MM (60 minutes)")
     sched.add_argument("--replace", action="store_true", help="overwrite an existing schedule.yml")
     _content_option(sched)
-    sched.set_defaults(func=_schedule)
+    sched.set_defaults(func=_schedule, parser_=sched)
 
     imp = sub.add_parser(
-        "import", help="turn a form or spreadsheet export (CSV) into scripts/visit-NN.md files",
+        "import", help="turn a form or spreadsheet export (CSV) into scripts/visit-N.md files",
         description="Read a CSV export (one row per evidence item, or one row per visit with one "
-                    "evidence item per line) and write the cycle's scripts/visit-NN.md files. Columns "
+                    "evidence item per line) and write the cycle's scripts/visit-N.md files. Columns "
                     "come from a mapping file (--mapping) or the options below; without either, columns "
                     "named visit, evidence, characteristic, observers, segment, wonderings are used. "
                     "Refused, with the row number: a roster name, a level outside the framework, a "
@@ -666,7 +711,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="a column holding the level of a lens characteristic (repeatable)")
     imp.add_argument("--replace", action="store_true", help="overwrite visits that already have a script")
     _content_option(imp)
-    imp.set_defaults(func=_import)
+    imp.set_defaults(func=_import, parser_=imp)
 
     pub = sub.add_parser(
         "publish", help="check a draft cycle and mark it published",
@@ -676,7 +721,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pub.add_argument("cycle", metavar="CYCLE", help="the cycle folder, or SCHOOL/CYCLE-ID")
     _content_option(pub)
-    pub.set_defaults(func=_publish)
+    pub.set_defaults(func=_publish, parser_=pub)
 
     exp = sub.add_parser(
         "export", help="write the site's data downloads without building the site",
@@ -688,13 +733,16 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--format", choices=FORMATS, required=True, help="csv or json")
     exp.add_argument("-o", "--output", required=True, metavar="OUT_DIR", help="the folder to write into")
     exp.add_argument("--school-year", type=_year, help="as the site stood at the end of that year, e.g. 2024-25")
-    exp.set_defaults(func=_export)
+    exp.set_defaults(func=_export, parser_=exp)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        command: _Parser = getattr(args, "parser_", parser)
+        command.unknown(extra)
     if getattr(args, "content_dir_opt", None) is not None:
         if args.content_dir is not None and args.content_dir != args.content_dir_opt:
             parser.error("give the content folder once, as CONTENT_DIR or --content-dir")
@@ -702,6 +750,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if hasattr(args, "content_dir") and args.content_dir is None:
         args.content_dir = "content"
     try:
+        if hasattr(args, "content_dir"):
+            _content_folder(Path(args.content_dir), args.parser_.prog)
         code: int = args.func(args)
     except InputError as exc:
         print(exc)
@@ -709,6 +759,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     except argparse.ArgumentTypeError as exc:
         parser.error(str(exc))
     return code
+
+
+def _content_folder(content: Path, prog: str) -> None:
+    """Refuse, before anything else, a content folder that is not there."""
+    if content.is_dir():
+        return
+    what = "is a file, not a folder" if content.exists() else "does not exist"
+    relative = "" if content.is_absolute() else f", relative to the folder you run lwsite in ({Path.cwd()})"
+    raise InputError(
+        f"no content folder: {content.absolute()} {what}. lwsite looked for the portfolio folder (the one that "
+        f"holds portfolio.yml) at {content}{relative}: run it in the folder that holds mkdocs.yml, "
+        f"or name the folder: {prog} --content-dir PATH"
+    )
+
+
+def _version() -> str:
+    try:
+        return importlib.metadata.version("lwsite")
+    except importlib.metadata.PackageNotFoundError:
+        return "(not installed)"
 
 
 if __name__ == "__main__":

@@ -14,12 +14,14 @@ schedule, and a visit that already has a script (unless replacing).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from . import model as m
 from .emit import clean
 from .load.cycle import CycleFiles
+from .load.loader import is_team_role
 from .load.source import LMap, SourceError, parse_yaml
 from .privacy import Roster
 from .scaffold import script_md
@@ -33,11 +35,13 @@ BULLET_RE = re.compile(r"^(?:[-*+\u2022]\s+)")
 
 @dataclass(frozen=True)
 class ColumnMap:
-    """Which column holds what. ``ratings`` maps a characteristic id to its level's column."""
+    """Which column holds what. ``ratings`` maps a characteristic id to its level's column;
+    ``independent`` an observer's role and a characteristic to the column of that observer's own level."""
 
     rows: str = "evidence"
     columns: Mapping[str, str] = field(default_factory=dict)  # field name -> column header
     ratings: tuple[tuple[str, str], ...] = ()
+    independent: tuple[tuple[str, str, str], ...] = ()  # (observer's role, characteristic id, column header)
 
     def column(self, name: str) -> str | None:
         return self.columns.get(name)
@@ -68,7 +72,8 @@ class ImportPlan:
 
 
 def parse_mapping(text: str, shown: str) -> tuple[ColumnMap | None, list[str]]:
-    """A mapping file (YAML: ``rows``, ``columns``, ``ratings``), or its problems as path:line lines."""
+    """A mapping file (YAML: ``rows``, ``columns``, ``ratings``, ``independent``), or its problems as
+    path:line lines."""
     try:
         data = parse_yaml(text)
     except SourceError as exc:
@@ -81,8 +86,8 @@ def parse_mapping(text: str, shown: str) -> tuple[ColumnMap | None, list[str]]:
     if not isinstance(data, LMap):
         return None, [f"{shown}:1: a mapping file is a YAML mapping with columns: (and rows:, ratings:)"]
     for key in data:
-        if key not in ("rows", "columns", "ratings"):
-            bad(data.key_lines[key], f"unknown key '{key}': allowed: rows, columns, ratings")
+        if key not in ("rows", "columns", "ratings", "independent"):
+            bad(data.key_lines[key], f"unknown key '{key}': allowed: rows, columns, ratings, independent")
     rows = data.get("rows", "evidence")
     if rows not in ROW_KINDS:
         bad(data.key_lines.get("rows", 1), f"rows must be evidence or visit, not {rows!r}")
@@ -110,9 +115,26 @@ def parse_mapping(text: str, shown: str) -> tuple[ColumnMap | None, list[str]]:
                     bad(rmap.key_lines[key], f"ratings '{key}' must name a column header")
                 else:
                     ratings.append((key, value))
+    independent: list[tuple[str, str, str]] = []
+    imap = data.get("independent")
+    if imap is not None:
+        if not isinstance(imap, LMap):
+            bad(data.key_lines["independent"], "independent: maps each observer's role to the columns of their "
+                "own levels: {Principal: {student-discourse: \"Principal's level\"}}")
+        else:
+            for role, columns_of in imap.items():
+                if not isinstance(columns_of, LMap):
+                    bad(imap.key_lines[role], f"independent '{role}' maps characteristic ids to the columns of "
+                        "this observer's own levels")
+                    continue
+                for cid, value in columns_of.items():
+                    if not isinstance(value, str) or not value.strip():
+                        bad(columns_of.key_lines[cid], f"independent '{role}' '{cid}' must name a column header")
+                    else:
+                        independent.append((role, cid, value))
     if problems:
         return None, problems
-    return ColumnMap(str(rows), columns, tuple(ratings)), []
+    return ColumnMap(str(rows), columns, tuple(ratings), tuple(independent)), []
 
 
 def default_columns(header: Sequence[str]) -> dict[str, str]:
@@ -129,6 +151,7 @@ class _Visit:
     observers: list[str] = field(default_factory=list)
     segment: tuple[str, int] | None = None
     ratings: dict[str, tuple[str, int]] = field(default_factory=dict)
+    independent: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)  # (role, cid) -> level, row
     wonderings: list[str] = field(default_factory=list)
 
 
@@ -181,11 +204,12 @@ def plan_import(
         return plan
     for number in sorted(visits):
         visit = visits[number]
-        name = f"scripts/visit-{number:02d}.md"
+        name = f"scripts/visit-{number}.md"
         rows_note = ", ".join(str(r) for r in visit.rows)
         plan.files[name] = script_md(
             number, observers=visit.observers, segment=visit.segment[0] if visit.segment else None,
             ratings=[(cid, level) for cid, (level, _) in visit.ratings.items()],
+            independent=_by_role(visit.independent),
             wonderings=visit.wonderings, evidence=visit.evidence,
             note=f"Imported by lwsite import (spreadsheet row{'s' if len(visit.rows) > 1 else ''} {rows_note}).",
         )
@@ -219,6 +243,8 @@ def _columns(header: Sequence[str], mapping: ColumnMap, out: _Rows) -> dict[str,
     wanted = dict(mapping.columns)
     for cid, column in mapping.ratings:
         wanted[f"rating:{cid}"] = column
+    for role, cid, column in mapping.independent:
+        wanted[f"independent:{role}:{cid}"] = column
     for required in ("visit", "evidence"):
         if required not in wanted:
             out.error(1, f"no column is mapped to '{required}': name it in the mapping file or with "
@@ -226,7 +252,9 @@ def _columns(header: Sequence[str], mapping: ColumnMap, out: _Rows) -> dict[str,
     index: dict[str, int] = {}
     for name, column in wanted.items():
         if column.strip() not in seen:
-            out.error(1, f"there is no column '{column}' for {name.replace('rating:', 'the rating of ')} "
+            what = (f"the level {name.split(':')[1]} gave {name.split(':', 2)[2]} on their own"
+                    if name.startswith("independent:") else name.replace("rating:", "the rating of "))
+            out.error(1, f"there is no column '{column}' for {what} "
                       "(columns: " + ", ".join(f"'{n}'" for n in names) + ")")
         else:
             index[name] = seen[column.strip()]
@@ -296,6 +324,7 @@ def _read_row(
     observers = [o.strip() for o in re.split(r"[;,\n]", values.get("observers", "")) if o.strip()]
     segment = _segment(values.get("segment", ""), row, out)
     ratings = _ratings(values, mapping, cycle, lens, row, out)
+    independent = _independent(values, mapping, cycle, lens, row, out)
     wonderings = _lines(values.get("wonderings", ""))
     if len(out.plan.errors) > errors:
         return
@@ -312,6 +341,15 @@ def _read_row(
                       "give one rating per visit")
             return
         visit.ratings.setdefault(cid, (level, row))
+    for (role, cid), level in independent.items():
+        before = visit.independent.get((role, cid))
+        if before is not None and before[0] != level:
+            out.error(row, f"visit {number}: {role}'s own level on {cid} is {before[0]} on row {before[1]} and "
+                      f"{level} here: give one level per observer and visit")
+            return
+        visit.independent.setdefault((role, cid), (level, row))
+        if role not in visit.observers:
+            visit.observers.append(role)  # whoever gave a level observed the visit
     visits[number] = visit
     visit.rows.append(row)
     visit.evidence.extend(parsed)
@@ -384,6 +422,50 @@ def _ratings(
     return found
 
 
+def _independent(
+    values: Mapping[str, str], mapping: ColumnMap, cycle: CycleFiles, lens: tuple[str, ...],
+    row: int, out: _Rows,
+) -> dict[tuple[str, str], str]:
+    """Each observer's own level on this row, by (role, characteristic), checked as the loader checks it."""
+    found: dict[tuple[str, str], str] = {}
+    given = [(role, cid, values.get(f"independent:{role}:{cid}", "")) for role, cid, _ in mapping.independent]
+    given = [(role, cid, v) for role, cid, v in given if v]
+    if not given:
+        return found
+    team = cycle.team
+    if team is not None and team.hall_work != 3:
+        out.error(row, "this row has observers' own levels, which are allowed only when team.yml has hall_work: 3 "
+                  "(consensus on the continuum): leave the independent columns out of the mapping, or change "
+                  "hall_work")
+        return found
+    roles = Counter(member.role for member in team.members) if team is not None else None
+    fw = cycle.framework
+    for role, cid, value in given:
+        if roles is not None and not is_team_role(role, roles):
+            out.error(row, f"'{role}' in the mapping's independent is not a role of this cycle's team ("
+                      + ", ".join(sorted(roles)) + "): key observers' levels by role, never by name")
+            continue
+        if cid not in lens:
+            out.error(row, f"the independent column of {role} for '{cid}' is not for a characteristic of this "
+                      "cycle's lens (" + ", ".join(lens) + "): fix the mapping")
+            continue
+        level = _level(value, fw)
+        if level is None:
+            choices = ", ".join(f"{lv.id} ({lv.label})" for lv in fw.levels) if fw else ""
+            out.error(row, f"level '{value}' that {role} gave {cid} is not a level of framework "
+                      f"'{fw.id if fw else '?'}': use one of {choices}")
+            continue
+        found[(role, cid)] = level
+    return found
+
+
+def _by_role(levels: Mapping[tuple[str, str], tuple[str, int]]) -> list[tuple[str, list[tuple[str, str]]]]:
+    out: dict[str, list[tuple[str, str]]] = {}
+    for (role, cid), (level, _) in levels.items():
+        out.setdefault(role, []).append((cid, level))
+    return list(out.items())
+
+
 def _level(value: str, fw: m.Framework | None) -> str | None:
     if fw is None:
         return None
@@ -403,6 +485,6 @@ def _existing(visit: _Visit, cycle: CycleFiles, replace: bool, plan: ImportPlan,
                   f"visit {visit.number} already has scripts/{names[0]}: it is kept as it is; to overwrite "
                   "it with this export, run again with --replace")
         return
-    new = f"visit-{visit.number:02d}.md"
+    new = f"visit-{visit.number}.md"
     plan.remove.extend(f"scripts/{name}" for name in names if name != new)
 

@@ -210,6 +210,16 @@ class Rating:
 
 
 @dataclass(frozen=True)
+class IndependentRating:
+    """One observer's own level before the team agreed its rating (by role, never by name)."""
+
+    visit: int
+    observer: str  # a role of the visit's observers ("Teacher 1" when a role observed twice)
+    characteristic: str
+    level: str
+
+
+@dataclass(frozen=True)
 class Script:
     visit: int
     path: str
@@ -219,6 +229,7 @@ class Script:
     ratings: tuple[Rating, ...] = ()
     wonderings: tuple[str, ...] = ()
     narrative: str | None = None
+    independent: tuple[IndependentRating, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -262,6 +273,23 @@ class Debrief:
     translations: Translations = translated()
 
 
+NEXT_WALKTHROUGH = "next-walkthrough"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A measured action step's target: a share of visits rated at or above a level, and when to judge it.
+
+    ``by`` is NEXT_WALKTHROUGH (the school's next walkthrough that rates the characteristic) or a
+    date (its first such walkthrough on or after that date).
+    """
+
+    characteristic: str
+    level: str  # a level id of the step's framework
+    share: int  # whole percent, 1 to 100
+    by: str | dt.date = NEXT_WALKTHROUGH
+
+
 @dataclass(frozen=True)
 class ActionStep:
     id: str
@@ -276,6 +304,7 @@ class ActionStep:
     outcome: str | None = None
     line: int = 1
     translations: Translations = translated()
+    target: Target | None = None  # a structured measure (then ``measure`` is None)
 
     @property
     def key(self) -> str:
@@ -340,6 +369,10 @@ class Cycle:
     @property
     def ratings(self) -> tuple[Rating, ...]:
         return tuple(r for s in self.scripts for r in s.ratings)
+
+    @property
+    def independent(self) -> tuple[IndependentRating, ...]:
+        return tuple(r for s in self.scripts for r in s.independent)
 
     def message(self, kind: str, lang: str | None = None) -> Message | None:
         exact = [m for m in self.messages if m.kind == kind and m.lang == lang]

@@ -7,17 +7,27 @@
   (in a strict build, content warnings fail it here too, rather than after the new site is
   written).
 - ``on_files``: adds the planned pages as generated files (never written to docs_dir).
-- ``on_env``: gives the theme's templates lwsite's words (``lwt("key")``).
+- ``on_env``: gives the theme's templates lwsite's words (``lwt("key")``), and lets the theme's
+  Jinja environment keep compiled templates for the process.
 - ``on_page_content``: replaces a generated page's content with its rendered template.
 - ``on_post_build``: builds the site in each of the portfolio's other languages, under
   ``<site>/<lang>/`` (the layout of mkdocs-static-i18n), as MkDocs builds it: a copy of the
   configuration with that ``site_dir``, ``theme.language`` and search language, this plugin
-  told which prepared edition to render; then reports how many charts were rendered.
+  told which prepared edition to render; then reports how many charts were rendered and how
+  many came from the cache.
 - ``on_serve``: watches the content folder.
 
 A build of one language is a whole MkDocs build (its own navigation, sitemap, 404 page and
 search index with the language's stemmer). mkdocs-static-i18n does the same, but it cannot
 see pages that are not files on disk (lwsite's are generated), so lwsite runs its own loop.
+MkDocs keeps one instance of a plugin that has ``on_startup`` (this one, Material's search) for
+the whole process, so the build of another language runs with the same instances: their state
+is put back as it was after it.
+
+Under ``mkdocs serve`` (``on_startup`` says so) a content error does not fail the build, which
+would leave every request waiting until the content is fixed: the site becomes one error page
+(``lwsite/render/serve.py``) that lists every problem and reloads itself after the next build.
+``mkdocs build`` fails as before.
 """
 
 from __future__ import annotations
@@ -27,11 +37,14 @@ import importlib.util
 import logging
 import os
 import re
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+from urllib.parse import urlsplit
 
+import jinja2
 import yaml
 from markupsafe import Markup
 from mkdocs.config import base
@@ -47,7 +60,9 @@ from .errors import Problem
 from .i18n import Translator
 from .model import Audience
 from .pipeline import Prepared, Settings, prepare_editions
+from .render import serve
 from .render.site import Page, Renderer, menu
+from .render.templates import shared_cache
 from .resources import theme_dir
 
 log = logging.getLogger("mkdocs.plugins.lwsite")
@@ -86,9 +101,21 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
         self.default_language = True
         self.edition: Edition | None = None  # set on the build of another language than the site's
         self.others: dict[str, Prepared] = {}  # the site's other languages, for its first build to build
+        self.serving = False  # under mkdocs serve: content errors make an error page, not a failed build
+        self.failed: list[Problem] | None = None  # this build's problems, when it shows the error page
+        self.token = ""
+
+    # MkDocs keeps a plugin with on_startup from one build of ``mkdocs serve`` to the next, so every
+    # build starts from on_config's reset below.
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_shutdown(self) -> None:
+        self.serving = False
 
     # configuration ---------------------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.prepared, self.pages, self.renderer, self.failed, self.others = None, {}, None, None, {}
         base_dir = Path(config.config_file_path or ".").resolve().parent
         content_dir = (base_dir / self.config.content_dir).resolve()
         try:
@@ -151,28 +178,37 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
         prepared = next(iter(editions.values()))
         problems = list(dict.fromkeys(p for e in editions.values() for p in e.problems))
         errors = [p for p in problems if not p.warning]
-        for problem in problems:
-            if problem.warning:
-                log.warning(str(problem))
-        if errors or prepared.site is None:
-            for problem in errors:
-                log.error(str(problem))
-            raise PluginError(
-                f"lwsite: {len(errors)} content error(s) listed above; the site was not built "
-                "and the previous site, if any, is unchanged"
-            )
-        if prepared.quality:
-            self._report_quality(list(prepared.quality))
         warned = [p for p in problems if p.warning]
-        if self.config.quality == "warn":
-            warned += prepared.quality
-        if config.strict and warned:
+        level = self.config.quality
+        flagged = list(prepared.quality)
+        stop: list[Problem] | None = None  # the problems that stop this build, if any
+        if errors or prepared.site is None:
+            stop, why = errors, f"{len(errors)} content error(s) listed above"
+        elif level == "error" and flagged:
+            stop, why = flagged, f"the evidence-quality coach flagged {len(flagged)} item(s) (quality: error)"
+        elif config.strict and (warned + flagged if level == "warn" else warned):
             # a strict build would fail on these warnings only at its end, after MkDocs has emptied
             # the site folder and written the new site: fail now, leaving the previous site as it was
-            raise PluginError(
-                f"lwsite: {len(warned)} content warning(s) listed above, and the build is strict; the site "
-                "was not built and the previous site, if any, is unchanged"
-            )
+            stop = warned + flagged if level == "warn" else warned
+            why = f"{len(stop)} content warning(s) listed above, and the build is strict"
+        # Under a strict mkdocs serve, every message at warning level or above would fail the build
+        # at its end, and the server would wait for a good build: the error page shows them instead.
+        quiet = self.serving and stop is not None and config.strict
+        for problem in warned:
+            (log.info if quiet else log.warning)(str(problem))
+        for problem in errors:
+            (log.info if quiet else log.error)(str(problem))
+        if flagged and not (errors or prepared.site is None):
+            self._report_quality(flagged, quiet)
+        if stop is not None:
+            if not self.serving:
+                raise PluginError(f"lwsite: {why}; the site was not built and the previous site, if any, "
+                                  "is unchanged")
+            self.failed, self.token = stop, str(time.time_ns())
+            (log.info if quiet else log.error)(f"lwsite: {why}; the site shows them on every page until they "
+                                               "are fixed")
+            return
+        assert prepared.site is not None
         portfolio = prepared.site.portfolio
         self.others = {lang: e for lang, e in editions.items() if lang != portfolio.language}
         if portfolio.language != "en" and self.default_language:
@@ -196,20 +232,25 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
             # Material's language selector; partials/alternate.html makes each link land on this page
             extra["alternate"] = [{"name": e["name"], "link": e["root"] or "./", "lang": e["lang"]} for e in editions]
 
-    def _report_quality(self, flagged: list[Problem]) -> None:
+    def _report_quality(self, flagged: list[Problem], quiet: bool) -> None:
         """The evidence-quality coach: info (default), warn (fails --strict) or error."""
         level = self.config.quality
         head = f"lwsite: the evidence-quality coach flagged {len(flagged)} item(s)"
         if level == "error":
             for problem in flagged:
-                log.error(f"{problem.path}:{problem.line}: {problem.message}")
-            raise PluginError(f"{head} (quality: error); the previous site is unchanged")
-        emit = log.warning if level == "warn" else log.info
+                (log.info if quiet else log.error)(f"{problem.path}:{problem.line}: {problem.message}")
+            return
+        emit = log.warning if level == "warn" and not quiet else log.info
         emit(f"{head}; see the team's evidence-quality page")
         for problem in flagged:
             emit(str(problem))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.failed is not None:
+            # the error page is the whole site: no page, no asset but its reload script and marker
+            config.nav = None
+            return Files([File.generated(config, serve.SCRIPT, content=serve.reload_script()),
+                          File.generated(config, serve.MARKER, content=self.token)])
         editors = set(self.config.editor_pages)
         if self.settings is not None and self.settings.audience == Audience.PUBLIC:
             for f in [f for f in files if f.src_uri in editors]:
@@ -239,10 +280,12 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
                                           [s for s in ours if s in editors], words))
         return files
 
-    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         if self.renderer is not None:
             env.globals["lwt"] = self.renderer.site.t  # lwsite's words, in the theme's own templates
         env.filters["lw_without_home_alternates"] = _without_home_alternates
+        # the theme's templates compiled once a process: mkdocs serve rebuilds at every change
+        env.bytecode_cache = shared_cache(env)
         return env
 
     def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
@@ -261,37 +304,53 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
         return self.renderer.render(spec)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.failed is not None and self.settings is not None:
+            # written last, over the theme's 404.html: the server answers every missing page with it
+            page = serve.error_page(theme_dir(), self.failed, _shown(self.settings.content_dir),
+                                    urlsplit(config.site_url or "/").path or "/", self.token)
+            for name in ("404.html", "index.html"):
+                Path(config.site_dir, name).write_text(page, encoding="utf-8")
+            return
         if self.prepared is None or self.prepared.site is None or self.edition is not None:
             return
+        sites = [self.prepared.site, *(e.site for e in self.others.values() if e.site is not None)]
         for lang, prepared in self.others.items():
             self._build_language(config, lang, prepared)
-        sites = [self.prepared.site, *(e.site for e in self.others.values() if e.site is not None)]
         rendered, cached = sum(s.charts.rendered for s in sites), sum(s.charts.cached for s in sites)
         log.info(f"lwsite: {rendered} chart(s) rendered, {cached} taken from the cache")
 
     def _build_language(self, config: MkDocsConfig, lang: str, prepared: Prepared) -> None:
         """The site in another language, under <site_dir>/<lang>/, built by the same host (MkDocs or
         ProperDocs) from a copy of the configuration: its site_dir, site_url, theme language and search
-        language are that language's; this plugin renders the edition prepared (and checked) already."""
+        language are that language's; this plugin renders the edition prepared (and checked) already.
+
+        The copy's plugins that MkDocs keeps for the process (those with ``on_startup``: this one,
+        Material's search) are the very instances of this build: their state is put back afterwards."""
         host = type(config).__module__.split(".")[0]  # "mkdocs", or "properdocs"
         load_config = importlib.import_module(f"{host}.config").load_config
         build = importlib.import_module(f"{host}.commands.build").build
         site_url = f"{config.site_url.rstrip('/')}/{lang}/" if config.site_url else None
-        copy = load_config(config.config_file_path, site_dir=os.path.join(config.site_dir, lang),
-                           docs_dir=config.docs_dir, strict=config.strict, site_url=site_url,
-                           use_directory_urls=config.use_directory_urls)
-        copy.theme["language"] = lang
-        names = self.config.site_names
-        if isinstance(names.get(lang), str) and names[lang].strip():
-            copy.site_name = names[lang]
-        _search_language(copy, lang)
-        ours = [p for p in copy.plugins.values() if isinstance(p, LwsitePlugin)]
-        if len(ours) != 1:
-            raise PluginError(f"lwsite: cannot build the site in '{lang}': the lwsite plugin is missing from "
-                              f"{config.config_file_path}")
-        ours[0].edition = Edition(lang, prepared)
-        log.info(f"lwsite: building the site in '{lang}' in {copy.site_dir}")
-        build(copy)
+        saved = [(plugin, dict(vars(plugin))) for plugin in config.plugins.values()]
+        try:
+            copy = load_config(config.config_file_path, site_dir=os.path.join(config.site_dir, lang),
+                               docs_dir=config.docs_dir, strict=config.strict, site_url=site_url,
+                               use_directory_urls=config.use_directory_urls)
+            copy.theme["language"] = lang
+            names = self.config.site_names
+            if isinstance(names.get(lang), str) and names[lang].strip():
+                copy.site_name = names[lang]
+            _search_language(copy, lang)
+            ours = [p for p in copy.plugins.values() if isinstance(p, LwsitePlugin)]
+            if len(ours) != 1:
+                raise PluginError(f"lwsite: cannot build the site in '{lang}': the lwsite plugin is missing "
+                                  f"from {config.config_file_path}")
+            ours[0].edition = Edition(lang, prepared)
+            log.info(f"lwsite: building the site in '{lang}' in {copy.site_dir}")
+            build(copy)
+        finally:
+            for plugin, state in saved:
+                vars(plugin).clear()
+                vars(plugin).update(state)
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
@@ -343,6 +402,13 @@ def _mkdocs_nav(entries: Sequence[tuple[str | None, Any]]) -> list[Any]:
         value = _mkdocs_nav(target) if isinstance(target, list) else target
         out.append(value if title is None else {title: value})
     return out
+
+
+def _shown(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
 
 
 def _valid_year(year: str) -> bool:

@@ -35,6 +35,7 @@ class Roster:
     allow_words: tuple[str, ...] = ()
     shown: str = "the roster"
     known: tuple[str, ...] = ()
+    sample: bool = False  # ``sample: true``: fictional names (a demo's), which git may track
 
     @classmethod
     def of(cls, names: Iterable[str | Entry], allow_words: Iterable[str] = (), known: Iterable[str] = (),
@@ -77,16 +78,26 @@ def load_roster(path: Path, allow_words: Iterable[str], problems: Problems, show
 
     Entries are names (text) or mappings ``{name: ..., also: [...]}``; an entry that is neither
     is a located error, and the other entries still count. Messages never quote an entry.
+    ``sample: true`` beside ``names:`` declares the names fictional (a demo's or a test's roster):
+    they stop a build all the same; only the warning that git tracks the file is left out.
     """
     try:
         data = parse_yaml(read_text(path))
     except SourceError as exc:
         problems.error(shown, exc.line, exc.message)
         return None
-    if not isinstance(data, LMap) or set(data) != {"names"} or not isinstance(data["names"], LList):
+    if not isinstance(data, LMap) or "names" not in data or not isinstance(data["names"], LList) or not set(
+        data
+    ) <= {"names", "sample"}:
         problems.error(shown, 1, "the roster must be a mapping with one key, names: a list of names "
-                       "(each a name, or a mapping with name: and also:)")
+                       "(each a name, or a mapping with name: and also:); the only other key it may have is "
+                       "sample: true, for a roster of made-up names")
         return None
+    sample = data.get("sample", False)
+    if not isinstance(sample, bool):
+        problems.error(shown, data.key_lines.get("sample", 1), "sample must be true (the names are fictional, "
+                       "a demo's) or false: write sample: true, or remove it")
+        sample = False
     names = data["names"]
     entries = []
     for i, item in enumerate(names):
@@ -94,7 +105,7 @@ def load_roster(path: Path, allow_words: Iterable[str], problems: Problems, show
         entry = _entry(item, number, line, shown, problems)
         if entry is not None:
             entries.append(entry)
-    return Roster(tuple(entries), tuple(allow_words), shown, tuple(known))
+    return Roster(tuple(entries), tuple(allow_words), shown, tuple(known), sample)
 
 
 def _entry(item: Any, number: int, line: int, shown: str, problems: Problems) -> Entry | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 
 from . import model as m
 from .emit import clean, flow_list, hhmm, scalar
@@ -119,10 +120,23 @@ def carried_actions_yml(steps: Sequence[m.ActionStep], like_id: str) -> str:
         lines.append(f"  status: planned                # it was {step.status} in {like_id}")
         if step.measure:
             lines.append(f"  measure: {scalar(step.measure)}")
+        elif step.target is not None:
+            # a date of the earlier cycle may fall before this one: carried, the target is judged next time
+            carried = replace(step.target, by=m.NEXT_WALKTHROUGH)
+            lines.append(f"  measure: {measure_yml(carried)}")
+            if isinstance(step.target.by, dt.date):
+                lines.append(f"  # it was to be judged by {step.target.by.isoformat()} in {like_id}")
         lines.append(f"  carries: {scalar(step.key)}")
         lines.append("  # due: YYYY-MM-DD")
     lines.append("")
     return "\n".join(lines)
+
+
+def measure_yml(target: m.Target) -> str:
+    """A structured measure in flow style, as the content format writes it."""
+    by = target.by.isoformat() if isinstance(target.by, dt.date) else target.by
+    return (f"{{characteristic: {scalar(target.characteristic)}, at_least: {scalar(target.level, quote=True)}, "
+            f"share: {target.share}%, by: {by}}}")
 
 
 def schedule_yml(
@@ -172,6 +186,7 @@ def script_md(
     visit: int, *, observers: Sequence[str] = (), segment: str | None = None,
     ratings: Sequence[tuple[str, str]] = (), wonderings: Sequence[str] = (),
     evidence: Sequence[tuple[str | None, str]] = (), note: str | None = None,
+    independent: Sequence[tuple[str, Sequence[tuple[str, str]]]] = (),
 ) -> str:
     lines = ["---"]
     if note:
@@ -184,6 +199,11 @@ def script_md(
     if ratings:
         lines.append("ratings:")
         lines.extend(f"  {cid}: {scalar(level, quote=True)}" for cid, level in ratings)
+    if independent:
+        lines.append("independent:                      # each observer's own level, before the team agreed")
+        for role, levels in independent:
+            lines.append(f"  {scalar(role)}:")
+            lines.extend(f"    {cid}: {scalar(level, quote=True)}" for cid, level in levels)
     if wonderings:
         lines.append("wonderings:")
         lines.extend(f"  - {scalar(w)}" for w in wonderings)

@@ -1,7 +1,10 @@
-"""Helpers for the command-line tests: a throwaway copy of the demo project, and lwsite runs."""
+"""Helpers for the command-line tests: a throwaway copy of the demo project, and lwsite runs (in this
+process, and a few as processes of their own)."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
@@ -9,7 +12,7 @@ import sys
 from pathlib import Path
 
 import yaml
-from helpers import ROOT, env
+from helpers import ROOT, env, environment
 
 LINCOLN = "content/schools/lincoln-elementary"
 DEMO_PARTS = ("content", "private", "docs", "theme", "examples", "mkdocs.yml")
@@ -34,10 +37,33 @@ def tool_env(**extra: str) -> dict[str, str]:
     return out
 
 
-def lwsite(project: Path, *args: str, stdin: str | None = None, **extra: str) -> subprocess.CompletedProcess[str]:
-    """``python -m lwsite ARGS`` in the project folder (the console script runs the same main)."""
+def lwsite_command(project: Path, *args: str, stdin: str | None = None,
+                   **extra: str) -> subprocess.CompletedProcess[str]:
+    """``python -m lwsite ARGS`` in the project folder, a process of its own (the console script runs the
+    same main): for what only a process shows, its exit code and the installed entry point."""
     return subprocess.run([sys.executable, "-m", "lwsite", *args], cwd=project, env=tool_env(**extra),
                           capture_output=True, text=True, check=False, input=stdin)
+
+
+def lwsite(project: Path, *args: str, stdin: str | None = None, **extra: str) -> subprocess.CompletedProcess[str]:
+    """``lwsite ARGS`` in the project folder, in this process: ``cli.main`` as the command line calls it,
+    with the test environment, stdin, stdout and stderr of its own, and its exit code (a usage error's
+    SystemExit included). An exception, which the command line would print as a traceback, is raised."""
+    from lwsite import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    stdin_was = sys.stdin
+    sys.stdin = io.StringIO(stdin or "")
+    try:
+        with (environment(**extra), contextlib.chdir(project), contextlib.redirect_stdout(out),
+              contextlib.redirect_stderr(err)):
+            try:
+                code = cli.main(list(args))
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        sys.stdin = stdin_was
+    return subprocess.CompletedProcess(["(in-process) lwsite", *args], code, out.getvalue(), err.getvalue())
 
 
 def tree(folder: Path) -> dict[str, bytes]:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, mkdocs_build
+from helpers import ROOT, build_audiences
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -24,12 +24,7 @@ def demo_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         if (ROOT / name).exists():
             shutil.copytree(ROOT / name, project / name)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    sites: dict[str, Path] = {}
-    for audience in ("public", "staff", "team"):
-        result = mkdocs_build(project, audience, site_dir=f"site-{audience}")
-        assert result.returncode == 0, result.stdout + result.stderr
-        sites[audience] = project / f"site-{audience}"
-    return sites
+    return build_audiences(project)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -86,12 +81,41 @@ def minimal_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     from helpers import make_project
 
     project = make_project(tmp_path_factory.mktemp("minimal"))
-    sites: dict[str, Path] = {}
-    for audience in ("public", "staff", "team"):
-        result = mkdocs_build(project, audience, site_dir=f"site-{audience}")
-        assert result.returncode == 0, result.stdout + result.stderr
-        sites[audience] = project / f"site-{audience}"
-    return sites
+    return build_audiences(project)
+
+
+# The trends fixture as test_trends.py and test_rooms.py read it: its walkthrough of October 7, 2025
+# visits rooms in an order of its own (visit 1 in E10 ... visit 6 in E5), and a walkthrough still to
+# come (December 8, 2026) visits E1 and E2 (rooms and an upcoming draft change no trend figure).
+ROOMS_SCHEDULE = """date: 2025-10-07
+visits:
+  - {visit: 1, start: "08:30", minutes: 15, group: A, grade: "3", subject: Mathematics, room: "E10"}
+  - {visit: 2, start: "08:30", minutes: 15, group: B, grade: "4", subject: Science, room: "E9"}
+  - {visit: 3, start: "08:50", minutes: 15, group: A, grade: "5", subject: English, room: "E8"}
+  - {visit: 4, start: "08:50", minutes: 15, group: B, grade: "3", subject: Mathematics, room: "E7"}
+  - {visit: 5, start: "09:10", minutes: 15, group: A, grade: "4", subject: Science, room: "E6"}
+  - {visit: 6, start: "09:10", minutes: 15, group: B, grade: "5", subject: English, room: "E5"}
+"""
+UPCOMING = "schools/east/cycles/2026-12-08-next"
+
+
+@pytest.fixture(scope="session")
+def trends_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The trends fixture (tests/fixtures/trends), with rooms on its schedules, built for each audience."""
+    from helpers import FIXTURES, make_project
+
+    project = make_project(tmp_path_factory.mktemp("trends"), FIXTURES / "trends")
+    content = project / "content"
+    (content / "schools/east/cycles/2025-10-07-again/schedule.yml").write_text(ROOMS_SCHEDULE, encoding="utf-8")
+    upcoming = content / UPCOMING
+    upcoming.mkdir(parents=True)
+    (upcoming / "focus.md").write_text("---\nquestion: What do students say next?\nframework: continuum\n"
+                                       "characteristics: [talk]\n---\n", encoding="utf-8")
+    (upcoming / "team.yml").write_text("hall_work: 3\nmembers:\n  - {role: Principal, group: A}\n", encoding="utf-8")
+    (upcoming / "schedule.yml").write_text(
+        'date: 2026-12-08\nvisits:\n  - {visit: 1, start: "08:30", minutes: 15, group: A, room: "E1"}\n'
+        '  - {visit: 2, start: "08:50", minutes: 15, group: A, room: "E2"}\n', encoding="utf-8")
+    return build_audiences(project)
 
 
 @pytest.fixture(scope="session", params=["demo", "minimal"])

@@ -74,6 +74,11 @@ FRAMEWORK = (
     "        title: Talk moves\n"
 )
 
+# visit-2.md's front matter goes on with observers (line 5), independent (6) and two roles (7, 8)
+INDEPENDENT = ("  student-discourse: P\nobservers: {observers}\nindependent:\n  {first}: {{student-discourse: P}}\n"
+               "  {second}: {{student-discourse: {level}}}\n")
+MEASURE = "  measure: {{{}}}"
+
 FAULTS: list[Fault] = [
     # broken YAML: the line where the unclosed bracket or quote opens
     Fault("broken-yaml", "broken YAML", {f"{C}/team.yml": replace("role: Math coach", "role: [Math coach")},
@@ -126,6 +131,67 @@ FAULTS: list[Fault] = [
           {f"{C}/team.yml": replace("hall_work: 3", "hall_work: 2"),
            f"{C}/scripts/visit-2.md": replace("ratings:\n  student-discourse: P\n", "")},
           f"{C}/scripts/visit-1.md:5", "only when team.yml has hall_work: 3"),
+    # independent levels (each observer's own, before consensus): validated like ratings
+    Fault("independent-unknown-role", "independent levels",
+          {f"{C}/scripts/visit-2.md": replace("  student-discourse: P\n", INDEPENDENT.format(
+              observers="[Math coach, Coach]", first="Math coach", second="Coach", level="D"))},
+          f"{C}/scripts/visit-2.md:8", "'Coach' is not a role of this cycle's team (Math coach, Principal): "
+          "key independent levels by role, never by name"),
+    Fault("independent-not-an-observer", "independent levels",
+          {f"{C}/scripts/visit-2.md": replace("  student-discourse: P\n", INDEPENDENT.format(
+              observers="[Math coach]", first="Math coach", second="Principal", level="D"))},
+          f"{C}/scripts/visit-2.md:8", "'Principal' is not one of this visit's observers (Math coach): add the role"),
+    Fault("independent-unknown-level", "independent levels",
+          {f"{C}/scripts/visit-2.md": replace("  student-discourse: P\n", INDEPENDENT.format(
+              observers="[Math coach, Principal]", first="Math coach", second="Principal", level="X"))},
+          f"{C}/scripts/visit-2.md:8", "level 'X' is not a level of framework 'continuum': use one of NE, D, P, S"),
+    Fault("independent-outside-lens", "independent levels",
+          {f"{C}/scripts/visit-2.md": replace("  student-discourse: P\n", "  student-discourse: P\n"
+                                              "observers: [Principal]\nindependent:\n  Principal:\n"
+                                              "    student-discourse: P\n    feedback: D\n")},
+          f"{C}/scripts/visit-2.md:9", "independent level of 'feedback', which is not in this cycle's lens"),
+    Fault("independent-role-twice", "independent levels",
+          {f"{C}/scripts/visit-2.md": replace("  student-discourse: P\n", INDEPENDENT.format(
+              observers="[Principal, Principal]", first="Principal", second="Math coach", level="D"))},
+          f"{C}/scripts/visit-2.md:5", "observers lists 'Principal' twice: number them ('Principal 1', "
+          "'Principal 2') here and under independent"),
+    Fault("independent-without-observers", "independent levels",
+          {f"{C}/scripts/visit-2.md": replace("  student-discourse: P\n", "  student-discourse: P\n"
+                                              "independent: {Math coach: {student-discourse: P}}\n")},
+          f"{C}/scripts/visit-2.md:5", "independent needs the visit's observers"),
+    Fault("independent-without-consensus", "independent levels",
+          {f"{C}/team.yml": replace("hall_work: 3", "hall_work: 2"),
+           f"{C}/scripts/visit-2.md": replace("ratings:\n  student-discourse: P\n", ""),
+           f"{C}/scripts/visit-1.md": replace("ratings:\n  student-discourse: D\n  questioning: P\n",
+                                              "independent: {Principal: {questioning: P}}\n")},
+          f"{C}/scripts/visit-1.md:5", "independent levels are allowed only when team.yml has hall_work: 3"),
+    # a structured measure of an action step
+    Fault("measure-unknown-level", "structured measure",
+          {f"{C}/actions.yml": replace("  measure: Stems heard in half the visits", MEASURE.format(
+              "characteristic: student-discourse, at_least: X, share: 60%, by: next-walkthrough"))},
+          f"{C}/actions.yml:7", "at_least 'X' is not a level of framework 'continuum': use one of NE, D, P, S"),
+    Fault("measure-unknown-characteristic", "structured measure",
+          {f"{C}/actions.yml": replace("  measure: Stems heard in half the visits", MEASURE.format(
+              "characteristic: wait-time, at_least: P, share: 60%"))},
+          f"{C}/actions.yml:7", "characteristic 'wait-time' is not in framework 'continuum': use one of"),
+    Fault("measure-share-not-a-percentage", "structured measure",
+          {f"{C}/actions.yml": replace("  measure: Stems heard in half the visits",
+                                       "  measure:\n    characteristic: student-discourse\n    at_least: P\n"
+                                       "    share: 0.6\n    by: next-walkthrough")},
+          f"{C}/actions.yml:10", "share '0.6' must be a whole percentage of visits from 1% to 100%, such as 60%"),
+    Fault("measure-judged-before-the-step", "structured measure",
+          {f"{C}/actions.yml": replace("  measure: Stems heard in half the visits", MEASURE.format(
+              "characteristic: student-discourse, at_least: P, share: 60%, by: 2025-10-01"))},
+          f"{C}/actions.yml:7", "by 2025-10-01 is not after this walkthrough (2025-10-14): give a later date"),
+    Fault("measure-by-not-a-date", "structured measure",
+          {f"{C}/actions.yml": replace("  measure: Stems heard in half the visits", MEASURE.format(
+              "characteristic: student-discourse, at_least: P, share: 60%, by: next-year"))},
+          f"{C}/actions.yml:7", "by must be next-walkthrough (the school's next walkthrough that rates it) or an "
+          "unquoted date YYYY-MM-DD, not next-year"),
+    Fault("measure-missing-share", "structured measure",
+          {f"{C}/actions.yml": replace("  measure: Stems heard in half the visits", MEASURE.format(
+              "characteristic: student-discourse, at_least: P"))},
+          f"{C}/actions.yml:7", "'share' is required in a measure: add it"),
     Fault("duplicate-visit", "duplicate visit",
           {f"{C}/schedule.yml": replace("{visit: 3, start", "{visit: 2, start")},
           f"{C}/schedule.yml:6", "visit 2 is listed twice (first on line 5)"),
@@ -406,6 +472,13 @@ CONTROLS: list[Control] = [
             not_in_site="2026-03-01"),
     Control("escaped-bracket",
             {f"{C}/scripts/visit-2.md": append('- \\[sic] Teacher: "Which strip is longer?" 4 of 5 pairs said.\n')}),
+    Control("independent-levels-numbered-roles",
+            {f"{C}/team.yml": append("  - role: Teacher\n    group: B\n  - role: Teacher\n    group: B\n"),
+             f"{C}/scripts/visit-2.md": replace("  student-discourse: P\n", INDEPENDENT.format(
+                 observers="[Teacher 1, Teacher 2]", first="Teacher 1", second="Teacher 2", level="D"))}),
+    Control("structured-measure", {f"{C}/actions.yml": replace(
+        "  measure: Stems heard in half the visits",
+        MEASURE.format("characteristic: questioning, at_least: P, share: 60%, by: 2026-03-01"))}),
     Control("lone-first-name-is-a-warning", {f"{C}/debrief.md": append("Maria's class sang.\n")}, warns=True),
     Control("ordinary-word-surname-alone",
             {"../private/roster.yml": "names:\n  - Maria Lopez\n  - {name: Tom Wood, also: [Coach T]}\n"
@@ -427,6 +500,7 @@ CATEGORIES = (
     "roster name in a YAML comment", "roster name in docs/", "image outside the site", "data: link",
     "front matter not closed", "unknown message kind", "misspelt required key", "carries a draft cycle's step",
     "visit group without a team member", "roster name written another way", "invalid roster entry",
+    "independent levels", "structured measure",
     # files that are not what they seem
     "folder where a file belongs", "file name with non-ASCII digits", "control character", "id with a line break",
     "time zone that is a folder", "framework that is a path", "block past midnight", "YAML anchor or alias",

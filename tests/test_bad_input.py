@@ -4,14 +4,16 @@ Through both shells: `lwsite check` and `mkdocs build --strict`. A failed build 
 previous site byte-identical (the content is checked before MkDocs cleans the site folder).
 The faults and the positive controls are data, in tests/faults.py.
 
-Each fault needs a check and a build, about a second of subprocesses together: the ``runs``
-fixture starts those of every selected fault in a small pool, and each test reads its own.
+Every fault goes through both shells in this process (``cli.main`` and MkDocs's own build
+function, as their command lines call them: a few hundredths of a second, where a process of
+each took over a second); an exception, which the command line would print as a traceback, fails
+the test. ``test_round_trips_through_both_command_lines`` runs a few faults of different kinds
+through the real commands, ``lwsite check`` and ``mkdocs build --strict``, with the same assertions.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import shutil
 import subprocess
@@ -22,7 +24,7 @@ from pathlib import Path
 
 import pytest
 from faults import CATEGORIES, CONTROLS, FAULTS, Control, Edit, Fault
-from helpers import env, make_project, mkdocs_build
+from helpers import build_site, check_content, env, make_project, mkdocs_build
 
 # a problem line of either shell: "path:line: message", after MkDocs' "ERROR    -  " if any
 PROBLEM_RE = re.compile(r"^(?:(?:ERROR|WARNING)\s+-\s+)?(\S+:\d+): (.+)$")
@@ -62,16 +64,20 @@ def site_hash(site: Path) -> dict[str, str]:
             for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def check(project: Path) -> subprocess.CompletedProcess[str]:
+def check_command(project: Path) -> subprocess.CompletedProcess[str]:
+    """``lwsite check content`` in the project folder: a process of its own."""
     return subprocess.run([sys.executable, "-m", "lwsite", "check", "content"], cwd=project, env=env(),
                           capture_output=True, text=True, check=False)
+
+
+check = check_content  # lwsite check CONTENT, in this process
 
 
 @pytest.fixture(scope="session")
 def valid_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The valid minimal portfolio, built once; each build test starts from a copy of it."""
     project = make_project(tmp_path_factory.mktemp("valid"))
-    result = mkdocs_build(project)
+    result = build_site(project)
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
 
@@ -93,38 +99,57 @@ class Run:
     site_after: dict[str, str] | None = None
 
 
-def _check_run(tmp_path: Path, fault: Fault) -> Run:
-    result = check(_project(tmp_path, fault.edits, fault.docs))
+def _check_run(tmp_path: Path, fault: Fault, in_process: bool = True) -> Run:
+    project = _project(tmp_path, fault.edits, fault.docs)
+    result = (check if in_process else check_command)(project)
     return Run(result.returncode, result.stdout, result.stdout + result.stderr)
 
 
-def _build_run(tmp_path: Path, fault: Fault, valid_site: Path) -> Run:
+def _build_run(tmp_path: Path, fault: Fault, valid_site: Path, in_process: bool = True) -> Run:
     project = _project(tmp_path, fault.edits, fault.docs)
     shutil.copytree(valid_site, project / "site")
     before = site_hash(project / "site")
-    result = mkdocs_build(project)
+    result = (build_site if in_process else mkdocs_build)(project)
     return Run(result.returncode, result.stdout, result.stdout + result.stderr, before, site_hash(project / "site"))
 
 
 @pytest.fixture(scope="module")
 def runs(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
          valid_site: Path) -> dict[tuple[str, str], Run]:
-    """("check" | "build", fault name) -> its run, for every fault a selected test asks about."""
+    """("check" | "build", fault name) -> its run in this process, for every fault a selected test asks about."""
     names = set()
     for item in request.session.items:
         callspec = getattr(item, "callspec", None)
         if callspec is not None and "runs" in getattr(item, "fixturenames", ()) and "fault" in callspec.params:
             names.add(callspec.params["fault"].name)
     root = tmp_path_factory.mktemp("faults")
-    jobs = [(kind, f) for f in FAULTS if f.name in names for kind in ("check", "build")]
+    out = {}
+    for fault in FAULTS:
+        if fault.name in names:
+            out[("check", fault.name)] = _check_run(root / f"check-{fault.name}", fault)
+            out[("build", fault.name)] = _build_run(root / f"build-{fault.name}", fault, valid_site)
+    return out
 
-    def run(job: tuple[str, Fault]) -> Run:
-        kind, fault = job
-        where = root / f"{kind}-{fault.name}"
-        return _check_run(where, fault) if kind == "check" else _build_run(where, fault, valid_site)
 
-    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 2)) as pool:
-        return {(kind, f.name): result for (kind, f), result in zip(jobs, pool.map(run, jobs), strict=True)}
+def assert_check_reports_exactly_one_error(result: Run, fault: Fault) -> None:
+    output = result.output
+    assert "Traceback" not in output, output
+    assert result.returncode == 1, output
+    found = errors(result.stdout)
+    assert [e[0] for e in found] == [fault.expect], output
+    assert fault.says in found[0][1], output
+
+
+def assert_build_fails_with_one_error_and_keeps_the_previous_site(result: Run, fault: Fault) -> None:
+    output = result.output
+    assert "Traceback" not in output, output
+    assert result.returncode == 1, output
+    found = errors(output)
+    assert [e[0] for e in found] == [fault.expect], output
+    assert fault.says in found[0][1], output
+    assert output.count(f"{fault.expect}: ") == 1, output
+    assert result.site_before, "the previous site was not copied"
+    assert result.site_after == result.site_before, "a failed build changed the previous site"
 
 
 def test_the_suite_covers_every_category() -> None:
@@ -138,29 +163,40 @@ def test_the_suite_covers_every_category() -> None:
 
 @pytest.mark.parametrize("fault", FAULTS, ids=lambda f: f.name)
 def test_check_reports_exactly_one_error(fault: Fault, runs: dict[tuple[str, str], Run]) -> None:
-    result = runs[("check", fault.name)]
-    output = result.output
-    assert "Traceback" not in output, output
-    assert result.returncode == 1, output
-    found = errors(result.stdout)
-    assert [e[0] for e in found] == [fault.expect], output
-    assert fault.says in found[0][1], output
+    assert_check_reports_exactly_one_error(runs[("check", fault.name)], fault)
 
 
 @pytest.mark.parametrize("fault", FAULTS, ids=lambda f: f.name)
 def test_build_fails_with_one_error_and_keeps_the_previous_site(
     fault: Fault, runs: dict[tuple[str, str], Run]
 ) -> None:
-    result = runs[("build", fault.name)]
-    output = result.output
-    assert "Traceback" not in output, output
-    assert result.returncode == 1, output
-    found = errors(output)
-    assert [e[0] for e in found] == [fault.expect], output
-    assert fault.says in found[0][1], output
-    assert output.count(f"{fault.expect}: ") == 1, output
-    assert result.site_before, "the previous site was not copied"
-    assert result.site_after == result.site_before, "a failed build changed the previous site"
+    assert_build_fails_with_one_error_and_keeps_the_previous_site(runs[("build", fault.name)], fault)
+
+
+# one fault of each kind of reading: YAML, bytes that are not UTF-8, and a roster name in the site's
+# own docs/ (the roster's own scan of the content: tests/test_privacy_build.py runs both commands)
+ROUND_TRIPS = ("broken-yaml", "non-utf8", "roster-name-in-docs")
+
+
+def test_round_trips_through_both_command_lines(tmp_path: Path, valid_site: Path) -> None:
+    """A few faults through the real commands, each a process: exit code 1, one located line, no traceback."""
+    faults = [f for f in FAULTS if f.name in ROUND_TRIPS]
+    assert sorted(f.name for f in faults) == sorted(ROUND_TRIPS)
+
+    def run(job: tuple[str, Fault]) -> Run:
+        kind, fault = job
+        where = tmp_path / f"{kind}-{fault.name}"
+        if kind == "check":
+            return _check_run(where, fault, in_process=False)
+        return _build_run(where, fault, valid_site, in_process=False)
+
+    jobs = [(kind, f) for f in faults for kind in ("check", "build")]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for (kind, fault), result in zip(jobs, pool.map(run, jobs), strict=True):
+            if kind == "check":
+                assert_check_reports_exactly_one_error(result, fault)
+            else:
+                assert_build_fails_with_one_error_and_keeps_the_previous_site(result, fault)
 
 
 @pytest.mark.parametrize("control", CONTROLS, ids=lambda c: c.name)
@@ -172,7 +208,7 @@ def test_unusual_but_valid_content_passes(tmp_path: Path, control: Control) -> N
     assert result.returncode == 0, output
     assert errors(result.stdout) == [], output
     assert (len(problems(result.stdout)) > 0) == control.warns, output
-    built = mkdocs_build(project, strict=not control.warns)
+    built = build_site(project, strict=not control.warns)
     assert built.returncode == 0, built.stdout + built.stderr
     if control.not_in_site:
         leaked = [p for p in site_hash(project / "site") if control.not_in_site in p]

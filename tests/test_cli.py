@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.metadata
 import re
 from pathlib import Path
 
 import pytest
-from cli_support import LINCOLN, demo_project, lwsite, read_front_matter, read_yaml, tree
+from cli_support import LINCOLN, demo_project, lwsite, lwsite_command, read_front_matter, read_yaml, tree
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -38,7 +39,7 @@ def test_every_command_has_help(command: tuple[str, ...], capsys: pytest.Capture
 
 
 def test_help_through_the_installed_entry_point(tmp_path: Path) -> None:
-    result = lwsite(tmp_path, "--help")
+    result = lwsite_command(tmp_path, "--help")
     assert result.returncode == 0
     for name in ("check", "new", "schedule", "import", "publish", "export"):
         assert name in result.stdout
@@ -70,9 +71,67 @@ def test_usage_errors_exit_2(args: list[str], capsys: pytest.CaptureFixture[str]
     assert "usage: lwsite" in capsys.readouterr().err
 
 
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out == f"lwsite {importlib.metadata.version('lwsite')}\n"
+
+
+@pytest.mark.parametrize(("args", "meant"), [
+    (["chek", "content"], "invalid choice: 'chek' (choose from check, new, schedule, import, publish, export): "
+                          "did you mean check?"),
+    (["new", "scool", "oak"], "did you mean school?"),
+    (["check", "--strcit"], "unrecognized arguments: --strcit: did you mean --strict?"),
+    (["publish", "x/y", "--contentdir", "c"], "unrecognized arguments: --contentdir c (--contentdir: did you mean "
+                                               "--content-dir?)"),
+    (["export", "--format", "cvs", "-o", "out"], "invalid choice: 'cvs' (choose from csv, json): did you mean csv?"),
+])
+def test_a_mistyped_command_or_option_says_what_was_meant(
+    args: list[str], meant: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(args)
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert "usage: lwsite" in err
+    assert meant in err, err
+
+
+def test_an_unknown_word_gets_no_guess(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["check", "--zzzz"])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert "unrecognized arguments: --zzzz" in err and "did you mean" not in err
+
+
+@pytest.mark.parametrize("command", READS_CONTENT, ids=" ".join)
+def test_a_missing_content_folder_says_where_it_looked(
+    command: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    args = {
+        ("check",): [], ("new", "school"): ["oak", "--name", "Oak"],
+        ("new", "cycle"): ["oak", "2026-11-17", "talk"],
+        ("schedule",): ["oak", "2026-11-17", "--start", "08:45", "--slots", "2", "--minutes", "15", "--groups", "A"],
+        ("import",): ["notes.csv", "--cycle", "oak/2026-11-17-talk"], ("publish",): ["oak/2026-11-17-talk"],
+        ("export",): ["--format", "csv", "-o", "out"],
+    }[command]
+    assert cli.main([*command, *args]) == 1
+    out = capsys.readouterr().out
+    assert out == (f"no content folder: {tmp_path / 'content'} does not exist. lwsite looked for the portfolio "
+                   f"folder (the one that holds portfolio.yml) at content, relative to the folder you run lwsite "
+                   f"in ({tmp_path}): run it in the folder that holds mkdocs.yml, or name the folder: "
+                   f"lwsite {' '.join(command)} --content-dir PATH\n")
+    assert list(tmp_path.iterdir()) == []  # nothing was written
+    assert cli.main([*command, *args, "--content-dir", str(tmp_path / "mine")]) == 1
+    assert f"{tmp_path / 'mine'} does not exist" in capsys.readouterr().out
+
+
 def test_usage_error_exit_code_of_the_process(project: Path) -> None:
     before = tree(project / "content")
-    result = lwsite(project, "new", "cycle", "lincoln-elementary", "2026-02-30", "talk")
+    result = lwsite_command(project, "new", "cycle", "lincoln-elementary", "2026-02-30", "talk")
     assert result.returncode == 2
     assert "'2026-02-30' is not a date YYYY-MM-DD" in result.stderr
     assert tree(project / "content") == before
@@ -126,6 +185,10 @@ def test_new_cycle_without_like_is_a_valid_draft_with_placeholders(project: Path
     assert refused.returncode == 1
     assert re.search(r"^schools/lincoln-elementary/cycles/2026-11-17-talk-moves/focus\.md:\d+: this still says "
                      r"\(fill this in\)", refused.stdout, re.M), refused.stdout
+    # every problem in one run: the missing schedule too, not on the next run
+    assert ("schools/lincoln-elementary/cycles/2026-11-17-talk-moves/schedule.yml:1: schedule.yml is missing"
+            in refused.stdout), refused.stdout
+    assert "2026-11-17-talk-moves stays a draft" in refused.stderr
     assert tree(folder) == before
 
 

@@ -17,7 +17,7 @@ from typing import Any
 import feedparser
 import icalendar
 import pytest
-from helpers import make_project, mkdocs_build
+from helpers import build_site, make_project
 
 from lwsite import i18n
 from lwsite.features import communication
@@ -214,7 +214,7 @@ def test_no_summary_or_highlights_before_the_debrief(tmp_path: Path) -> None:
     for name in ("debrief.md", "actions.yml"):
         (cycle / name).unlink()
     shutil.rmtree(cycle / "messages")
-    result = mkdocs_build(project)
+    result = build_site(project)
     assert result.returncode == 0, result.stdout + result.stderr
     folder = project / "site" / "schools" / "oak" / "2025-10-14-talk"
     assert not (folder / "summary").exists() and not (folder / "highlights").exists()

@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 import pytest
-from helpers import make_project, mkdocs_build
+from helpers import build_site, make_project
 
 from lwsite.features.downloads import cell
 
@@ -35,7 +35,7 @@ def test_every_csv_of_a_build_neutralises_formulas(tmp_path: Path) -> None:
     text = text.replace("measure: Stems heard in half the visits", "measure: \"@SUM(1)\"")
     text = text.replace("outcome: Stems heard in 2 of 3 visits", "outcome: \"-2+3+cmd|' /C calc'!A0\"")
     actions.write_text(text, encoding="utf-8")
-    result = mkdocs_build(project, "team")
+    result = build_site(project, "team")
     assert result.returncode == 0, result.stdout + result.stderr
     rows = list(csv.DictReader(io.StringIO((project / "site" / "downloads" / "actions.csv").read_text())))
     step = next(r for r in rows if r["id"] == "stems")

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from helpers import make_project, mkdocs_build, output_texts, run
+from helpers import build_site, check_content, make_project, output_texts
 from test_bad_input import errors, site_hash
 
 C = "schools/oak/cycles/2025-10-14-talk"
@@ -34,17 +33,17 @@ class Both:
 @pytest.fixture(scope="module")
 def base_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = make_project(tmp_path_factory.mktemp("base"))
-    result = mkdocs_build(project)
+    result = build_site(project)
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
 
 
 def both(project: Path, base_site: Path, **extra_env: str) -> Both:
-    """`lwsite check content` and `mkdocs build --strict` over a copy of a valid site."""
-    checked = run([sys.executable, "-m", "lwsite", "check", "content"], project, **extra_env)
+    """`lwsite check content` and `mkdocs build --strict` (in this process) over a copy of a valid site."""
+    checked = check_content(project, **extra_env)
     shutil.copytree(base_site, project / "site")
     before = site_hash(project / "site")
-    built = mkdocs_build(project, **extra_env)
+    built = build_site(project, **extra_env)
     return Both(checked.returncode, checked.stdout + checked.stderr, built.returncode,
                 built.stdout + built.stderr, before, site_hash(project / "site"))
 
@@ -93,10 +92,10 @@ def test_a_link_within_the_project_is_followed_by_the_loader_and_the_scan_alike(
     shared = project / "shared" / "scripts"
     shutil.move(project / "content" / C / "scripts", shared)
     (project / "content" / C / "scripts").symlink_to(Path("../../../../../shared/scripts"), target_is_directory=True)
-    ok = mkdocs_build(project)
+    ok = build_site(project)
     assert ok.returncode == 0, ok.stdout + ok.stderr
     assert any("9 of 12 pairs used fraction strips" in t for t in output_texts(project / "site").values()) is False
-    staff = mkdocs_build(project, audience="staff", site_dir="site-staff")
+    staff = build_site(project, audience="staff", site_dir="site-staff")
     assert staff.returncode == 0, staff.stdout + staff.stderr
     assert any("9 of 12 pairs used fraction strips" in t for t in output_texts(project / "site-staff").values())
     with (shared / "visit-2.md").open("a", encoding="utf-8") as f:
@@ -163,7 +162,7 @@ def test_a_strict_build_failing_on_a_content_warning_keeps_the_previous_site(tmp
                        encoding="utf-8")
     shutil.copytree(base_site, project / "site")
     before = site_hash(project / "site")
-    result = mkdocs_build(project)
+    result = build_site(project)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert [e for e in errors(result.stdout + result.stderr)] == []
@@ -183,7 +182,7 @@ def test_check_follows_the_quality_option_as_the_build_does(tmp_path: Path) -> N
     project = make_project(tmp_path / "p", mkdocs_yml=mkdocs)
     script = project / "content" / C / "scripts" / "visit-2.md"
     script.write_text(script.read_text(encoding="utf-8") + "- I loved the amazing discussion.\n", encoding="utf-8")
-    checked = run([sys.executable, "-m", "lwsite", "check", "content"], project)
+    checked = check_content(project)
     assert checked.returncode == 1, checked.stdout + checked.stderr
     assert [e[0] for e in errors(checked.stdout)] == [f"{C}/scripts/visit-2.md:7"], checked.stdout
-    assert mkdocs_build(project, strict=False).returncode == 1
+    assert build_site(project, strict=False).returncode == 1

@@ -1,4 +1,4 @@
-"""lwsite import: a form or spreadsheet export becomes scripts/visit-NN.md, or nothing at all."""
+"""lwsite import: a form or spreadsheet export becomes scripts/visit-N.md, or nothing at all."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 import pytest
-from cli_support import LINCOLN, demo_project, lwsite, read_front_matter, tree
+from cli_support import LINCOLN, demo_project, lwsite, lwsite_command, read_front_matter, tree
 
 from lwsite import cli
 from lwsite.load.loader import load
@@ -49,22 +49,22 @@ def assert_valid(project: Path) -> None:
 
 
 def test_sample_export_becomes_one_script_per_visit(project: Path) -> None:
-    result = lwsite(project, "import", SAMPLE, "--cycle", CYCLE, "--mapping", MAPPING)
+    result = lwsite_command(project, "import", SAMPLE, "--cycle", CYCLE, "--mapping", MAPPING)  # a process
     assert result.returncode == 0, result.stdout + result.stderr
     assert "wrote 6 visit script(s) with 11 evidence item(s)" in result.stdout
     assert result.stderr == ""  # quiet: no progress for a small export
     files = scripts(project)
-    assert sorted(files) == [f"visit-0{n}.md" for n in range(1, 7)]
-    one = read_front_matter(project / FOLDER / "scripts/visit-01.md")
+    assert sorted(files) == [f"visit-{n}.md" for n in range(1, 7)]
+    one = read_front_matter(project / FOLDER / "scripts/visit-1.md")
     assert one == {"visit": 1, "observers": ["Principal", "Math coach"], "segment": "beginning",
                    "ratings": {"student-discourse": "D", "academic-vocabulary": "D"},
                    "wonderings": ["How do partners decide who speaks first?"]}
-    three = (project / FOLDER / "scripts/visit-03.md").read_text()
+    three = (project / FOLDER / "scripts/visit-3.md").read_text()
     # A two-line cell stays one evidence item; titles become tags; labels become level ids.
     assert ('- [academic-vocabulary] Student to partner: "The denominator tells how many equal parts."\n'
             "  Partner repeated the word while pointing at the fraction strip.\n") in three
     assert 'academic-vocabulary: "P"' in three
-    two = (project / FOLDER / "scripts/visit-02.md").read_text()
+    two = (project / FOLDER / "scripts/visit-2.md").read_text()
     assert '- Anchor chart titled "Strategies" with three student-made examples.' in two  # untagged
     assert "# Imported by lwsite import (spreadsheet rows 4, 5)." in two
     assert_valid(project)
@@ -83,13 +83,13 @@ def test_one_row_per_visit_with_options_and_default_columns(project: Path, tmp_p
                     "--rows", "visit", "--visit-column", "Visit", "--evidence-column", "Notes",
                     "--rating", "student-discourse=Discourse level")
     assert result.returncode == 0, result.stdout + result.stderr
-    seven = (project / FOLDER / "scripts/visit-07.md").read_text()
+    seven = (project / FOLDER / "scripts/visit-7.md").read_text()
     assert seven.endswith("---\n- [student-discourse] Pairs explained steps to each other.\n"
                           "- 12 of 20 students wrote an explanation.\n"
                           "- [academic-vocabulary] Word wall: ratio, rate\n")
-    assert read_front_matter(project / FOLDER / "scripts/visit-07.md") == {
+    assert read_front_matter(project / FOLDER / "scripts/visit-7.md") == {
         "visit": 7, "segment": "end", "ratings": {"student-discourse": "P"}}
-    eight = (project / FOLDER / "scripts/visit-08.md").read_text()
+    eight = (project / FOLDER / "scripts/visit-8.md").read_text()
     assert "- Students measured shadows every hour; [not a tag] in the middle\n" in eight
     assert "(not read)" not in seven + eight
     assert_valid(project)
@@ -149,8 +149,8 @@ def test_refusals_name_the_row_and_write_nothing(
 
 def test_existing_scripts_are_kept_unless_replace(project: Path, tmp_path: Path) -> None:
     assert lwsite(project, "import", SAMPLE, "--cycle", CYCLE, "--mapping", MAPPING).returncode == 0
-    # A visit scripted by hand, under the unpadded name the format also allows.
-    (project / FOLDER / "scripts/visit-9.md").write_text("---\nvisit: 9\n---\n- Written by hand.\n")
+    # A visit scripted by hand, under the zero-padded name the format also accepts.
+    (project / FOLDER / "scripts/visit-09.md").write_text("---\nvisit: 9\n---\n- Written by hand.\n")
     first = scripts(project)
     export = write_csv(tmp_path / "more.csv", form(
         {"Visit number": "7", "What did you see or hear?": "New visit."},
@@ -159,17 +159,17 @@ def test_existing_scripts_are_kept_unless_replace(project: Path, tmp_path: Path)
     ))
     refused = lwsite(project, "import", export, "--cycle", CYCLE, "--mapping", MAPPING)
     assert refused.returncode == 1
-    assert "more.csv:row 3: visit 9 already has scripts/visit-9.md" in refused.stdout
-    assert "more.csv:row 4: visit 2 already has scripts/visit-02.md" in refused.stdout
+    assert "more.csv:row 3: visit 9 already has scripts/visit-09.md" in refused.stdout
+    assert "more.csv:row 4: visit 2 already has scripts/visit-2.md" in refused.stdout
     assert scripts(project) == first  # not even visit 7, which is new
     replaced = lwsite(project, "import", export, "--cycle", CYCLE, "--mapping", MAPPING, "--replace")
     assert replaced.returncode == 0, replaced.stdout
     after = scripts(project)
-    assert "visit-9.md" not in after
-    assert b"- Replaces the hand-written one.\n" in after["visit-09.md"]
-    assert b"- Replaces the import.\n" in after["visit-02.md"]
-    assert b"- New visit.\n" in after["visit-07.md"]
-    assert after["visit-01.md"] == first["visit-01.md"]
+    assert "visit-09.md" not in after  # replaced under the name lwsite writes
+    assert b"- Replaces the hand-written one.\n" in after["visit-9.md"]
+    assert b"- Replaces the import.\n" in after["visit-2.md"]
+    assert b"- New visit.\n" in after["visit-7.md"]
+    assert after["visit-1.md"] == first["visit-1.md"]
     assert_valid(project)
 
 
@@ -211,7 +211,7 @@ def test_a_lone_first_name_is_a_warning(project: Path, tmp_path: Path) -> None:
             '(../private/roster.yml line 12): "S***** read the problem aloud": if it means that person, remove it'
             in result.stdout), result.stdout
     check = lwsite(project, "check")
-    assert (f"{FOLDER.removeprefix('content/')}/scripts/visit-05.md:5: warning: the first name of roster entry 10 "
+    assert (f"{FOLDER.removeprefix('content/')}/scripts/visit-5.md:5: warning: the first name of roster entry 10 "
             '(../private/roster.yml line 12) is here: "S***** read the problem aloud"' in check.stdout), check.stdout
     assert "Samuel" not in result.stdout + result.stderr + check.stdout + check.stderr
 
@@ -275,3 +275,63 @@ def test_published_demo_cycle_keeps_its_scripts(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "walkthrough-notes.csv:row 2: visit 1 already has scripts/visit-1.md" in result.stdout
     assert tree(project / "content") == before
+
+
+INDEPENDENT_MAPPING = """rows: visit
+columns:
+  visit: Visit
+  evidence: Notes
+  observers: Observers
+ratings:
+  student-discourse: Agreed level
+independent:
+  Principal:
+    student-discourse: "Principal's level"
+  Math coach:
+    student-discourse: "Math coach's level"
+"""
+
+
+def test_observers_own_levels_come_from_their_columns(project: Path, tmp_path: Path) -> None:
+    (tmp_path / "map.yml").write_text(INDEPENDENT_MAPPING)
+    header = ["Visit", "Notes", "Observers", "Agreed level", "Principal's level", "Math coach's level"]
+    export = write_csv(tmp_path / "notes.csv", [
+        header,
+        ["1", "9 of 11 pairs both spoke before writing.", "Principal", "P", "Providing", "D"],
+        ["2", "Teacher asked \"How do you know?\" 4 times.", "", "D", "", "Developing"],
+    ])
+    result = lwsite(project, "import", export, "--cycle", CYCLE, "--mapping", str(tmp_path / "map.yml"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    one = read_front_matter(project / FOLDER / "scripts/visit-01.md")
+    assert one["observers"] == ["Principal", "Math coach"]  # whoever gave a level observed the visit
+    assert one["independent"] == {"Principal": {"student-discourse": "P"}, "Math coach": {"student-discourse": "D"}}
+    two = read_front_matter(project / FOLDER / "scripts/visit-02.md")
+    assert two["observers"] == ["Math coach"] and two["independent"] == {"Math coach": {"student-discourse": "D"}}
+    assert_valid(project)
+
+
+@pytest.mark.parametrize(("cells", "message"), [
+    (["1", "A note", "", "P", "Brilliant", ""], "notes.csv:row 2: level 'Brilliant' that Principal gave "
+     "student-discourse is not a level of framework 'continuum'"),
+])
+def test_observers_own_levels_are_checked(project: Path, tmp_path: Path, cells: list[str], message: str) -> None:
+    (tmp_path / "map.yml").write_text(INDEPENDENT_MAPPING)
+    header = ["Visit", "Notes", "Observers", "Agreed level", "Principal's level", "Math coach's level"]
+    export = write_csv(tmp_path / "notes.csv", [header, cells])
+    result = lwsite(project, "import", export, "--cycle", CYCLE, "--mapping", str(tmp_path / "map.yml"))
+    assert result.returncode == 1 and message in result.stdout, result.stdout
+    assert scripts(project) == {}
+
+
+def test_observers_own_levels_need_roles_of_the_team(project: Path, tmp_path: Path) -> None:
+    (tmp_path / "map.yml").write_text(INDEPENDENT_MAPPING.replace("  Math coach:", "  Dana Ortiz:"))
+    header = ["Visit", "Notes", "Observers", "Agreed level", "Principal's level", "Math coach's level"]
+    export = write_csv(tmp_path / "notes.csv", [header, ["1", "A note", "", "P", "", "D"]])
+    result = lwsite(project, "import", export, "--cycle", CYCLE, "--mapping", str(tmp_path / "map.yml"))
+    assert result.returncode == 1
+    assert "notes.csv:row 2: 'Dana Ortiz' in the mapping's independent is not a role of this cycle's team" \
+        in result.stdout, result.stdout
+    bad = INDEPENDENT_MAPPING.replace('    student-discourse: "Principal\'s level"\n', "")
+    (tmp_path / "map.yml").write_text(bad)
+    result = lwsite(project, "import", export, "--cycle", CYCLE, "--mapping", str(tmp_path / "map.yml"))
+    assert result.returncode == 1 and "map.yml:9: independent 'Principal' maps characteristic ids" in result.stdout

@@ -42,7 +42,7 @@ def test_spreadsheet_to_published_cycle_exactly_as_written(tmp_path: Path) -> No
         assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
     cycle = next((project / LINCOLN / "cycles").glob("2026-11-17-*"))
     assert read_front_matter(cycle / "focus.md")["status"] == "published"
-    assert sorted(p.name for p in (cycle / "scripts").iterdir()) == [f"visit-0{n}.md" for n in range(1, 7)]
+    assert sorted(p.name for p in (cycle / "scripts").iterdir()) == [f"visit-{n}.md" for n in range(1, 7)]
     site = project / "site"
     page = site / "schools/lincoln-elementary" / cycle.name / "index.html"
     assert page.is_file()
@@ -53,4 +53,4 @@ def test_spreadsheet_to_published_cycle_exactly_as_written(tmp_path: Path) -> No
     index = json.loads((site / "search/search_index.json").read_text())
     assert "grouped them in tens" not in json.dumps(index)
     assert not [name for name, text in output_texts(site).items() if "talking stick" in text]
-    assert "talking stick" in (cycle / "scripts/visit-01.md").read_text()
+    assert "talking stick" in (cycle / "scripts/visit-1.md").read_text()

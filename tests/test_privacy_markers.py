@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 import yaml
-from helpers import make_project, mkdocs_build, output_texts
+from helpers import build_site, make_project, output_texts
 
 from lwsite import audience as audience_table
 from lwsite.model import Audience
@@ -74,6 +74,10 @@ ALL_FIELDS = [f for row in audience_table.TABLE for f in row.fields] + list(audi
 CONSISTENT = {"team:members[].group", "schedule:visits[].group", "school:rooms[].code",
               "schedule:visits[].room"}
 SHARED_RULE = {"team:members[].group": "schedule:visits[].group", "school:rooms[].code": "schedule:visits[].room"}
+# Fields whose values are levels, not text, so no marker fits in them, and whose rule is not "not free
+# text": what reaches a reader is the figures made from them. The planter adds them to the fixture and
+# registers, as their marker, what only they produce: the calibration page of a walkthrough.
+TRACED = {"script:independent.*": 'data-lw-kind="calibration"'}
 
 
 class Planter:
@@ -103,6 +107,11 @@ class Planter:
         field = f"{kind}:{path}"
         if field.startswith("script:ratings."):
             field = "script:ratings.*"
+        if field.startswith("script:independent."):
+            field = "script:independent.*"
+        if field in TRACED:
+            self.planted[TRACED[field]] = (field, RULES[field])
+            return node
         if field not in RULES:
             self.unknown.append(field)
             return node
@@ -163,7 +172,29 @@ def plant(content: Path) -> Planter:
     catalogs = content / "catalogs"
     catalogs.mkdir()
     (catalogs / "es.yml").write_text(yaml.safe_dump({"words": planter.words}, allow_unicode=True), encoding="utf-8")
+    add_independent(content, planter)
     return planter
+
+
+def add_independent(content: Path, planter: Planter) -> None:
+    """Give a rated script without observers two observers and their own levels (keyed by the team's
+    planted roles, as the format requires), and plant them: the calibration page's mark."""
+    for path in sorted(content.rglob("scripts/*.md")):
+        _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+        meta = yaml.safe_load(front)
+        if "observers" in meta or not meta.get("ratings"):
+            continue
+        team = yaml.safe_load((path.parent.parent / "team.yml").read_text(encoding="utf-8"))
+        roles = [member["role"] for member in team["members"]][:2]
+        levels = ("P", "D")
+        meta["observers"] = roles
+        meta["independent"] = {role: dict.fromkeys(meta["ratings"], level)
+                               for role, level in zip(roles, levels, strict=True)}
+        planter.walk("script", {"independent": meta["independent"]})  # registers the calibration page's mark
+        path.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body,
+                        encoding="utf-8")
+        return
+    raise AssertionError("the marker fixture has no rated script without observers to add independent levels to")
 
 
 @pytest.fixture(scope="module")
@@ -172,7 +203,7 @@ def marked(tmp_path_factory: pytest.TempPathFactory) -> tuple[Planter, dict[str,
     planter = plant(project / "content")
     outputs: dict[str, dict[str, str]] = {}
     for audience in AUDIENCES:
-        result = mkdocs_build(project, audience, site_dir=f"site-{audience}")
+        result = build_site(project, audience, site_dir=f"site-{audience}")
         assert result.returncode == 0, result.stdout + result.stderr
         # calendar lines are folded at 75 octets: unfold them, so a marker cut in two is found
         outputs[audience] = {name: text.replace("\r\n ", "").replace("\r\n\t", "") if name.endswith(".ics")

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import ROOT, make_project, mkdocs_build
+from helpers import ROOT, build_site, make_project
 
 from lwsite.analysis import trends
 from lwsite.load.loader import load
@@ -143,7 +143,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     dest = tmp_path_factory.mktemp("generated")
     write_portfolio(dest, Shape(schools=5, cycles=6, visits=9), seed=4, first_year=2024, spread=True)
     project = make_project(dest / "project", dest)
-    result = mkdocs_build(project, "public", strict=False)
+    result = build_site(project, "public", strict=False)
     assert result.returncode == 0, result.stdout + result.stderr
     return project
 

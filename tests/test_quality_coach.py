@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import make_project, mkdocs_build
+from helpers import build_site, make_project
 
 from lwsite.analysis.quality import classify, describe
 
@@ -59,7 +59,7 @@ def _flagged_project(tmp_path: Path, quality: str) -> Path:
 
 def test_quality_info_never_fails_a_strict_build(tmp_path: Path) -> None:
     project = _flagged_project(tmp_path, "info")
-    assert mkdocs_build(project, "team").returncode == 0
+    assert build_site(project, "team").returncode == 0
     page = (project / "site/schools/oak/2025-10-14-talk/quality/index.html").read_text(encoding="utf-8")
     assert "I loved the amazing discussion." in page
     assert "Judgment words: &#34;I loved&#34; (your own reaction, not evidence)" in page or \
@@ -68,11 +68,11 @@ def test_quality_info_never_fails_a_strict_build(tmp_path: Path) -> None:
 
 
 def test_quality_warn_fails_strict_and_error_fails_before_touching_the_site(tmp_path: Path) -> None:
-    assert mkdocs_build(_flagged_project(tmp_path / "w", "warn")).returncode == 1
+    assert build_site(_flagged_project(tmp_path / "w", "warn")).returncode == 1
     project = _flagged_project(tmp_path / "e", "error")
     (project / "site").mkdir()
     (project / "site" / "keep.txt").write_text("previous site")
-    result = mkdocs_build(project, strict=False)
+    result = build_site(project, strict=False)
     assert result.returncode == 1
     assert ('visit-2.md:7: judgmental: "I loved" (your own reaction, not evidence); "amazing" (says how good it was, '
             "not what happened): what did students or the teacher do or say?") in result.stdout + result.stderr
@@ -82,7 +82,7 @@ def test_quality_warn_fails_strict_and_error_fails_before_touching_the_site(tmp_
 def test_quality_pages_are_team_only(tmp_path: Path) -> None:
     project = _flagged_project(tmp_path, "info")
     for audience in ("public", "staff"):
-        assert mkdocs_build(project, audience, site_dir=f"s-{audience}").returncode == 0
+        assert build_site(project, audience, site_dir=f"s-{audience}").returncode == 0
         assert not list((project / f"s-{audience}").rglob("quality/index.html"))
 
 

@@ -2,53 +2,30 @@
 time, group, or the order of a schedule.
 
 The trends fixture's walkthrough of October 7, 2025 visits rooms in an order of its own (visit 1
-in E10 ... visit 6 in E5), and a walkthrough still to come (December 8, 2026) visits E1 and E2.
+in E10 ... visit 6 in E5), and a walkthrough still to come (December 8, 2026) visits E1 and E2
+(conftest.py's ``trends_sites``, which test_trends.py reads too).
 Every output file of every audience is read back and the join is tried every way it could be made.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
-from helpers import FIXTURES, make_project, mkdocs_build, output_texts
+from helpers import output_texts
 from pages import tables
 
 PAST_ROOMS = [f"E{i}" for i in range(5, 11)]  # last visited on October 7, 2025
 ROOM_RE = re.compile(r"(?<![\w-])E(?:[1-9]|10)(?![\w-])")
 TIME_RE = re.compile(r"\b\d{1,2}:\d{2}\b")
-UPCOMING = "schools/east/cycles/2026-12-08-next"
-SCHEDULE = """date: 2025-10-07
-visits:
-  - {visit: 1, start: "08:30", minutes: 15, group: A, grade: "3", subject: Mathematics, room: "E10"}
-  - {visit: 2, start: "08:30", minutes: 15, group: B, grade: "4", subject: Science, room: "E9"}
-  - {visit: 3, start: "08:50", minutes: 15, group: A, grade: "5", subject: English, room: "E8"}
-  - {visit: 4, start: "08:50", minutes: 15, group: B, grade: "3", subject: Mathematics, room: "E7"}
-  - {visit: 5, start: "09:10", minutes: 15, group: A, grade: "4", subject: Science, room: "E6"}
-  - {visit: 6, start: "09:10", minutes: 15, group: B, grade: "5", subject: English, room: "E5"}
-"""
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, str]]:
-    project = make_project(tmp_path_factory.mktemp("rooms"), FIXTURES / "trends")
-    content = project / "content"
-    (content / "schools/east/cycles/2025-10-07-again/schedule.yml").write_text(SCHEDULE, encoding="utf-8")
-    upcoming = content / UPCOMING
-    upcoming.mkdir(parents=True)
-    (upcoming / "focus.md").write_text("---\nquestion: What do students say next?\nframework: continuum\n"
-                                       "characteristics: [talk]\n---\n", encoding="utf-8")
-    (upcoming / "team.yml").write_text("hall_work: 3\nmembers:\n  - {role: Principal, group: A}\n", encoding="utf-8")
-    (upcoming / "schedule.yml").write_text(
-        'date: 2026-12-08\nvisits:\n  - {visit: 1, start: "08:30", minutes: 15, group: A, room: "E1"}\n'
-        '  - {visit: 2, start: "08:50", minutes: 15, group: A, room: "E2"}\n', encoding="utf-8")
-    out = {}
-    for audience in ("public", "staff", "team"):
-        result = mkdocs_build(project, audience, site_dir=f"site-{audience}")
-        assert result.returncode == 0, result.stdout + result.stderr
-        out[audience] = {name: text.replace("\r\n ", "") for name, text in
-                         output_texts(project / f"site-{audience}").items()}
-    return out
+def sites(trends_sites: dict[str, Path]) -> dict[str, dict[str, str]]:
+    """Every output file of each audience's site, as text (calendar lines unfolded)."""
+    return {audience: {name: text.replace("\r\n ", "") for name, text in output_texts(site).items()}
+            for audience, site in trends_sites.items()}
 
 
 def mentions(files: dict[str, str], rooms: list[str]) -> set[str]:

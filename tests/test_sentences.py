@@ -8,8 +8,11 @@ import datetime as dt
 import pytest
 
 from lwsite import model as m
+from lwsite.analysis import measures
+from lwsite.analysis.calibration import Agreement, agreement
 from lwsite.analysis.disclosure import Span
 from lwsite.analysis.figures import Band, Depth, Distribution, Rated
+from lwsite.analysis.measures import Verdict
 from lwsite.render.sentences import Say
 
 say = Say("en", 3)
@@ -150,3 +153,88 @@ def test_action_step_dates_and_horizons() -> None:
     bare = m.ActionStep("b", "Post stems", "Math coach", "2026-11-17-x", horizon="year")
     assert say.due(bare, today) == "No due date" and say.horizon(bare) == "Within the school year"
     assert say.horizon(m.ActionStep("n", "x", "y", "2026-11-17-x")) == "Not given"
+
+
+# calibration (team only): agreement among observers -------------------------------------------
+NE, D, P, S = 0, 1, 2, 3
+
+
+def test_agreement_sentences_in_every_case() -> None:
+    assert say.agreement(None) == "No observer recorded a level of their own before the team agreed its rating."
+    assert say.agreement(agreement([([P], P)])) == (
+        "No two observers recorded their own level for the same visit: nothing to compare.")
+    assert say.agreement(agreement([([P, D], P)] * 8)) == (
+        "Only 8 pairs of observers: too few to judge agreement (it takes at least 10).")
+    enough = agreement([([P, P], P)] * 6 + [([P, D], P)] * 3 + [([NE, D], D)])
+    assert say.agreement(enough) == (
+        "10 pairs of observers rated the same visit: 60% gave the same level and 100% were at most one level "
+        "apart; 80% of the 20 levels observers gave on their own matched the rating the team then agreed; "
+        f"Krippendorff's alpha is {enough.alpha:.3f}, below 0.667, the least Krippendorff accepts even for "
+        "tentative conclusions.")
+    no_consensus = Agreement(20, 10, 10, 10, 0, 0, None)
+    assert say.agreement(no_consensus) == (
+        "10 pairs of observers rated the same visit: 100% gave the same level and 100% were at most one level apart; "
+        "Krippendorff's alpha cannot be computed, because every level given was the same.")
+
+
+def test_alpha_readings_follow_krippendorffs_guidance() -> None:
+    assert say.alpha(0.8154) == "0.815" and say.alpha(-0.5) == "-0.500"
+    assert say.alpha(None) == "cannot be computed: every level given was the same"
+    assert say.alpha_reading(0.8).startswith("at or above 0.800")
+    assert say.alpha_reading(0.7999).startswith("between 0.667 and 0.800")
+    assert say.alpha_reading(0.667).startswith("between 0.667 and 0.800")
+    assert say.alpha_reading(0.666).startswith("below 0.667")
+    assert say.agreed(7, 20) == "35% (7 of 20)" and say.agreed(0, 0) == "none to compare"
+
+
+# measured action steps --------------------------------------------------------------------------
+FW = m.Framework("continuum", "Continuum", (m.Level("NE", "Not Evident"), LOW, HIGH, m.Level("S", "Sustaining")),
+                 (m.Section("s", "Section", (m.Characteristic("talk", "Students talk", "s"),)),))
+
+
+def measured(state: str, reached: Span | None = None, level: str = "P", share: int = 50,
+             by: str | dt.date = "next-walkthrough") -> Verdict:
+    step = m.ActionStep("stems", "Model stems", "Math coach", "2025-10-21-x", target=m.Target("talk", level, share, by))
+    judge = FEB if state != measures.PENDING else None
+    return Verdict(step, step.target, state, FW, judge, reached)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("verdict", "text"), [
+    (measured(measures.MET, Span(6, 6, 10)),
+     "Met at the walkthrough of February 10, 2026: 6 of 10 visits (60%) rated Providing or above (target 50%)."),
+    (measured(measures.NOT_MET, Span(4, 4, 10)),
+     "Not met at the walkthrough of February 10, 2026: 4 of 10 visits (40%) rated Providing or above (target 50%)."),
+    (measured(measures.MET, Span(8, 10, 10)),
+     "Met at the walkthrough of February 10, 2026: at least 80% of 10 visits rated Providing or above (target 50%)."),
+    (measured(measures.NOT_MET, Span(0, 2, 10)),
+     "Not met at the walkthrough of February 10, 2026: at most 20% of 10 visits rated Providing or above "
+     "(target 50%)."),
+    (measured(measures.NOT_MET, Span(4, 5, 11)),
+     "Not met at the walkthrough of February 10, 2026: between 36% and 45% of 11 visits rated Providing or above "
+     "(target 50%)."),
+    (measured(measures.NOT_MET, Span(119, 119, 200), share=60),  # 59.5% rounds to 60%: one decimal instead
+     "Not met at the walkthrough of February 10, 2026: 119 of 200 visits (59.5%) rated Providing or above "
+     "(target 60%)."),
+    (measured(measures.MET, Span(3, 3, 10), level="S", share=30),
+     "Met at the walkthrough of February 10, 2026: 3 of 10 visits (30%) rated Sustaining (target 30%)."),
+    (measured(measures.PENDING), "Not yet measured: it is judged at the school's next walkthrough that rates it."),
+    (measured(measures.PENDING, by=dt.date(2026, 12, 1)),
+     "Not yet measured: it is judged at the school's first walkthrough on or after December 1, 2026 that rates it."),
+    (measured(measures.WITHHELD),
+     "Judged at the walkthrough of February 10, 2026; its result is not shown publicly, because the public site "
+     "gives ratings only in two halves of the continuum, and as ranges where numbers are small. Staff and the "
+     "walkthrough team see it."),
+])
+def test_verdict_in_every_case(verdict: Verdict, text: str) -> None:
+    assert say.verdict(verdict) == text
+
+
+def test_target_in_words() -> None:
+    assert say.target(measured(measures.PENDING)) == (
+        "At least 50% of visits rated Providing or above on \u201cStudents talk\u201d, at the school's next "
+        "walkthrough that rates it.")
+    assert say.target(measured(measures.PENDING, level="S", share=25, by=dt.date(2026, 3, 1))) == (
+        "At least 25% of visits rated Sustaining on \u201cStudents talk\u201d, at the school's first walkthrough "
+        "on or after March 1, 2026 that rates it.")
+    assert [say.VERDICT_LABELS[s] for s in measures.STATES] == ["Met", "Not met", "Not yet measured",
+                                                              "Not shown publicly"]

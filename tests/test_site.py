@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import MINIMAL_MKDOCS, ROOT, make_project, mkdocs_build
+from helpers import MINIMAL_MKDOCS, ROOT, build_site, make_project
 
 from bench.synth import Shape, write_portfolio
 
@@ -46,7 +46,7 @@ def test_cycle_page_does_not_grow_with_the_portfolio(tmp_path: Path) -> None:
         write_portfolio(project, Shape(schools=2, cycles=cycles, visits=8))
         (project / "docs").mkdir()
         (project / "mkdocs.yml").write_text(MINIMAL_MKDOCS)
-        result = mkdocs_build(project)
+        result = build_site(project)
         assert result.returncode == 0, result.stdout + result.stderr
         sizes[cycles] = len(_cycle_page(project / "site").read_bytes())
     print(f"cycle page bytes: 3 cycles {sizes[3]}, 30 cycles {sizes[30]}")
@@ -56,7 +56,7 @@ def test_cycle_page_does_not_grow_with_the_portfolio(tmp_path: Path) -> None:
 def test_users_own_docs_pages_sit_beside_generated_ones(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     (project / "docs" / "about.md").write_text("# About us\n\nWe walk to learn.\n")
-    result = mkdocs_build(project)
+    result = build_site(project)
     assert result.returncode == 0, result.stderr
     home = (project / "site" / "index.html").read_text(encoding="utf-8")
     assert "About us" in home  # in the navigation
@@ -69,7 +69,7 @@ def test_pasted_html_is_shown_as_text(tmp_path: Path, payload: str) -> None:
     project = make_project(tmp_path)
     focus = project / "content/schools/oak/cycles/2025-10-14-talk/focus.md"
     focus.write_text(focus.read_text() + f"\n{payload}\n")
-    result = mkdocs_build(project)
+    result = build_site(project)
     assert result.returncode == 0, result.stderr
     page = (project / "site/schools/oak/2025-10-14-talk/index.html").read_text(encoding="utf-8")
     assert payload not in page
@@ -84,10 +84,12 @@ def test_wheel_builds_a_users_own_portfolio(tmp_path: Path) -> None:
     assert built.returncode == 0, built.stdout + built.stderr
     wheel = next(dist.glob("lwsite-*.whl"))
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    # a venv without pip of its own, filled by this pip (--python): the same install of the wheel and of
+    # every dependency it declares, without ensurepip's copy of pip or compiling every module first
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     py = venv / "bin" / "python"
-    installed = subprocess.run([str(py), "-m", "pip", "install", "-q", str(wheel)],
-                               capture_output=True, text=True, check=False)
+    installed = subprocess.run([sys.executable, "-m", "pip", "--python", str(py), "install", "-q", "--no-compile",
+                                str(wheel)], capture_output=True, text=True, check=False)
     assert installed.returncode == 0, installed.stdout + installed.stderr
     # the roster matcher's data (word lists, look-alike letters) is in the wheel
     data = subprocess.run([str(py), "-c", "from lwsite.names import fold_words, is_ordinary; "

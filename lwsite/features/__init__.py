@@ -26,7 +26,7 @@ Feature = Callable[[Site], Contribution]
 
 def all_features() -> list[Feature]:
     """Every feature, in the order their pages are listed."""
-    from . import communication, coverage, downloads, ledger, quality, trends
+    from . import calibration, communication, coverage, downloads, ledger, quality, trends
 
     return [trends.contribute, ledger.contribute, coverage.contribute, downloads.contribute,
-            communication.contribute, quality.contribute]
+            communication.contribute, quality.contribute, calibration.contribute]

@@ -12,6 +12,7 @@ building the site.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -175,7 +176,7 @@ def actions_csv(site: Site, figures: Figures) -> str:
     for c in _cycles(site):
         for a in c.actions:
             rows.append([*_cycle_cols(site, c), a.id, a.action, a.owner, a.horizon,
-                         a.due.isoformat() if a.due else None, a.status, a.measure, a.outcome, a.carries,
+                         a.due.isoformat() if a.due else None, a.status, _measure(a, c, site), a.outcome, a.carries,
                          str(a.is_overdue(site.today)).lower()])
     header = [*CYCLE_HEADER, "id", "action", "owner", "horizon", "due", "status", "measure", "outcome", "carries",
               f"past_due_as_of_{site.today.isoformat()}"]
@@ -216,10 +217,23 @@ def _depth(d: Depth | None) -> dict[str, Any] | None:
             "items_per_visit": d.per_visit}
 
 
-def _step(a: ActionStep, site: Site) -> dict[str, Any]:
-    return {"id": a.id, "action": a.action, "owner": a.owner, "horizon": a.horizon,
-            "due": a.due.isoformat() if a.due else None, "status": a.status, "measure": a.measure,
-            "outcome": a.outcome, "carries": a.carries, "past_due": a.is_overdue(site.today)}
+def _measure(a: ActionStep, c: Cycle, site: Site) -> str | None:
+    """A step's measure as text: as written, or a structured measure in words."""
+    verdict = site.verdict(c.school, a)
+    return site.say.target(verdict) if verdict is not None else a.measure
+
+
+def _step(a: ActionStep, c: Cycle, site: Site) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": a.id, "action": a.action, "owner": a.owner, "horizon": a.horizon,
+           "due": a.due.isoformat() if a.due else None, "status": a.status, "measure": _measure(a, c, site),
+           "outcome": a.outcome, "carries": a.carries, "past_due": a.is_overdue(site.today)}
+    verdict = site.verdict(c.school, a)
+    if verdict is not None and a.target is not None:
+        by = a.target.by
+        out["target"] = {"characteristic": a.target.characteristic, "at_least": a.target.level,
+                         "share_percent": a.target.share, "by": by.isoformat() if isinstance(by, dt.date) else by,
+                         "result": verdict.state, "judged_at": verdict.judge.id if verdict.judge else None}
+    return out
 
 
 def _cycle(c: Cycle, site: Site, figures: Figures) -> dict[str, Any]:
@@ -244,7 +258,7 @@ def _cycle(c: Cycle, site: Site, figures: Figures) -> dict[str, Any]:
                           | ({"visits": list(s.visits)} if s.visits else {}) for s in debrief.strengths],
             "quick_wins": list(debrief.quick_wins), "prediction": debrief.prediction, "message": debrief.message,
         }
-    out["actions"] = [_step(a, site) for a in c.actions]
+    out["actions"] = [_step(a, c, site) for a in c.actions]
     return out
 
 

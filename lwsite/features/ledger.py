@@ -5,7 +5,7 @@ Overdue flags are for staff and the team only; the page says what date it counts
 
 from __future__ import annotations
 
-from ..analysis import trends
+from ..analysis import measures, trends
 from ..model import ActionStep, School
 from ..render import paths
 from ..render.site import Page, Site
@@ -26,8 +26,11 @@ def contribute(site: Site) -> Contribution:
             overdue.extend((school, a) for a in trends.overdue(mine, site.today))
     if not steps:
         return Contribution()
+    measured = [v for s, _, _ in schools for a in (x for c in s.cycles for x in c.actions)
+                if (v := site.verdict(s, a)) is not None]
     context = {
         "counts": trends.action_counts(steps),
+        "verdicts": measures.counts(measured) if measured else (),
         "overdue": sorted(overdue, key=lambda sa: (sa[1].due or site.today, sa[0].id, sa[1].key)),
         "schools": schools,
     }

@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..analysis import trends
+from ..analysis import measures, trends
 from ..analysis.disclosure import percent
 from ..analysis.figures import Depth, Distribution, Figures, Rated, change
+from ..analysis.measures import Verdict
 from ..model import Characteristic, Claim, Cycle, Framework, School, school_year_bounds
 from ..render import charts, paths
 from ..render.charts import Chart
@@ -51,6 +52,7 @@ class CharacteristicTrend:
     looked_at: str  # the sentence: how many walkthroughs looked at it, and which are planned
     not_rated: str  # the sentence on walkthroughs that looked at it without rating, or ""
     rows: tuple[tuple[str, str | None, Distribution], ...]  # the data table: walkthroughs, then school years
+    steps: tuple[Verdict, ...] = ()  # measured action steps of the school that target it
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,7 @@ def school_context(site: Site, figures: Figures, school: School) -> dict[str, An
         "school": school,
         "items": items,
         "overview": overview_chart(site, school, items),
+        "targets": drawn_targets([it for it in items if it.rated]),
         "cycles": sorted(school.cycles, key=lambda c: c.date, reverse=True),
         "files": downloads.listing(site.rules, site.t),
     }
@@ -135,10 +138,12 @@ def characteristic_trend(site: Site, figures: Figures, fw: Framework, school: Sc
     rows: list[tuple[str, str | None, Distribution]] = [
         (site.date(r.cycle.date), paths.cycle(r.cycle), r.distribution) for r in rated]
     rows += [(site.say.school_year(y.year), None, y.distribution) for y in years if y.distribution is not None]
+    steps = tuple(v for c in school.cycles for a in c.actions if (v := site.verdict(school, a)) is not None
+                  and v.target.characteristic == cid and v.framework.id == fw.id)
     return CharacteristicTrend(
         ch, fw, cycles, rated, years, tuple((c, figures.depth([c], cid)) for c in happened), patterns, chart,
         upper_label(site, fw), site.say.looked_at(cycles, site.today),
-        site.say.not_rated(cycles, rated, site.today), tuple(rows),
+        site.say.not_rated(cycles, rated, site.today), tuple(rows), steps,
     )
 
 
@@ -191,18 +196,41 @@ def overview_chart(site: Site, school: School, items: Sequence[CharacteristicTre
             summary.append(f"{it.characteristic.title}: " + ", ".join(said))
     if not points and not years:
         return None
+    targets = target_lines(site, mine)
     series = [charts.wrap(it.characteristic.title, 40) for it in mine]
     title = t("chart.over_time_title", upper=upper)
     words = chart_words(site)
-    spec = charts.share_over_time(points, years, series, y_title=t("chart.rated_axis", upper=upper), words=words)
+    y_title = t("chart.rated_axis", upper=upper)
+    spec = charts.share_over_time(points, years, series, y_title=y_title, targets=targets, words=words)
     short = {name: charts.wrap(name.replace("\n", " "), 28) for name in series}
     narrow = charts.share_over_time([p | {"series": short[p["series"]]} for p in points],
                                     [y | {"series": short[y["series"]]} for y in years],
-                                    [short[n] for n in series], y_title=t("chart.rated_axis", upper=upper),
-                                    narrow=True, words=words)
+                                    [short[n] for n in series], y_title=y_title, narrow=True,
+                                    targets=[g | {"series": short[g["series"]]} for g in targets], words=words)
+    drawn = (" " + t("chart.targets_drawn", targets="; ".join(g["label"] for g in targets))) if targets else ""
     return Chart(spec, title,
-                 t("chart.over_time_description", upper=upper, school=school.name, figures="; ".join(summary)),
-                 site.charts, narrow)
+                 t("chart.over_time_description", upper=upper, school=school.name, figures="; ".join(summary))
+                 + drawn, site.charts, narrow)
+
+
+def drawn_targets(items: Sequence[CharacteristicTrend]) -> list[Verdict]:
+    """The measured steps whose target the share-over-time chart draws: a target at the first level of the
+    upper half (the chart's own measure), from the step's walkthrough to the one that judged it."""
+    return [v for it in items for v in it.steps
+            if v.target.level == measures.boundary(it.framework) and v.judge is not None]
+
+
+def target_lines(site: Site, items: Sequence[CharacteristicTrend]) -> list[dict[str, Any]]:
+    out = []
+    for v in drawn_targets(items):
+        assert v.judge is not None
+        out.append({"start": v.step.agreed.isoformat(), "end": v.judge.date.isoformat(),
+                    "series": charts.wrap(v.characteristic_title, 40), "target": v.target.share,
+                    "label": site.t.plain("chart.target_label", characteristic=v.characteristic_title,
+                                          share=site.say.percent(v.target.share),
+                                          date=site.date(v.step.agreed, "short"),
+                                          verdict=site.say.VERDICT_LABELS[v.state].lower())})
+    return out
 
 
 def share_chart(site: Site, bars: Sequence[tuple[str, Distribution]], *, title: str, what: str) -> Chart | None:
@@ -269,6 +297,7 @@ def chart_words(site: Site) -> charts.Words:
     t = site.t.plain
     return charts.Words(share_axis=t("chart.share_axis"), level=t("chart.level"),
                         characteristic=t("chart.characteristic"), date_axis=t("chart.date_axis"),
+                        target=t("chart.target_legend"),
                         locale=charts.vega_locale(site.lang))
 
 

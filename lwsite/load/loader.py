@@ -22,7 +22,7 @@ from .. import model as m
 from ..errors import Problems
 from ..model import Audience
 from ..privacy import Roster, check_decoded_names, check_links, check_names, load_roster, mask_problems
-from .fields import LEVEL_ID_RE, Reader
+from .fields import LEVEL_ID_RE, Reader, retype_hint
 from .files import FILE, FOLDER, REFUSED, Tree, walk
 from .source import (
     LList,
@@ -44,6 +44,7 @@ ITEM_RE = re.compile(r"^[-*+] (.*)$")
 TAG_RE = re.compile(r"^\[([^\]\s]+)\] (.*)$", re.S)
 CYCLE_FILES = ("focus.md", "team.yml", "schedule.yml", "scripts", "debrief.md", "actions.yml", "messages")
 LANG_RE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]+)?")
+TARGET_KEYS = ("characteristic", "at_least", "share", "by")  # a structured measure, rather than a text per language
 # focus.<lang>.md, debrief.<lang>.md: a cycle's texts in another language of the site
 SIDECAR_RE = re.compile(r"(?P<kind>focus|debrief)\.(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]+)?)\.md")
 # the texts a sidecar may translate (its body translates the file's body)
@@ -597,7 +598,7 @@ class _Loader:
         debrief = self.debrief(folder / "debrief.md", schedule, lens)
         if debrief is not None:
             debrief = self.sidecars(folder, "debrief", debrief)
-        actions = self.actions(folder / "actions.yml", cid)
+        actions = self.actions(folder / "actions.yml", cid, fw)
         messages = self.messages(folder / "messages")
         bucket = self.drafts[school] if draft else self.published_actions[school]
         for a in actions:
@@ -849,7 +850,7 @@ class _Loader:
         for path in self.children(folder):
             match = SCRIPT_RE.fullmatch(path.name)
             if not match or not self.is_file(path):
-                self.stray(path, "scripts/", "visit-NN.md files")
+                self.stray(path, "scripts/", "visit-N.md files (visit-4.md for visit 4)")
                 continue
             script = self.script(path, int(match.group(1)), schedule, team, fw, lens)
             if script is None:
@@ -871,7 +872,7 @@ class _Loader:
         if md is None:
             return None
         r, doc = self.reader(path), md.meta
-        r.keys(doc, ("visit", "observers", "segment", "ratings", "wonderings"), ("visit",))
+        r.keys(doc, ("visit", "observers", "segment", "ratings", "independent", "wonderings"), ("visit",))
         num = r.integer(doc, "visit", 1, required=True)
         if num is not None and num != file_num:
             r.error(r.line(doc, "visit"), f"visit {num} does not match the file name's number {file_num}: "
@@ -892,7 +893,6 @@ class _Loader:
                                 + ", ".join(lens) + "): rate only lens characteristics")
                         continue
                     if not isinstance(level, str):
-                        from .fields import retype_hint
                         r.error(line, retype_hint(cid, level, rmap.raw.get(cid)))
                         continue
                     if fw is not None and fw.level(level) is None:
@@ -903,12 +903,69 @@ class _Loader:
                         ratings.append(m.Rating(num, cid, level))
         segment = r.choice(doc, "segment", m.SEGMENTS)
         observers = r.text_list(doc, "observers")
+        independent = self.independent(r, doc, observers, num, team, fw, lens) if "independent" in doc else ()
         wonderings = r.text_list(doc, "wonderings")
         evidence, narrative = self.evidence(md, r, num or file_num, lens)
         if not r.ok or num is None:
             return None
         return m.Script(num, self.rel(path), evidence, observers, segment, tuple(ratings), wonderings,
-                        narrative)
+                        narrative, independent)
+
+    def independent(
+        self, r: Reader, doc: LMap, observers: tuple[str, ...], num: int | None, team: m.Team | None,
+        fw: m.Framework | None, lens: tuple[str, ...] | None,
+    ) -> tuple[m.IndependentRating, ...]:
+        """Each observer's own level before consensus: ``{role: {characteristic: level}}``, keyed by the
+        visit's observers (a role that observed twice is numbered in both places: Teacher 1, Teacher 2)."""
+        line = r.line(doc, "independent")
+        imap = r.mapping(doc["independent"], line, "independent")
+        if imap is None:
+            return ()
+        if team is not None and team.hall_work != 3:
+            r.error(line, "independent levels are allowed only when team.yml has hall_work: 3 (consensus on the "
+                    "continuum): remove them or change hall_work")
+            return ()
+        if not observers:
+            r.error(line, "independent needs the visit's observers: list their roles in observers: [...], "
+                    "then give each one's levels under independent")
+            return ()
+        twice = [o for o, n in Counter(observers).items() if n > 1]
+        if twice:
+            r.error(r.line(doc, "observers"), f"observers lists '{twice[0]}' twice: number them ('{twice[0]} 1', "
+                    f"'{twice[0]} 2') here and under independent")
+            return ()
+        roles = Counter(mem.role for mem in team.members) if team is not None else None
+        out: list[m.IndependentRating] = []
+        for role, levels in imap.items():
+            at = r.line(imap, role)
+            if roles is not None and not is_team_role(role, roles):
+                r.error(at, f"'{role}' is not a role of this cycle's team (" + ", ".join(sorted(roles))
+                        + "): key independent levels by role, never by name, numbered ('Teacher 1', 'Teacher 2') "
+                        "when two members with one role observed the visit")
+                continue
+            if role not in observers:
+                r.error(at, f"'{role}' is not one of this visit's observers (" + ", ".join(observers)
+                        + "): add the role to observers, or fix it here")
+                continue
+            lmap = r.mapping(levels, at, f"independent levels of '{role}'")
+            if lmap is None:
+                continue
+            for cid, level in lmap.items():
+                cline = r.line(lmap, cid)
+                if lens is not None and cid not in lens:
+                    r.error(cline, f"independent level of '{cid}', which is not in this cycle's lens ("
+                            + ", ".join(lens) + "): rate only lens characteristics")
+                    continue
+                if not isinstance(level, str):
+                    r.error(cline, retype_hint(cid, level, lmap.raw.get(cid)))
+                    continue
+                if fw is not None and fw.level(level) is None:
+                    r.error(cline, f"level '{level}' is not a level of framework '{fw.id}': use one of "
+                            + ", ".join(lv.id for lv in fw.levels))
+                    continue
+                if num is not None:
+                    out.append(m.IndependentRating(num, role, cid, level))
+        return tuple(out)
 
     def evidence(
         self, md: MarkdownFile, r: Reader, visit: int, lens: tuple[str, ...] | None
@@ -1005,7 +1062,7 @@ class _Loader:
                 out.append(m.Claim(claim, tuple(visits), extent, char, by_language(claim=claim_tr)))
         return tuple(out)
 
-    def actions(self, path: Path, cid: str) -> tuple[m.ActionStep, ...]:
+    def actions(self, path: Path, cid: str, fw: m.Framework | None = None) -> tuple[m.ActionStep, ...]:
         if not self.need(path, FILE):
             return ()
         r = self.reader(path)
@@ -1027,7 +1084,6 @@ class _Loader:
                 continue
             action, action_tr = r.translated(a, "action", True)
             owner = r.text(a, "owner", True)
-            measure, measure_tr = r.translated(a, "measure")
             outcome, outcome_tr = r.translated(a, "outcome")
             carries = r.text(a, "carries")
             if carries is not None:
@@ -1037,16 +1093,64 @@ class _Loader:
                     carries = None
                 elif aid is not None:
                     self.carries_lines[(cid, aid)] = r.line(a, "carries")
+            measure, target = None, None
+            measure_tr: dict[str, str] = {}
+            given = a.get("measure")
+            if isinstance(given, LMap) and set(given) & set(TARGET_KEYS):
+                target = self.target(r, given, r.line(a, "measure"), cid, fw)
+            else:  # a text, or a text per language ({en: ..., es: ...})
+                measure, measure_tr = r.translated(a, "measure")
             step = m.ActionStep(
                 id=aid or "", action=action or "", owner=owner or "", cycle=cid,
                 horizon=r.choice(a, "horizon", m.HORIZONS), due=r.date(a, "due"),
                 status=r.choice(a, "status", m.STATUSES) or "planned", measure=measure,
-                carries=carries, outcome=outcome, line=a.line,
+                carries=carries, outcome=outcome, line=a.line, target=target,
                 translations=by_language(action=action_tr, measure=measure_tr, outcome=outcome_tr),
             )
             if aid and action and owner:
                 out.append(step)
         return tuple(out)
+
+    def target(self, r: Reader, doc: LMap, line: int, cid: str, fw: m.Framework | None) -> m.Target | None:
+        """A structured measure: ``{characteristic: ID, at_least: LEVEL, share: 60%, by: next-walkthrough}``."""
+        if not r.keys(doc, TARGET_KEYS, ("characteristic", "at_least", "share"),
+                      "a measure"):
+            return None
+        char, level = r.text(doc, "characteristic", True), r.text(doc, "at_least", True)
+        if char is not None and fw is not None and fw.characteristic(char) is None:
+            r.error(r.line(doc, "characteristic"), f"characteristic '{char}' is not in framework '{fw.id}': use "
+                    "one of " + ", ".join(c.id for c in fw.characteristics))
+            char = None
+        if level is not None and fw is not None and fw.level(level) is None:
+            r.error(r.line(doc, "at_least"), f"at_least '{level}' is not a level of framework '{fw.id}': use one "
+                    "of " + ", ".join(lv.id for lv in fw.levels))
+            level = None
+        share = None
+        raw = doc.get("share")
+        found = re.match(r"^(\d{1,3})%$", raw.strip()) if isinstance(raw, str) else None
+        if found and 1 <= int(found.group(1)) <= 100:
+            share = int(found.group(1))
+        elif "share" in doc:
+            shown = doc.raw.get("share") or (raw if isinstance(raw, str) else repr(raw))
+            r.error(r.line(doc, "share"), f"share '{shown}' must be a whole percentage of visits from 1% to 100%, "
+                    "such as 60%")
+        by: str | dt.date = m.NEXT_WALKTHROUGH
+        if "by" in doc:
+            value = doc["by"]
+            day = dt.date.fromisoformat(cid[:10])
+            if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+                if value <= day:
+                    r.error(r.line(doc, "by"), f"by {value} is not after this walkthrough ({day}): give a later "
+                            f"date, or by: {m.NEXT_WALKTHROUGH}")
+                    return None
+                by = value
+            elif value != m.NEXT_WALKTHROUGH:
+                r.error(r.line(doc, "by"), f"by must be {m.NEXT_WALKTHROUGH} (the school's next walkthrough that "
+                        f"rates it) or an unquoted date YYYY-MM-DD, not {doc.raw.get('by') or repr(value)}")
+                return None
+        if char is None or level is None or share is None:
+            return None
+        return m.Target(char, level, share, by)
 
     def check_carries(self, schools: list[m.School]) -> None:
         for school, draft, actions, rel in self.cycle_actions:
@@ -1102,6 +1206,15 @@ def placeholders(text: Any) -> set[str]:
         return {f for part in parts for _, f, _, _ in string.Formatter().parse(str(part)) if f}
     except ValueError:
         return {"{"}
+
+
+def is_team_role(role: str, roles: Counter[str]) -> bool:
+    """A role of the team, or one numbered ("Teacher 2") when the team has that many members with it."""
+    if role in roles:
+        return True
+    numbered = re.match(r"^(.+) (\d+)$", role)
+    return numbered is not None and 1 <= int(numbered.group(2)) <= roles.get(numbered.group(1), 0) and (
+        roles[numbered.group(1)] >= 2)
 
 
 def _month_day(raw: str) -> tuple[int, int] | None:

@@ -62,6 +62,7 @@ class Words:
     level: str = "Level"
     characteristic: str = "Characteristic"
     date_axis: str = "Date of the walkthrough"
+    target: str = "Target of an action step"  # the legend's name for a measured step's target line
     locale: dict[str, Any] | None = None
 
 
@@ -266,14 +267,21 @@ def share_bars(rows: list[dict[str, Any]], levels: list[str], *, range_label: st
     }
 
 
+TARGET_DASH = [1, 3]
+
+
 def share_over_time(points: list[dict[str, Any]], years: list[dict[str, Any]], series: list[str], *,
-                    y_title: str, narrow: bool = False, words: Words = ENGLISH) -> dict[str, Any]:
+                    y_title: str, narrow: bool = False, targets: list[dict[str, Any]] | None = None,
+                    words: Words = ENGLISH) -> dict[str, Any]:
     """The share in the upper half over time, one colour per series (characteristic).
 
     ``points``: one per walkthrough, with ``date`` (ISO), ``series``, ``low`` and ``high``
     (percent: equal for an exact share, else a range drawn as a vertical bar) and ``label``.
     ``years``: one per school year, with ``start`` and ``end`` (ISO dates), ``series``,
     ``low``, ``high`` and ``label``: drawn as a band (or a line when exact) across the year.
+    ``targets``: measured action steps' targets, with ``start`` and ``end`` (ISO dates: the step's
+    walkthrough and the one that judges it), ``series``, ``target`` (percent) and ``label``: drawn
+    as a dotted line, named in the legend as a target.
     ``narrow``: a phone's version (series names are wrapped by the caller).
     """
     scale = {"domain": series, "range": list(SERIES[: len(series)])}
@@ -310,6 +318,18 @@ def share_over_time(points: list[dict[str, Any]], years: list[dict[str, Any]], s
             "encoding": {"x": x, "y": y, "y2": {"field": "high"}, "color": colour,
                          "description": {"field": "label", "type": "nominal"}},
         })
+    if targets:
+        layers.append({
+            "data": {"values": [t | {"kind": words.target} for t in targets]},
+            "mark": {"type": "rule", "strokeWidth": 2},
+            "encoding": {"x": x | {"field": "start"}, "x2": {"field": "end"},
+                         "y": y | {"field": "target"}, "color": colour | {"legend": None},
+                         "strokeDash": {"field": "kind", "type": "nominal", "title": None,
+                                        "scale": {"domain": [words.target], "range": [TARGET_DASH]},
+                                        # on a phone, above the plot: beside the other legend it would not fit
+                                        "legend": {"orient": "top" if narrow else "bottom"}},
+                         "description": {"field": "label", "type": "nominal"}},
+        })
     exact = [p for p in points if p["low"] == p["high"]]
     if exact:
         layers.append({
@@ -327,4 +347,52 @@ def share_over_time(points: list[dict[str, Any]], years: list[dict[str, Any]], s
         "width": 220 if narrow else 300,
         "height": 200,
         "layer": layers,
+    }
+
+
+REFERENCE_COLOUR = "#555555"
+REFERENCE_DASHES = ([6, 3], [2, 2])
+
+
+def agreement_over_time(points: list[dict[str, Any]], references: list[dict[str, Any]], series: list[str], *,
+                        y_title: str, domain: tuple[float, float], percent: bool, narrow: bool = False,
+                        words: Words = ENGLISH) -> dict[str, Any]:
+    """Agreement of a school's walkthroughs over time, one line per measure, with reference values.
+
+    ``points``: ``date`` (ISO), ``series`` (one of ``series``), ``value`` and ``label``.
+    ``references``: ``series`` (its name, which says it is a reference), ``value``, ``label``:
+    drawn across the whole chart as grey dashed lines and named in the legend beside the
+    measures. ``percent``: values are percentages (else a coefficient such as alpha).
+    """
+    names = series + [r["series"] for r in references]
+    colours = list(SERIES[: len(series)]) + [REFERENCE_COLOUR] * len(references)
+    dashes = [[1, 0]] * len(series) + [list(REFERENCE_DASHES[i % len(REFERENCE_DASHES)])
+                                       for i in range(len(references))]
+    wrapped = {n: wrap(n, 26 if narrow else 40) for n in names}
+    scale = [wrapped[n] for n in names]
+    legend = {"labelExpr": LINES, "labelLimit": 0, "symbolType": "stroke", "symbolStrokeWidth": 2}
+    colour = {"field": "series", "type": "nominal", "title": None, "sort": scale,
+              "scale": {"domain": scale, "range": colours}, "legend": legend}
+    dash = {"field": "series", "type": "nominal", "title": None, "sort": scale,
+            "scale": {"domain": scale, "range": dashes}, "legend": legend}
+    y = {"field": "value", "type": "quantitative", "title": y_title, "scale": {"domain": list(domain)},
+         "axis": {"format": "d" if percent else ".1f"}}
+    x = {"field": "date", "type": "temporal", "title": words.date_axis,
+         "axis": {"format": "%b %Y", "labelAngle": -40, "tickCount": 3 if narrow else 6}}
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "config": _config(words),
+        "padding": NARROW_PADDING if narrow else PADDING,
+        "width": 220 if narrow else 300,
+        "height": 200,
+        "layer": [
+            {"data": {"values": [r | {"series": wrapped[r["series"]]} for r in references]},
+             "mark": {"type": "rule", "strokeWidth": 1.5},
+             "encoding": {"y": y, "color": colour, "strokeDash": dash,
+                          "description": {"field": "label", "type": "nominal"}}},
+            {"data": {"values": [p | {"series": wrapped[p["series"]]} for p in points]},
+             "mark": {"type": "line", "strokeWidth": 2, "point": {"filled": True, "size": 60}},
+             "encoding": {"x": x, "y": y, "color": colour, "strokeDash": dash,
+                          "description": {"field": "label", "type": "nominal"}}},
+        ],
     }

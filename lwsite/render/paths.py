@@ -25,6 +25,12 @@ def school_trends(s: School | str) -> str:
     return f"schools/{sid}/trends/index.md"
 
 
+def school_calibration(s: School | str) -> str:
+    """The team's calibration page of a school (agreement among observers, evidence quality)."""
+    sid = s if isinstance(s, str) else s.id
+    return f"schools/{sid}/calibration/index.md"
+
+
 def cycle(c: Cycle, part: str | None = None) -> str:
     return cycle_of(c.school, c.id, part)
 

@@ -17,8 +17,12 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..analysis.disclosure import Span
+from ..analysis import calibration as cal
+from ..analysis import measures
+from ..analysis.calibration import Agreement
+from ..analysis.disclosure import Span, percent
 from ..analysis.figures import Depth, Distribution, Rated
+from ..analysis.measures import Verdict
 from ..model import HORIZONS, STATUSES, ActionStep, Cycle
 from .dates import fmt_date, fmt_time
 
@@ -38,6 +42,7 @@ class Say:
         # how every page names a status and a horizon (one wording everywhere)
         self.STATUS_LABELS = {s: self.t.plain(f"status.{s}") for s in STATUSES}
         self.HORIZON_LABELS = {h: self.t.plain(f"horizon.{h}") for h in HORIZONS}
+        self.VERDICT_LABELS = {s: self.t.plain(f"verdict.{s}") for s in measures.STATES}
 
     def _(self, key: str, count: int | None = None, **values: object) -> str:
         return self.t.plain(f"say.{key}", count, **values)
@@ -202,3 +207,108 @@ class Say:
         if not step.open:
             return when
         return self._("still_to_come", when=when) if step.due >= today else when
+
+    # calibration: do observers see the same thing? (team only) ---------------------------
+    def alpha(self, value: float | None) -> str:
+        """Krippendorff's alpha to three decimals, as his guidance is written (0.667, 0.800)."""
+        if value is None:
+            return self._("alpha_none")
+        return self.number(value, 3)
+
+    def agreed(self, part: int, whole: int) -> str:
+        """A table cell: "55% (11 of 20)"."""
+        if not whole:
+            return self._("nothing_to_compare")
+        return self._("agreed_cell", share=self.percent(percent(part, whole)), part=self.number(part),
+                      whole=self.number(whole))
+
+    def too_few(self, a: Agreement) -> str:
+        """Why a row prints no figure: there are no pairs, or fewer than MIN_PAIRS."""
+        if a.pairs == 0:
+            return self._("no_pairs")
+        return self._("few_pairs", pairs=self.plural(a.pairs, "pair"), least=self.number(cal.MIN_PAIRS))
+
+    def agreement(self, a: Agreement | None) -> str:
+        """One walkthrough's (or characteristic's) agreement, as a sentence, in every case."""
+        if a is None or a.levels == 0:
+            return self._("no_levels")
+        if not a.enough:
+            few = self.too_few(a)
+            return self._("sentences", text=few[:1].upper() + few[1:])
+        said = self._("agreement", pairs=self.plural(a.pairs, "pair"), exact=self.percent(percent(a.exact, a.pairs)),
+                      within=self.percent(percent(a.within_one, a.pairs)))
+        if a.compared:
+            said += self._("consensus", share=self.percent(percent(a.with_consensus, a.compared)),
+                           compared=self.number(a.compared))
+        if a.alpha is None:
+            return self._("alpha_uncomputable", said=said)
+        return self._("alpha_is", said=said, alpha=self.alpha(a.alpha), reading=self.alpha_reading(a.alpha))
+
+    def alpha_reading(self, value: float | None) -> str:
+        """Where an alpha stands against Krippendorff's own guidance."""
+        if value is None:
+            return self._("alpha_not_computed")
+        reliable, tentative = self.number(cal.ALPHA_RELIABLE, 3), self.number(cal.ALPHA_TENTATIVE, 3)
+        if value >= cal.ALPHA_RELIABLE:
+            return self._("alpha_reliable", reliable=reliable)
+        if value >= cal.ALPHA_TENTATIVE:
+            return self._("alpha_tentative", reliable=reliable, tentative=tentative)
+        return self._("alpha_low", tentative=tentative)
+
+    # measured action steps -----------------------------------------------------------------
+    def verdict_label(self, state: str) -> str:
+        """"Met", "Not met", "Not yet measured", "Not shown publicly"."""
+        return self.VERDICT_LABELS[state]
+
+    def level_label(self, v: Verdict) -> str:
+        """"Providing or above" ("Sustaining" for the top level), in this language."""
+        levels = v.framework.levels
+        i = next(i for i, lv in enumerate(levels) if lv.id == v.target.level)
+        return str(levels[i].label) if i == len(levels) - 1 else self.t.plain("figures.upper", level=levels[i].label)
+
+    def target(self, v: Verdict) -> str:
+        """A structured measure in words: "At least 60% of visits rated Providing or above on ..."."""
+        t = v.target
+        return self._("target", share=self.percent(t.share), level=self.level_label(v),
+                      characteristic=v.characteristic_title, when=self.judged_when(v))
+
+    def judged_when(self, v: Verdict) -> str:
+        by = v.target.by
+        if isinstance(by, dt.date):
+            return self._("judged_by_date", date=self.date(by))
+        return self._("judged_next")
+
+    def _pct(self, part: int, whole: int, share: int) -> str:
+        """A whole percentage, or one decimal where rounding would put it on the wrong side of the target."""
+        rounded = percent(part, whole)
+        if (rounded >= share) != (100 * part >= share * whole):
+            exact = 100 * part / whole
+            shown = self.number(exact, 1) if round(exact, 1) != int(round(exact, 1)) else self.number(round(exact))
+            return self.percent(0).replace(self.number(0), shown, 1)
+        return self.percent(rounded)
+
+    def reached(self, span: Span, label: str, share: int) -> str:
+        """"7 of 11 visits (64%) rated Providing or above"; a published range as a range."""
+        rated = self.plural(span.total, "visit")
+        if span.exact:
+            return self._("reached_exact", n=self.number(span.lo), rated=rated,
+                          share=self._pct(span.lo, span.total, share), label=label)
+        lo, hi = self._pct(span.lo, span.total, share), self._pct(span.hi, span.total, share)
+        if span.hi == span.total:
+            return self._("reached_at_least", share=lo, rated=rated, label=label)
+        if span.lo == 0:
+            return self._("reached_at_most", share=hi, rated=rated, label=label)
+        return self._("reached_between", lo=lo, hi=hi, rated=rated, label=label)
+
+    def verdict(self, v: Verdict) -> str:
+        """The result of a measured step at the walkthrough that judges it, in every case."""
+        if v.state == measures.PENDING:
+            return self._("verdict_pending", when=self.judged_when(v))
+        assert v.judge is not None
+        when = self._("verdict_when", date=self.date(v.judge.date))
+        if v.state == measures.WITHHELD:
+            return self._("verdict_withheld", when=when)
+        assert v.reached is not None
+        return self._("verdict_judged", word=self.verdict_label(v.state), when=when,
+                      reached=self.reached(v.reached, self.level_label(v), v.target.share),
+                      target=self.percent(v.target.share))

@@ -18,7 +18,9 @@ import jinja2
 from markupsafe import Markup
 
 from .. import glossary
+from ..analysis import measures
 from ..analysis.figures import Figures
+from ..analysis.measures import Verdict
 from ..audience import Rules
 from ..i18n import Translator
 from ..i18n.localize import mark
@@ -28,6 +30,7 @@ from .charts import ChartCache
 from .dates import fmt_date, fmt_span, fmt_time
 from .markdown import render, render_inline
 from .sentences import Say
+from .templates import shared_cache
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,18 @@ class Site:
 
     def action_index(self) -> dict[str, ActionStep]:
         return {a.key: a for c in self.portfolio.cycles for a in c.actions}
+
+    @functools.cached_property
+    def verdicts(self) -> dict[str, Verdict]:
+        """Every measured step's verdict as this audience may read it, by "school-id/cycle-id/action-id"."""
+        return measures.verdicts(self.portfolio, self.trend_figures, self.today)
+
+    def verdict(self, school: School | str, step: ActionStep) -> Verdict | None:
+        """A measured step's verdict (None for a step whose measure is free text)."""
+        if step.target is None:
+            return None
+        sid = school if isinstance(school, str) else school.id
+        return self.verdicts.get(f"{sid}/{step.key}")
 
 
 def md(text: str | None, strip: str | None = None) -> Markup:
@@ -234,6 +249,8 @@ def cycle_parts(cycle: Cycle, rules: Rules, t: Translator | None = None) -> list
         parts.append(("actions", words("tabs.actions")))
     if rules.show_quality_report and cycle.scripts:
         parts.append(("quality", words("tabs.quality")))
+    if rules.show_calibration and cycle.independent:
+        parts.append(("calibration", words("tabs.calibration")))
     return parts
 
 
@@ -258,6 +275,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
+        self.env.bytecode_cache = shared_cache(self.env)  # each template compiled once a process (serve)
         language = site.lang
         self.env.filters.update(
             md=md, md_inline=md_inline, time=lambda value: fmt_time(value, language),
