@@ -213,7 +213,7 @@ class Say:
         """Krippendorff's alpha to three decimals, as his guidance is written (0.667, 0.800)."""
         if value is None:
             return self._("alpha_none")
-        return self.number(value, 3)
+        return self.number(float(f"{value:.3f}"), 3)  # rounded as Python rounds it, written as the locale writes it
 
     def agreed(self, part: int, whole: int) -> str:
         """A table cell: "55% (11 of 20)"."""
