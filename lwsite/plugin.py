@@ -281,8 +281,8 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
         return files
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-        if self.renderer is not None:
-            env.globals["lwt"] = self.renderer.site.t  # lwsite's words, in the theme's own templates
+        # lwsite's words, in the theme's own templates (English on the error page of mkdocs serve)
+        env.globals["lwt"] = self.renderer.site.t if self.renderer is not None else Translator("en")
         env.filters["lw_without_home_alternates"] = _without_home_alternates
         # the theme's templates compiled once a process: mkdocs serve rebuilds at every change
         env.bytecode_cache = shared_cache(env)

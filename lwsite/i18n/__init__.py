@@ -7,7 +7,7 @@ Templates and code ask for text by key and never hold the words themselves:
 
 - in a template, ``{{ t("home.what_heading") }}``, with values for the catalog's
   ``{placeholders}`` (``t("school.grades", grades=school.grades)``) and ``count=n`` for a
-  text with plural forms (``t("count.visits", count=n)``: the form is chosen by CLDR's
+  text with plural forms (``t("count.visit", count=n)``: the form is chosen by CLDR's
   plural rules for the language, from Babel);
 - in Python, ``t.plain(...)`` for text that is not HTML (titles, calendars, charts).
 

@@ -71,8 +71,10 @@ class Fallback(str):
         made.lang, made.note = lang, note
         return made
 
-    def __html__(self) -> str:
-        return str(mark(escape(str(self)), self))
+    def __html__(self) -> Markup:
+        # Markup, not str: markupsafe escapes what __html__ returns when it fills in a Markup's
+        # {placeholders} (Markup.format), and leaves Markup as it is
+        return mark(escape(str(self)), self)
 
 
 def mark(html: Markup | str, text: str, block: bool = False) -> Markup:

@@ -83,7 +83,7 @@ class Site:
 
     @functools.cached_property
     def t(self) -> Translator:
-        """The edition's words (``t("key")``), from its catalog (``lwsite/i18n``)."""
+        """The edition's words (``t(key)``), from its catalog (``lwsite/i18n``)."""
         return Translator(self.lang, self.portfolio.catalogs)
 
     @functools.cached_property
