@@ -3,11 +3,14 @@ most 2.2 times as long).
 
 Run from the repository root: ``python -m bench.languages [--repeat N] [--out DIR]``. The demo
 (``content/``, ``private/``, ``docs/``, ``theme/``, ``mkdocs.yml``) is copied twice: once as it is
-(``languages: [en, es]``: the English site at the root and the Spanish one under ``es/``), once with
-``languages: [en]``. Each build is ``python -m mkdocs build --strict -d site`` in a fresh process
-under ``/usr/bin/time -v`` (public audience, ``LWSITE_TODAY=2026-11-22``), alternating the two so that
-a drift in the machine's speed touches both alike: cold (lwsite's chart cache deleted first), then
-warm. Prints the medians and the ratios, and writes ``<out>/languages.json``.
+(``languages: [en, es]``: the English site at the root and the Spanish one under ``es/``), once built
+with ``LWSITE_LANGUAGES=en`` (the English site alone: the same content, loaded and checked in both
+languages, without the Spanish edition; a copy with ``languages: [en]`` would be refused, since its
+texts in Spanish name a language the portfolio does not have). Each build is
+``python -m mkdocs build --strict -d site`` in a fresh process under ``/usr/bin/time -v`` (public
+audience, ``LWSITE_TODAY=2026-11-22``), alternating the two so that a drift in the machine's speed
+touches both alike: cold (lwsite's chart cache deleted first), then warm. Prints the medians and
+the ratios, and writes ``<out>/languages.json``.
 """
 
 from __future__ import annotations
@@ -51,9 +54,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("bench/out"), help="work and results folder")
     args = parser.parse_args(argv)
     out: Path = args.out.resolve()
-    projects = {"one": demo_copy(out / "languages" / "one", "[en]"),
+    projects = {"one": demo_copy(out / "languages" / "one", "[en, es]"),
                 "two": demo_copy(out / "languages" / "two", "[en, es]")}
-    env = build_env("public", None)
+    both = {k: v for k, v in build_env("public", None).items() if k != "LWSITE_LANGUAGES"}
+    envs = {"one": both | {"LWSITE_LANGUAGES": "en"}, "two": both}
     runs: dict[str, list[Build]] = {f"{n}-{kind}": [] for n in projects for kind in ("cold", "warm")}
     for i in range(args.repeat):
         for name, project in projects.items():
@@ -61,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
             for kind in ("cold", "warm"):
                 log = out / "logs" / "languages" / f"{name}-{kind}-{i}.log"
                 log.parent.mkdir(parents=True, exist_ok=True)
-                runs[f"{name}-{kind}"].append(build(project, log, env))
+                runs[f"{name}-{kind}"].append(build(project, log, envs[name]))
     pages = {name: sum(1 for _ in (project / "site").rglob("*.html")) for name, project in projects.items()}
     median = {key: statistics.median(b.seconds for b in builds) for key, builds in runs.items()}
     ratio = {kind: median[f"two-{kind}"] / median[f"one-{kind}"] for kind in ("cold", "warm")}

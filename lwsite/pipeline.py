@@ -119,6 +119,15 @@ def prepare_editions(settings: Settings, loaded: Loaded | None = None, only: str
         today = min(today, last)
     rules = aud.Rules.for_portfolio(full, settings.audience)
     editions = edition_languages(full, settings.audience)
+    wanted = os.environ.get("LWSITE_LANGUAGES", "").replace(",", " ").split()
+    if wanted:  # a build of some of the editions (a quicker preview, the benchmark's one language)
+        unknown = [w for w in wanted if w not in full.languages]
+        if unknown:
+            return {"": Prepared([*problems, Problem(
+                "LWSITE_LANGUAGES", 1, f"'{unknown[0]}' is not one of the portfolio's languages "
+                f"({', '.join(full.languages)})")])}
+        editions = tuple(lang for lang in editions if lang == full.language or lang in wanted)
+    built = editions
     if only is not None:
         editions = (only,) if only in full.languages else (full.language,)
     # every language's view: a family letter comes in each, whatever the edition
@@ -131,7 +140,7 @@ def prepare_editions(settings: Settings, loaded: Loaded | None = None, only: str
                     extra=_versions(full, settings, today), cache_dir=settings.cache_dir,
                     figures=Figures(localized[lang], rules, Translator(lang, full.catalogs).plain("figures.or")),
                     charts=ChartCache(settings.cache_dir / "charts" if settings.cache_dir else None),
-                    language=lang, editions=edition_languages(full, settings.audience), views=views)
+                    language=lang, editions=built, views=views)
         out[lang] = _edition(site, full, settings, list(problems), quality)
     return out
 
