@@ -35,8 +35,11 @@ QUESTION_ES = "¿En qué medida explican los estudiantes su razonamiento a sus c
 # Catalog texts that are the same word in English and in Spanish (a Spanish value equal to its
 # English one fails the test unless it is here, or has no word outside its {placeholders}).
 SAME_IN_BOTH: frozenset[str] = frozenset()
-TEMPLATE_KEY_RE = re.compile(r"""\b(?:t|lt|lwt|t\.plain|lt\.plain)\(\s*["']([a-z_][a-z0-9_.-]*)["']""")
-PYTHON_KEY_RE = re.compile(r"""\bt(?:\.plain)?\(\s*["']([a-z_][a-z0-9_.-]*)["']""")
+# lwsite's translators (not Material's own ``lang.t``); a key ending with "." is the start of one
+# made in the template ("brings." ~ b): its section must be there
+TEMPLATE_KEY_RE = re.compile(r"""(?<![\w.])(?:t|lt|lwt)(?:\.plain)?\(\s*["']([a-z_][a-z0-9_.-]*)["']""")
+PYTHON_KEY_RE = re.compile(r"""(?<![\w.])t(?:\.plain)?\(\s*["']([a-z_][a-z0-9_.-]*)["']""")
+JINJA_COMMENT_RE = re.compile(r"\{#.*?#\}", re.S)
 
 
 # the catalogs --------------------------------------------------------------------------
@@ -92,7 +95,7 @@ def test_the_copy_check_catches_a_copied_text() -> None:
 def test_every_key_the_templates_and_code_ask_for_is_in_the_catalogs() -> None:
     asked: dict[str, str] = {}
     for path in sorted((ROOT / "theme").rglob("*.html")):
-        for key in TEMPLATE_KEY_RE.findall(path.read_text(encoding="utf-8")):
+        for key in TEMPLATE_KEY_RE.findall(JINJA_COMMENT_RE.sub("", path.read_text(encoding="utf-8"))):
             asked.setdefault(key, path.relative_to(ROOT).as_posix())
     for path in sorted((ROOT / "lwsite").rglob("*.py")):
         for key in PYTHON_KEY_RE.findall(path.read_text(encoding="utf-8")):
@@ -100,7 +103,8 @@ def test_every_key_the_templates_and_code_ask_for_is_in_the_catalogs() -> None:
     assert len(asked) > 150, len(asked)  # the scan finds the keys (it would pass on finding none)
     for lang in i18n.available():
         t = i18n.Translator(lang)
-        missing = {key: where for key, where in asked.items() if not t.has(key)}
+        missing = {key: where for key, where in asked.items()
+                   if not (_section(t, key.rstrip(".")) if key.endswith(".") else t.has(key))}
         assert not missing, f"{lang}.yml lacks texts asked for: {missing}"
 
 
@@ -117,6 +121,13 @@ def test_translator_plural_forms_numbers_and_marks() -> None:
 
 
 # content in more than one language ------------------------------------------------------
+def _section(t: i18n.Translator, key: str) -> bool:
+    try:
+        return isinstance(i18n.lookup(t.table, key), dict)
+    except KeyError:
+        return False
+
+
 def translated_project(dest: Path) -> Path:
     """The minimal fixture with its question, look-for, focus body, debrief message and patterns and
     an action step in Spanish (a per-language value and sidecars), and a few roles in words:; the
@@ -140,6 +151,9 @@ def translated_project(dest: Path) -> Path:
         "  action: Model partner-talk stems in grade 3-5 PLCs",
         "  action:\n    en: Model partner-talk stems in grade 3-5 PLCs\n"
         "    es: Mostrar frases de apoyo para conversar en parejas en las reuniones de 3.º a 5.º"), encoding="utf-8")
+    # the letters and the summary lwsite writes (the fixture's hand-written ones replace them)
+    for name in ("family-letter.es.md", "summary.md"):
+        (content / CYCLE / "messages" / name).unlink()
     (content / "catalogs").mkdir()
     (content / "catalogs" / "es.yml").write_text("words:\n  Principal: Director/a\n", encoding="utf-8")
     portfolio = content / "portfolio.yml"
@@ -192,7 +206,7 @@ def test_the_loader_keeps_every_language_and_localize_marks_what_has_none(tmp_pa
     walkthrough = found["schools/oak/cycles/2025-10-14-talk"]
     assert "question" not in walkthrough.missing and "improvement_goal" in walkthrough.missing
     assert "strengths" in walkthrough.missing and "debrief body" not in walkthrough.missing  # staff only
-    assert found["catalogs/es.yml"].missing == ("Math coach",)
+    assert found["catalogs/es.yml"].missing == ("Math coach", "Mathematics", "Science")  # owners, subjects
 
 
 def test_check_lists_what_is_untranslated_as_info(tmp_path: Path) -> None:
@@ -256,7 +270,7 @@ def test_every_page_links_its_counterparts_and_the_selector_lands_on_the_same_pa
         # Material's own links to each language's home page are gone: only this page's counterparts
         assert not re.search(r'<link rel="alternate" href="[^"]*" hreflang=', text), rel
         checked += 1
-    assert checked > 40, checked
+    assert checked > 30, checked
 
 
 def test_spanish_pages_speak_spanish_and_mark_what_has_no_translation(sites: dict[str, Path]) -> None:
@@ -392,6 +406,7 @@ def test_a_language_lwsite_has_no_catalog_for_builds_with_the_portfolio_catalog(
     portfolio = project / "content" / "portfolio.yml"
     portfolio.write_text(portfolio.read_text(encoding="utf-8").replace("letter_languages: [en, es]",
                                                                         "languages: [en, fr]"), encoding="utf-8")
+    (project / "content" / CYCLE / "messages" / "family-letter.es.md").unlink()  # no Spanish any more
     problems = load(project / "content").problems.items
     assert [str(p) for p in problems] == [
         "portfolio.yml:5: lwsite has no catalog of its words in 'fr' (it has en, es): add catalogs/fr.yml to "

@@ -270,13 +270,17 @@ def test_spanish_texts_are_planted_and_found(marked: tuple[Planter, Any]) -> Non
 def test_calendars_and_feeds_are_scanned(marked: tuple[Planter, Any]) -> None:
     """Every audience has calendars and a feed, and they carry planted text, so the scan reads them."""
     planter, outputs = marked
-    question = next(m for m, (field, _) in planter.planted.items() if field == "focus:question")
+    question = next(m for m, (field, _) in planter.planted.items()
+                    if field == "focus:question" and m not in planter.spanish)
+    spanish = next(m for m in planter.spanish if planter.planted[m][0] == "focus:question")
     for audience in AUDIENCES:
         files = outputs[audience]
         calendars = [name for name in files if name.endswith(".ics")]
         assert "calendar/upcoming.ics" in calendars and "feed.xml" in files, audience
         cycle_calendars = [name for name in calendars if name.endswith("/walkthrough.ics")]
-        assert cycle_calendars and all(question in files[name] for name in cycle_calendars), audience
+        assert cycle_calendars and all((spanish if name.startswith("es/") else question) in files[name]
+                                       for name in cycle_calendars), audience
+    assert "es/calendar/upcoming.ics" in outputs["public"] and "es/feed.xml" in outputs["public"]
     summary_title = next(m for m, (field, lowest) in planter.planted.items()
                          if field == "message:title" and lowest == "staff")
     assert summary_title in outputs["staff"]["feed.xml"]
