@@ -302,10 +302,10 @@ def test_observers_own_levels_come_from_their_columns(project: Path, tmp_path: P
     ])
     result = lwsite(project, "import", export, "--cycle", CYCLE, "--mapping", str(tmp_path / "map.yml"))
     assert result.returncode == 0, result.stdout + result.stderr
-    one = read_front_matter(project / FOLDER / "scripts/visit-01.md")
+    one = read_front_matter(project / FOLDER / "scripts/visit-1.md")
     assert one["observers"] == ["Principal", "Math coach"]  # whoever gave a level observed the visit
     assert one["independent"] == {"Principal": {"student-discourse": "P"}, "Math coach": {"student-discourse": "D"}}
-    two = read_front_matter(project / FOLDER / "scripts/visit-02.md")
+    two = read_front_matter(project / FOLDER / "scripts/visit-2.md")
     assert two["observers"] == ["Math coach"] and two["independent"] == {"Math coach": {"student-discourse": "D"}}
     assert_valid(project)
 
