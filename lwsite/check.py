@@ -45,9 +45,14 @@ def project_config(project: Path) -> tuple[Path | None, str]:
     data = data if isinstance(data, dict) else {}
     docs = data.get("docs_dir")
     plugins = data.get("plugins")
-    entries = list(plugins.items()) if isinstance(plugins, dict) else [
-        next(iter(p.items())) if isinstance(p, dict) and len(p) == 1 else (p, None)
-        for p in (plugins if isinstance(plugins, list) else [])]
+    entries = (
+        list(plugins.items())
+        if isinstance(plugins, dict)
+        else [
+            next(iter(p.items())) if isinstance(p, dict) and len(p) == 1 else (p, None)
+            for p in (plugins if isinstance(plugins, list) else [])
+        ]
+    )
     options = next((o for name, o in entries if name == "lwsite" and isinstance(o, dict)), {})
     quality = options.get("quality")
     return project / (docs if isinstance(docs, str) else "docs"), quality if isinstance(quality, str) else "info"
@@ -92,13 +97,23 @@ def roster_tracked(content: Path, roster: str | None) -> list[Problem]:
     try:
         result = subprocess.run(
             ["git", "ls-files", "--error-unmatch", path.name],
-            cwd=path.parent, capture_output=True, text=True, check=False,
+            cwd=path.parent,
+            capture_output=True,
+            text=True,
+            check=False,
         )
     except OSError:
         return []
     if result.returncode == 0:
-        return [Problem("portfolio.yml", 1, f"the roster file {roster} is tracked by git: anyone who "
-                        "can read the repository can read it; remove it from git (git rm --cached) "
-                        "and list it in .gitignore (a roster of fictional names, a demo's, may say "
-                        "sample: true instead)", warning=True)]
+        return [
+            Problem(
+                "portfolio.yml",
+                1,
+                f"the roster file {roster} is tracked by git: anyone who "
+                "can read the repository can read it; remove it from git (git rm --cached) "
+                "and list it in .gitignore (a roster of fictional names, a demo's, may say "
+                "sample: true instead)",
+                warning=True,
+            )
+        ]
     return []

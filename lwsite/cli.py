@@ -26,7 +26,7 @@ T = TypeVar("T")
 
 
 def _did_you_mean(given: str, known: Sequence[str]) -> str:
-    """": did you mean X?" when one known word is close to what was typed, else nothing."""
+    """The hint ": did you mean X?" when one known word is close to what was typed, else nothing."""
     close = difflib.get_close_matches(given, list(known), n=1, cutoff=0.6)
     return f": did you mean {close[0]}?" if close else ""
 
@@ -43,11 +43,14 @@ class _Parser(argparse.ArgumentParser):
     def unknown(self, extra: Sequence[str]) -> NoReturn:
         """Exit 2 for arguments no option of this command takes, naming the options meant."""
         options = sorted(o for o in self._option_string_actions if o.startswith("--"))
-        hints = [f"{name}{hint}" for name in (a.split("=")[0] for a in extra if a.startswith("-"))
-                 if (hint := _did_you_mean(name, options))]
+        hints = [
+            f"{name}{hint}"
+            for name in (a.split("=")[0] for a in extra if a.startswith("-"))
+            if (hint := _did_you_mean(name, options))
+        ]
         message = f"unrecognized arguments: {' '.join(extra)}"
         if len(extra) == 1 and hints:
-            message += hints[0][len(extra[0].split("=")[0]):]
+            message += hints[0][len(extra[0].split("=")[0]) :]
         elif hints:
             message += f" ({'; '.join(hints)})"
         self.error(message)
@@ -109,22 +112,26 @@ def _new_cycle(args: argparse.Namespace) -> int:
     print(f"created {shown(made.folder)} (status: draft)")
     for line in (*made.files, *made.notes):
         print(f"  {line}")
-    print(f"next: fill in focus.md and team.yml, then lwsite schedule {made.school} {args.date.isoformat()} "
-          f"--start 08:45 --slots 5 --minutes 15 --groups {','.join(made.groups) or 'A'}")
+    print(
+        f"next: fill in focus.md and team.yml, then lwsite schedule {made.school} {args.date.isoformat()} "
+        f"--start 08:45 --slots 5 --minutes 15 --groups {','.join(made.groups) or 'A'}"
+    )
     return 0
 
 
 def _schedule(args: argparse.Namespace) -> int:
     day = create.Day(args.start, args.slots, args.minutes, args.groups, args.gap, args.orientation, args.debrief)
-    made = create.schedule(Path(args.content_dir), args.school, args.date, day, args.replace)
+    made = create.schedule(Path(args.content_dir), args.school, args.date, day, args.replace, warn=print)
     for problem in made.problems:
         print(problem)
     proposal = made.proposal
     print(f"wrote {shown(made.path)}: {len(proposal.visits)} visits")
     for v, h in zip(proposal.visits, proposal.chosen, strict=True):
         seen = f"last visited {h.last.isoformat()} ({h.times}x)" if h.last else "never visited"
-        print(f"  visit {v.number:>2}  {v.block.start:%H:%M}  group {v.group}  grade {h.room.grade or '-'}"
-              f"  room {v.room}  {seen}")
+        print(
+            f"  visit {v.number:>2}  {v.block.start:%H:%M}  group {v.group}  grade {h.room.grade or '-'}"
+            f"  room {v.room}  {seen}"
+        )
     if proposal.skipped_slots:
         print(f"  {proposal.skipped_slots} slot(s) left empty: the school has only {made.rooms} rooms")
     return 0 if made.ok else 1
@@ -133,9 +140,17 @@ def _schedule(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     progress = _Progress("checked")
     columns = {name: getattr(args, f"{name}_column") for name in importer.FIELDS}
-    done = importing.import_export(Path(args.content_dir), args.cycle, Path(args.csv), mapping_file=args.mapping,
-                                   rows=args.rows, columns=columns, ratings=args.rating or [],
-                                   replace=args.replace, progress=progress)
+    done = importing.import_export(
+        Path(args.content_dir),
+        args.cycle,
+        Path(args.csv),
+        mapping_file=args.mapping,
+        rows=args.rows,
+        columns=columns,
+        ratings=args.rating or [],
+        replace=args.replace,
+        progress=progress,
+    )
     progress.close()
     plan = done.plan
     for problem in plan.problems:
@@ -143,8 +158,10 @@ def _import(args: argparse.Namespace) -> int:
     if plan.errors:
         print(f"{len(plan.errors)} error(s): nothing was written", file=sys.stderr)
         return 1
-    print(f"wrote {len(plan.files)} visit script(s) with {plan.items} evidence item(s) to "
-          f"{shown(done.folder / 'scripts')}")
+    print(
+        f"wrote {len(plan.files)} visit script(s) with {plan.items} evidence item(s) to "
+        f"{shown(done.folder / 'scripts')}"
+    )
     return 0
 
 
@@ -175,8 +192,10 @@ def _export(args: argparse.Namespace) -> int:
         print(f"the {args.audience} site offers no {args.format.upper()} downloads: nothing was written")
         return 0
     write_all(out, files)
-    print(f"wrote {len(files)} {args.format.upper()} file(s) for the {args.audience} audience to {shown(out)}: "
-          + ", ".join(sorted(files)))
+    print(
+        f"wrote {len(files)} {args.format.upper()} file(s) for the {args.audience} audience to {shown(out)}: "
+        + ", ".join(sorted(files))
+    )
     return 0
 
 
@@ -202,39 +221,54 @@ def _count(lo: int, hi: int) -> Callable[[str], int]:
 # parser --------------------------------------------------------------------------------
 def _content_option(parser: argparse.ArgumentParser, positional: bool = False) -> None:
     if positional:
-        parser.add_argument("content_dir", nargs="?", default=None, metavar="CONTENT_DIR",
-                            help="the portfolio folder (default: content)")
-        parser.add_argument("--content-dir", dest="content_dir_opt", default=None, metavar="CONTENT_DIR",
-                            help="the portfolio folder (same as CONTENT_DIR)")
+        parser.add_argument(
+            "content_dir",
+            nargs="?",
+            default=None,
+            metavar="CONTENT_DIR",
+            help="the portfolio folder (default: content)",
+        )
+        parser.add_argument(
+            "--content-dir",
+            dest="content_dir_opt",
+            default=None,
+            metavar="CONTENT_DIR",
+            help="the portfolio folder (same as CONTENT_DIR)",
+        )
     else:
-        parser.add_argument("--content-dir", dest="content_dir", default="content",
-                            help="the portfolio folder (default: content)")
+        parser.add_argument(
+            "--content-dir", dest="content_dir", default="content", help="the portfolio folder (default: content)"
+        )
 
 
 def build_parser() -> _Parser:
     parser = _Parser(
         prog="lwsite",
         description="Learning Walkthrough records as a browsable static site.",
-        epilog="Exit codes: 0 ok, 1 content or input error, 2 usage error. "
-               "Run lwsite COMMAND --help for each command.",
+        epilog="Exit codes: 0 ok, 1 content or input error, 2 usage error. Run lwsite COMMAND --help for each command.",
     )
     parser.add_argument("--version", action="version", version=f"lwsite {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     check = sub.add_parser(
-        "check", help="validate a portfolio without building the site",
+        "check",
+        help="validate a portfolio without building the site",
         description="Validate every file of a portfolio and list every problem as path:line: message.",
     )
     _content_option(check, positional=True)
     check.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     check.set_defaults(func=_check, parser_=check)
 
-    new = sub.add_parser("new", help="create a school or a cycle from a template",
-                         description="Create the files of a new school or cycle, with comments saying "
-                                     "what to fill in. The result passes lwsite check at once.")
+    new = sub.add_parser(
+        "new",
+        help="create a school or a cycle from a template",
+        description="Create the files of a new school or cycle, with comments saying "
+        "what to fill in. The result passes lwsite check at once.",
+    )
     new_sub = new.add_subparsers(dest="what", metavar="WHAT", required=True)
-    school = new_sub.add_parser("school", help="create schools/ID/school.yml",
-                                description="Create schools/ID/school.yml.")
+    school = new_sub.add_parser(
+        "school", help="create schools/ID/school.yml", description="Create schools/ID/school.yml."
+    )
     school.add_argument("id", metavar="ID", type=_ident, help="the school id, e.g. lincoln-elementary")
     school.add_argument("--name", required=True, help="the school's name")
     school.add_argument("--grades", help="the grades it teaches, e.g. K-5")
@@ -242,12 +276,13 @@ def build_parser() -> _Parser:
     school.set_defaults(func=_new_school, parser_=school)
 
     cycle = new_sub.add_parser(
-        "cycle", help="create a draft cycle: focus.md, team.yml (and actions.yml with --like)",
+        "cycle",
+        help="create a draft cycle: focus.md, team.yml (and actions.yml with --like)",
         description="Create schools/SCHOOL/cycles/DATE-SLUG as a draft (status: draft): it is checked, "
-                    "never built, until lwsite publish. With --like, copy an earlier cycle's focus "
-                    "(question, framework, lens, improvement goal, look-fors) and team, and carry its "
-                    "open action steps (planned or in progress) in a new actions.yml. The day's "
-                    "schedule comes from lwsite schedule.",
+        "never built, until lwsite publish. With --like, copy an earlier cycle's focus "
+        "(question, framework, lens, improvement goal, look-fors) and team, and carry its "
+        "open action steps (planned or in progress) in a new actions.yml. The day's "
+        "schedule comes from lwsite schedule.",
     )
     cycle.add_argument("school", metavar="SCHOOL", type=_ident, help="the school id")
     cycle.add_argument("date", metavar="DATE", type=_date, help="the walkthrough day, YYYY-MM-DD")
@@ -259,14 +294,15 @@ def build_parser() -> _Parser:
     cycle.set_defaults(func=_new_cycle, parser_=cycle)
 
     sched = sub.add_parser(
-        "schedule", help="propose the day's visits, rooms least recently visited first",
+        "schedule",
+        help="propose the day's visits, rooms least recently visited first",
         description="Write schedule.yml for the cycle of SCHOOL on DATE (create the cycle first with "
-                    "lwsite new cycle). Rooms (school.yml's rooms) never visited by an earlier cycle come "
-                    "first, then those visited longest ago, then the least often, so that over a year "
-                    "every classroom is seen and none is visited again and again; a room is visited at "
-                    "most once a day. --slots is the number of visits per group: in each slot every "
-                    "group visits one room, so the day has SLOTS x GROUPS visits (fewer if the school "
-                    "has fewer rooms). Refuses a school without rooms.",
+        "lwsite new cycle). Rooms (school.yml's rooms) never visited by an earlier cycle come "
+        "first, then those visited longest ago, then the least often, so that over a year "
+        "every classroom is seen and none is visited again and again; a room is visited at "
+        "most once a day. --slots is the number of visits per group: in each slot every "
+        "group visits one room, so the day has SLOTS x GROUPS visits (fewer if the school "
+        "has fewer rooms). Refuses a school without rooms.",
     )
     sched.add_argument("school", metavar="SCHOOL", type=_ident, help="the school id")
     sched.add_argument("date", metavar="DATE", help="the cycle's day, YYYY-MM-DD (or its cycle id)")
@@ -282,45 +318,53 @@ def build_parser() -> _Parser:
     sched.set_defaults(func=_schedule, parser_=sched)
 
     imp = sub.add_parser(
-        "import", help="turn a form or spreadsheet export (CSV) into scripts/visit-N.md files",
+        "import",
+        help="turn a form or spreadsheet export (CSV) into scripts/visit-N.md files",
         description="Read a CSV export (one row per evidence item, or one row per visit with one "
-                    "evidence item per line) and write the cycle's scripts/visit-N.md files. Columns "
-                    "come from a mapping file (--mapping) or the options below; without either, columns "
-                    "named visit, evidence, characteristic, observers, segment, wonderings are used. "
-                    "Refused, with the row number: a roster name, a level outside the framework, a "
-                    "characteristic outside the lens, a visit not in schedule.yml, a visit that already "
-                    "has a script (unless --replace). If anything is refused, nothing is written.",
+        "evidence item per line) and write the cycle's scripts/visit-N.md files. Columns "
+        "come from a mapping file (--mapping) or the options below; without either, columns "
+        "named visit, evidence, characteristic, observers, segment, wonderings are used. "
+        "Refused, with the row number: a roster name, a level outside the framework, a "
+        "characteristic outside the lens, a visit not in schedule.yml, a visit that already "
+        "has a script (unless --replace). If anything is refused, nothing is written.",
     )
     imp.add_argument("csv", metavar="CSV", help="the exported file")
-    imp.add_argument("--cycle", required=True, metavar="PATH",
-                     help="the cycle folder, or SCHOOL/CYCLE-ID")
+    imp.add_argument("--cycle", required=True, metavar="PATH", help="the cycle folder, or SCHOOL/CYCLE-ID")
     imp.add_argument("--mapping", metavar="FILE", help="a YAML mapping file (see examples/)")
     imp.add_argument("--rows", choices=importer.ROW_KINDS, help="one row per evidence item (default) or per visit")
     for name in importer.FIELDS:
         imp.add_argument(f"--{name}-column", metavar="HEADER", help=f"the column holding the {name}")
-    imp.add_argument("--rating", action="append", type=_rating, metavar="CHARACTERISTIC=COLUMN",
-                     help="a column holding the level of a lens characteristic (repeatable)")
+    imp.add_argument(
+        "--rating",
+        action="append",
+        type=_rating,
+        metavar="CHARACTERISTIC=COLUMN",
+        help="a column holding the level of a lens characteristic (repeatable)",
+    )
     imp.add_argument("--replace", action="store_true", help="overwrite visits that already have a script")
     _content_option(imp)
     imp.set_defaults(func=_import, parser_=imp)
 
     pub = sub.add_parser(
-        "publish", help="check a draft cycle and mark it published",
+        "publish",
+        help="check a draft cycle and mark it published",
         description="Set a draft cycle's status to published, then check the whole portfolio as lwsite "
-                    "check does. If anything is wrong (or a value still says (fill this in)), the cycle "
-                    "stays a draft and the errors are listed.",
+        "check does. If anything is wrong (or a value still says (fill this in)), the cycle "
+        "stays a draft and the errors are listed.",
     )
     pub.add_argument("cycle", metavar="CYCLE", help="the cycle folder, or SCHOOL/CYCLE-ID")
     _content_option(pub)
     pub.set_defaults(func=_publish, parser_=pub)
 
     exp = sub.add_parser(
-        "export", help="write the site's data downloads without building the site",
+        "export",
+        help="write the site's data downloads without building the site",
         description="Write the data downloads the site offers one audience (CSV or JSON) into a folder.",
     )
     _content_option(exp, positional=True)
-    exp.add_argument("--audience", choices=("public", "staff", "team"), default="public",
-                     help="whose downloads (default: public)")
+    exp.add_argument(
+        "--audience", choices=("public", "staff", "team"), default="public", help="whose downloads (default: public)"
+    )
     exp.add_argument("--format", choices=FORMATS, required=True, help="csv or json")
     exp.add_argument("-o", "--output", required=True, metavar="OUT_DIR", help="the folder to write into")
     exp.add_argument("--school-year", type=_year, help="as the site stood at the end of that year, e.g. 2024-25")

@@ -52,8 +52,9 @@ class NewCycle:
     groups: tuple[str, ...]  # the visiting groups of its team
 
 
-def new_cycle(content: Path, sid: str, day: dt.date, slug: str, like_id: str | None = None,
-              framework_id: str | None = None) -> NewCycle:
+def new_cycle(
+    content: Path, sid: str, day: dt.date, slug: str, like_id: str | None = None, framework_id: str | None = None
+) -> NewCycle:
     """Create a draft cycle (focus.md, team.yml, and actions.yml carrying open steps with ``like_id``)."""
     school = school_files(content, sid)
     cid = f"{day.isoformat()}-{slug}"
@@ -79,8 +80,9 @@ def new_cycle(content: Path, sid: str, day: dt.date, slug: str, like_id: str | N
             notes.append(f"not carried: {like.id} is a draft, and a published cycle may only carry published steps")
         elif steps:
             files["actions.yml"] = scaffold.carried_actions_yml(steps, like.id)
-            notes.append(f"actions.yml carries {len(steps)} open step(s) of {like.id}: "
-                         + ", ".join(s.id for s in steps))
+            notes.append(
+                f"actions.yml carries {len(steps)} open step(s) of {like.id}: " + ", ".join(s.id for s in steps)
+            )
     new_folder(folder, files)
     check, _ = load_school(content, school.id)
     made = check.cycle(cid) if check else None
@@ -109,11 +111,12 @@ def _framework(school: SchoolFiles, fid: str | None) -> Framework:
     if not school.frameworks:
         raise InputError("frameworks:1: the portfolio has no framework: add one to frameworks/ first")
     if fid is None:
-        return sorted(school.frameworks, key=lambda f: f.id)[0]
+        return min(school.frameworks, key=lambda f: f.id)
     found = school.framework(fid)
     if found is None:
-        raise InputError(f"--framework {fid}: no such framework (frameworks: "
-                         + ", ".join(f.id for f in school.frameworks) + ")")
+        raise InputError(
+            f"--framework {fid}: no such framework (frameworks: " + ", ".join(f.id for f in school.frameworks) + ")"
+        )
     return found
 
 
@@ -140,8 +143,9 @@ class Scheduled:
     ok: bool
 
 
-def schedule(content: Path, sid: str, given: str, day: Day, replace: bool = False,
-             warn: Callable[[str], None] = print) -> Scheduled:
+def schedule(
+    content: Path, sid: str, given: str, day: Day, replace: bool = False, warn: Callable[[str], None] | None = None
+) -> Scheduled:
     """Write schedule.yml for the cycle of a school on a date (or given by its id): rooms never
     visited by an earlier cycle first, then those visited longest ago. ``warn`` hears of earlier
     schedules whose rooms are not counted."""
@@ -149,32 +153,41 @@ def schedule(content: Path, sid: str, given: str, day: Day, replace: bool = Fals
     date, target = cycle_on(school, given)
     blocking = [p for p in target.errors if p.path.endswith(("focus.md", "team.yml"))]
     if blocking:
-        raise InputError("\n".join(str(p) for p in blocking)
-                         + "\nfix these first: the schedule needs the cycle's team and its groups")
+        raise InputError(
+            "\n".join(str(p) for p in blocking)
+            + "\nfix these first: the schedule needs the cycle's team and its groups"
+        )
     if (target.folder / "schedule.yml").exists() and not replace:
-        raise InputError(f"{target.rel}/schedule.yml:1: the cycle already has a schedule: it is kept; "
-                         "run again with --replace to overwrite it")
+        raise InputError(
+            f"{target.rel}/schedule.yml:1: the cycle already has a schedule: it is kept; "
+            "run again with --replace to overwrite it"
+        )
     if not school.rooms:
-        raise InputError(f"schools/{school.id}/school.yml:1: the school lists no rooms, so lwsite cannot tell "
-                         "which classrooms were visited: add rooms (codes and grades) to school.yml")
+        raise InputError(
+            f"schools/{school.id}/school.yml:1: the school lists no rooms, so lwsite cannot tell "
+            "which classrooms were visited: add rooms (codes and grades) to school.yml"
+        )
     if target.team is not None:
         have = {mem.group for mem in target.team.members}
         missing = [g for g in day.groups if g not in have]
         if missing:
-            raise InputError(f"{target.rel}/team.yml:1: group(s) {', '.join(missing)} have no member in "
-                             "team.yml: give members those groups, or change --groups")
+            raise InputError(
+                f"{target.rel}/team.yml:1: group(s) {', '.join(missing)} have no member in "
+                "team.yml: give members those groups, or change --groups"
+            )
     schedules = []
     for c in school.cycles:
         if c.id == target.id or c.date >= date:
             continue
-        if c.schedule is None and (c.folder / "schedule.yml").is_file():
+        if c.schedule is None and (c.folder / "schedule.yml").is_file() and warn is not None:
             warn(f"{c.rel}/schedule.yml:1: warning: it has errors, so its rooms are not counted: run lwsite check")
         if c.schedule is not None:
             schedules.append((c.date, c.schedule))
     earlier = scheduling.earlier_visits(schedules, date)
     try:
-        proposal = scheduling.propose(school.rooms, earlier, start=day.start, slots=day.slots,
-                                      minutes=day.minutes, groups=day.groups, gap=day.gap)
+        proposal = scheduling.propose(
+            school.rooms, earlier, start=day.start, slots=day.slots, minutes=day.minutes, groups=day.groups, gap=day.gap
+        )
     except ValueError as exc:
         raise InputError(f"cannot propose a schedule: {exc}") from None
     never = sum(1 for h in proposal.chosen if h.last is None)
@@ -189,8 +202,9 @@ def schedule(content: Path, sid: str, given: str, day: Day, replace: bool = Fals
     check, _ = load_school(content, school.id)
     made = check.cycle(target.id) if check else None
     problems = tuple(made.errors) if made else ()
-    return Scheduled(target.folder / "schedule.yml", proposal, len(school.rooms), problems,
-                     made is not None and not made.errors)
+    return Scheduled(
+        target.folder / "schedule.yml", proposal, len(school.rooms), problems, made is not None and not made.errors
+    )
 
 
 def cycle_on(school: SchoolFiles, given: str) -> tuple[dt.date, CycleFiles]:
@@ -202,9 +216,14 @@ def cycle_on(school: SchoolFiles, given: str) -> tuple[dt.date, CycleFiles]:
     else:
         matches = [c for c in school.cycles if c.date == day]
     if not matches:
-        raise InputError(f"school '{school.id}' has no cycle on {given}: create it first with "
-                         f"lwsite new cycle {school.id} {day.isoformat()} SLUG")
+        raise InputError(
+            f"school '{school.id}' has no cycle on {given}: create it first with "
+            f"lwsite new cycle {school.id} {day.isoformat()} SLUG"
+        )
     if len(matches) > 1:
-        raise InputError(f"school '{school.id}' has {len(matches)} cycles on {given} ("
-                         + ", ".join(c.id for c in matches) + "): give the cycle id instead of the date")
+        raise InputError(
+            f"school '{school.id}' has {len(matches)} cycles on {given} ("
+            + ", ".join(c.id for c in matches)
+            + "): give the cycle id instead of the date"
+        )
     return day, matches[0]

@@ -26,17 +26,28 @@ class Imported:
     folder: Path  # the cycle folder (written into only when the plan has no error)
 
 
-def import_export(content: Path, cycle_given: str, source: Path, *, mapping_file: str | None = None,
-                  rows: str | None = None, columns: Mapping[str, str] | None = None, ratings: Sequence[str] = (),
-                  replace: bool = False, progress: Callable[[int, int], None] | None = None) -> Imported:
+def import_export(
+    content: Path,
+    cycle_given: str,
+    source: Path,
+    *,
+    mapping_file: str | None = None,
+    rows: str | None = None,
+    columns: Mapping[str, str] | None = None,
+    ratings: Sequence[str] = (),
+    replace: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> Imported:
     """Plan the import of an export into a cycle and, when nothing is refused, write it. The columns
     are the mapping file's with ``columns`` and ``ratings`` over them (see ``column_map``); without a
     mapping file, columns named like the fields (visit, evidence, ...) are read unless named.
     ``progress`` hears (rows checked, rows in all)."""
     located = locate_cycle(content, cycle_given)
     if located is None:
-        raise InputError(f"--cycle {cycle_given}: not a cycle folder of {shown(content)} (give "
-                         "content/schools/SCHOOL/cycles/CYCLE-ID or SCHOOL/CYCLE-ID)")
+        raise InputError(
+            f"--cycle {cycle_given}: not a cycle folder of {shown(content)} (give "
+            "content/schools/SCHOOL/cycles/CYCLE-ID or SCHOOL/CYCLE-ID)"
+        )
     school = school_files(content, located[0])
     cycle = school.cycle(located[1])
     if cycle is None:
@@ -47,15 +58,24 @@ def import_export(content: Path, cycle_given: str, source: Path, *, mapping_file
         named = {**importer.default_columns(header), **mapping.columns}
         mapping = importer.ColumnMap(mapping.rows, named, mapping.ratings, mapping.independent)
     total = len(records)
-    plan = importer.plan_import(header, records, mapping, cycle, school.roster, source=source.name,
-                                replace=replace, progress=(lambda done: progress(done, total)) if progress else None)
+    plan = importer.plan_import(
+        header,
+        records,
+        mapping,
+        cycle,
+        school.roster,
+        source=source.name,
+        replace=replace,
+        progress=(lambda done: progress(done, total)) if progress else None,
+    )
     if not plan.errors:
         write_all(cycle.folder, plan.files, plan.remove)
     return Imported(plan, cycle.folder)
 
 
-def column_map(mapping_file: str | None, rows: str | None, columns: Mapping[str, str],
-               ratings: Sequence[str]) -> importer.ColumnMap:
+def column_map(
+    mapping_file: str | None, rows: str | None, columns: Mapping[str, str], ratings: Sequence[str]
+) -> importer.ColumnMap:
     """The mapping file's columns (if one is given), with those named on the command line over them:
     ``columns`` by field name, ``ratings`` as CHARACTERISTIC=COLUMN."""
     mapping = importer.ColumnMap()
@@ -83,8 +103,9 @@ def read_export(path: Path) -> tuple[list[str], list[list[str]]]:
     except OSError as exc:
         raise InputError(f"{path}: cannot read it: {exc.strerror}") from None
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path.name}:row 1: the file is not UTF-8 text: export it as \"CSV UTF-8\" "
-                         f"(byte {exc.start})") from None
+        raise InputError(
+            f'{path.name}:row 1: the file is not UTF-8 text: export it as "CSV UTF-8" (byte {exc.start})'
+        ) from None
     header_line = text.split("\n", 1)[0]  # spreadsheets export ",", ";" or tab separated
     try:
         delimiter = csv.Sniffer().sniff(header_line, delimiters=",;\t").delimiter

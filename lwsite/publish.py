@@ -56,14 +56,25 @@ def find(content: Path, given: str) -> Draft:
         if path.is_file() and path.suffix in (".md", ".yml") and not path.name.startswith("."):
             for n, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
                 if scaffold.PLACEHOLDER in line.split(" #")[0]:
-                    left.append(Problem(f"{rel}/{path.relative_to(folder).as_posix()}", n,
-                                        f"this still says {scaffold.PLACEHOLDER}: write it, or remove it if "
-                                        "it is optional"))
+                    left.append(
+                        Problem(
+                            f"{rel}/{path.relative_to(folder).as_posix()}",
+                            n,
+                            f"this still says {scaffold.PLACEHOLDER}: write it, or remove it if it is optional",
+                        )
+                    )
     focus = folder / "focus.md"
     if not focus.is_file():
         stays = Draft(rel, focus, "", ()).stays
-        raise InputError("\n".join([*(str(p) for p in left), f"{rel}/focus.md:1: focus.md is missing: the "
-                                     "cycle's status is set there", stays]))
+        raise InputError(
+            "\n".join(
+                [
+                    *(str(p) for p in left),
+                    f"{rel}/focus.md:1: focus.md is missing: the cycle's status is set there",
+                    stays,
+                ]
+            )
+        )
     return Draft(rel, focus, focus.read_text(encoding="utf-8-sig"), tuple(left))
 
 
@@ -71,8 +82,7 @@ def publish(draft: Draft, check: Callable[[], bool]) -> bool:
     """Set the draft's status to published and run ``check`` (True: the portfolio may be built);
     if it fails (or raises), focus.md is put back as it was. True when the cycle is published."""
     head = draft.head
-    draft.focus.write_text(DRAFT_RE.sub("status: published", head, count=1) + draft.text[len(head):],
-                           encoding="utf-8")
+    draft.focus.write_text(DRAFT_RE.sub("status: published", head, count=1) + draft.text[len(head) :], encoding="utf-8")
     ok = False
     try:
         ok = check()
