@@ -1,4 +1,5 @@
-"""ruff over the code and mypy --strict over the package, in the test run CI makes."""
+"""ruff (lint and format) and mypy --strict over the package, the tests and the benchmark, in the test
+run CI makes: the scope and the rules are pyproject.toml's."""
 
 from __future__ import annotations
 
@@ -8,13 +9,18 @@ import sys
 from helpers import ROOT
 
 
-def test_ruff() -> None:
-    result = subprocess.run([sys.executable, "-m", "ruff", "check", "lwsite", "tests", "bench"], cwd=ROOT,
-                            capture_output=True, text=True, check=False)
+def _run(*args: str) -> None:
+    result = subprocess.run([sys.executable, "-m", *args], cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff() -> None:
+    _run("ruff", "check", ".")
+
+
+def test_ruff_format() -> None:
+    _run("ruff", "format", "--check", ".")
 
 
 def test_mypy_strict() -> None:
-    result = subprocess.run([sys.executable, "-m", "mypy", "--strict", "lwsite"], cwd=ROOT,
-                            capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stdout + result.stderr
+    _run("mypy")  # files: lwsite, tests, bench; strict (pyproject.toml)
