@@ -15,12 +15,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
-from . import check, create, importer, importing, publish, values
+from . import check, create, export, importer, importing, publish, values
 from .errors import InputError, Problem
-from .export import FORMATS, downloads
 from .model import Audience
-from .pipeline import Settings, prepare
-from .writing import shown, write_all
+from .writing import shown
 
 T = TypeVar("T")
 
@@ -179,22 +177,19 @@ def _publish(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    prepared = prepare(Settings(Path(args.content_dir), Audience.parse(args.audience), args.school_year))
-    errors = [p for p in prepared.problems if not p.warning]
-    if errors or not prepared.ok:
-        for problem in errors:
+    out, fmt = Path(args.output), args.format.upper()
+    done = export.export(Path(args.content_dir), Audience.parse(args.audience), args.format, out, args.school_year)
+    if not done.ok:
+        for problem in done.errors:
             print(problem)
-        print(f"{len(errors)} error(s): nothing was exported (run lwsite check)", file=sys.stderr)
+        print(f"{len(done.errors)} error(s): nothing was exported (run lwsite check)", file=sys.stderr)
         return 1
-    files = downloads(prepared.assets, args.format)
-    out = Path(args.output)
-    if not files:
-        print(f"the {args.audience} site offers no {args.format.upper()} downloads: nothing was written")
+    if not done.written:
+        print(f"the {args.audience} site offers no {fmt} downloads: nothing was written")
         return 0
-    write_all(out, files)
     print(
-        f"wrote {len(files)} {args.format.upper()} file(s) for the {args.audience} audience to {shown(out)}: "
-        + ", ".join(sorted(files))
+        f"wrote {len(done.written)} {fmt} file(s) for the {args.audience} audience to {shown(out)}: "
+        + ", ".join(done.written)
     )
     return 0
 
@@ -365,7 +360,7 @@ def build_parser() -> _Parser:
     exp.add_argument(
         "--audience", choices=("public", "staff", "team"), default="public", help="whose downloads (default: public)"
     )
-    exp.add_argument("--format", choices=FORMATS, required=True, help="csv or json")
+    exp.add_argument("--format", choices=export.FORMATS, required=True, help="csv or json")
     exp.add_argument("-o", "--output", required=True, metavar="OUT_DIR", help="the folder to write into")
     exp.add_argument("--school-year", type=_year, help="as the site stood at the end of that year, e.g. 2024-25")
     exp.set_defaults(func=_export, parser_=exp)
