@@ -24,3 +24,18 @@ def test_ruff_format() -> None:
 
 def test_mypy_strict() -> None:
     _run("mypy")  # files: lwsite, tests, bench; strict (pyproject.toml)
+
+
+def test_the_core_imports_no_host() -> None:
+    """Every module but the plugin (the command line and its core included) imports neither MkDocs nor
+    ProperDocs: another host needs only an adapter."""
+    script = (
+        "import pkgutil, importlib, sys, lwsite\n"
+        "for m in pkgutil.walk_packages(lwsite.__path__, 'lwsite.'):\n"
+        "    if m.name not in ('lwsite.plugin', 'lwsite.__main__'):\n"
+        "        importlib.import_module(m.name)\n"
+        "hosts = sorted(n for n in sys.modules if n.split('.')[0] in ('mkdocs', 'properdocs', 'material'))\n"
+        "assert not hosts, hosts\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
