@@ -28,8 +28,8 @@ from .scaffold import script_md
 
 ROW_KINDS = ("evidence", "visit")
 FIELDS = ("visit", "evidence", "characteristic", "observers", "segment", "wonderings")
-VISIT_RE = re.compile(r"^\s*(?:visit\s*)?(?:no\.?\s*|#\s*)?(\d+)(?:\.0+)?\s*$", re.I)
-TAG_RE = re.compile(r"^\[([^\]\s]+)\]\s+(.*)$", re.S)
+VISIT_RE = re.compile(r"^\s*(?:visit\s*)?(?:no\.?\s*|#\s*)?(\d+)(?:\.0+)?\s*$", re.IGNORECASE)
+TAG_RE = re.compile(r"^\[([^\]\s]+)\]\s+(.*)$", re.DOTALL)
 BULLET_RE = re.compile(r"^(?:[-*+\u2022]\s+)")
 
 

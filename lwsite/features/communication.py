@@ -25,7 +25,7 @@ import uuid
 import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 import icalendar
 from feedgenerator import Atom1Feed  # type: ignore[import-untyped]
@@ -34,7 +34,7 @@ from .. import i18n
 from ..errors import Problem
 from ..model import Cycle, Message, School
 from ..render import paths
-from ..render.site import Asset, Page, Site, cycle_status, md
+from ..render.site import Asset, Page, PageKind, Site, cycle_status, md
 from . import Contribution
 
 FEED = "feed.xml"
@@ -43,8 +43,11 @@ SUBSCRIBE = "follow/index.md"
 PRODID = "-//lwsite//Learning walkthroughs//EN"
 
 # kind -> (path part, order among the cycle page's children, how the cycle page lists it)
-ANNOUNCEMENT, LETTER, SUMMARY, HIGHLIGHTS, PACKET = (
-    "announcement", "family-letter", "summary", "highlights", "observer-packet")
+ANNOUNCEMENT: Final = "announcement"
+LETTER: Final = "family-letter"
+SUMMARY: Final = "summary"
+HIGHLIGHTS: Final = "highlights"
+PACKET: Final = "observer-packet"
 # how the cycle page lists each (catalog keys)
 LABELS = {ANNOUNCEMENT: "announcement.label", SUMMARY: "summary.label", HIGHLIGHTS: "highlights.label",
           PACKET: "packet.label"}
@@ -95,7 +98,7 @@ def applicable(cycle: Cycle, kind: str, lang: str, site_lang: str) -> Message | 
 
 @dataclass(frozen=True)
 class _Material:
-    kind: str
+    kind: PageKind
     lang: str
     part: str
     title: str

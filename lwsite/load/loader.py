@@ -645,7 +645,7 @@ class _Loader:
                             + ", ".join(c.id for c in fw.characteristics))
         if len(set(lens)) != len(lens):
             r.error(r.line(doc, "characteristics"), "a characteristic is listed twice in the lens")
-        status = r.choice(doc, "status", ("draft", "published")) or "published"
+        status = r.choice(doc, "status", m.CYCLE_STATUSES) or "published"
         guiding = r.text_list(doc, "guiding_questions") or m.DEFAULT_GUIDING_QUESTIONS
         if not r.ok or question is None or fid is None:
             return None

@@ -23,7 +23,7 @@ from ..analysis.calibration import Agreement
 from ..analysis.disclosure import Span, percent
 from ..analysis.figures import Depth, Distribution, Rated
 from ..analysis.measures import Verdict
-from ..model import HORIZONS, STATUSES, ActionStep, Cycle
+from ..model import HORIZONS, STATUSES, ActionStep, Cycle, Horizon
 from .dates import fmt_date, fmt_time
 
 DASH = "\u2013"  # en dash, for ranges of numbers
@@ -193,8 +193,10 @@ class Say:
 
     def horizon(self, step: ActionStep) -> str:
         """"Within a month": implied by the due date when there is one, so the two never contradict."""
-        found = step.timeframe
-        return self.HORIZON_LABELS[found] if found else self.t.plain("horizon.none")
+        return self.horizon_label(step.timeframe)
+
+    def horizon_label(self, horizon: Horizon | None) -> str:
+        return self.HORIZON_LABELS[horizon] if horizon else self.t.plain("horizon.none")
 
     def due(self, step: ActionStep, today: dt.date) -> str:
         """The due date, and in neutral words whether it has passed with the step still open."""
