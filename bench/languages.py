@@ -31,7 +31,7 @@ from bench.run import Build, build, build_env, machine
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = 2.2
-LANGUAGES_RE = re.compile(r"^(languages|letter_languages): .*$", re.M)
+LANGUAGES_RE = re.compile(r"^(languages|letter_languages): .*$", re.MULTILINE)
 
 
 def demo_copy(dest: Path, languages: str) -> Path:
@@ -54,8 +54,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("bench/out"), help="work and results folder")
     args = parser.parse_args(argv)
     out: Path = args.out.resolve()
-    projects = {"one": demo_copy(out / "languages" / "one", "[en, es]"),
-                "two": demo_copy(out / "languages" / "two", "[en, es]")}
+    projects = {
+        "one": demo_copy(out / "languages" / "one", "[en, es]"),
+        "two": demo_copy(out / "languages" / "two", "[en, es]"),
+    }
     both = {k: v for k, v in build_env("public", None).items() if k != "LWSITE_LANGUAGES"}
     envs = {"one": both | {"LWSITE_LANGUAGES": "en"}, "two": both}
     runs: dict[str, list[Build]] = {f"{n}-{kind}": [] for n in projects for kind in ("cold", "warm")}
@@ -69,8 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     pages = {name: sum(1 for _ in (project / "site").rglob("*.html")) for name, project in projects.items()}
     median = {key: statistics.median(b.seconds for b in builds) for key, builds in runs.items()}
     ratio = {kind: median[f"two-{kind}"] / median[f"one-{kind}"] for kind in ("cold", "warm")}
-    print(f"demo, public audience, {args.repeat} repeat(s); HTML pages: one language {pages['one']}, "
-          f"two {pages['two']}\n")
+    print(
+        f"demo, public audience, {args.repeat} repeat(s); HTML pages: one language {pages['one']}, two {pages['two']}\n"
+    )
     print("| build | one language (en) | two languages (en, es) | two / one |")
     print("|---|---|---|---|")
     for kind in ("cold", "warm"):
@@ -80,8 +83,14 @@ def main(argv: list[str] | None = None) -> int:
     verdict = all(r <= TARGET for r in ratio.values())
     print(f"target: two languages at most {TARGET}x one: {'met' if verdict else 'NOT met'}")
     results: dict[str, Any] = {
-        "machine": machine(), "repeat": args.repeat, "pages": pages, "median_seconds": median, "ratio": ratio,
-        "peak_mib": peak, "target": TARGET, "met": verdict,
+        "machine": machine(),
+        "repeat": args.repeat,
+        "pages": pages,
+        "median_seconds": median,
+        "ratio": ratio,
+        "peak_mib": peak,
+        "target": TARGET,
+        "met": verdict,
         "runs": {key: [b.seconds for b in builds] for key, builds in runs.items()},
     }
     (out / "languages.json").write_text(json.dumps(results, indent=2), encoding="utf-8")

@@ -19,10 +19,7 @@ from typing import Any, Literal, get_args
 # Never compared or hashed: two objects that differ only in their translations are equal.
 Translations = Mapping[str, Mapping[str, Any]]
 
-
-def translated() -> Any:
-    """The field of an object whose texts may come in other languages (see ``lwsite.i18n.localize``)."""
-    return field(default_factory=dict, compare=False, repr=False)
+# (a ``translations`` field: ``field(default_factory=dict, compare=False, repr=False)``; see lwsite.i18n.localize)
 
 
 class Audience(IntEnum):
@@ -85,7 +82,7 @@ class Level:
     id: str
     label: str
     description: str | None = None
-    translations: Translations = translated()
+    translations: Translations = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -94,7 +91,7 @@ class Characteristic:
     title: str
     section: str
     description: str | None = None
-    translations: Translations = translated()
+    translations: Translations = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -102,7 +99,7 @@ class Section:
     id: str
     title: str
     characteristics: tuple[Characteristic, ...]
-    translations: Translations = translated()
+    translations: Translations = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -111,7 +108,7 @@ class Framework:
     title: str
     levels: tuple[Level, ...]
     sections: tuple[Section, ...]
-    translations: Translations = translated()
+    translations: Translations = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def characteristics(self) -> tuple[Characteristic, ...]:
@@ -261,7 +258,7 @@ class Focus:
     guiding_questions: tuple[str, ...] = DEFAULT_GUIDING_QUESTIONS
     status: CycleStatus = "published"
     narrative: str | None = None
-    translations: Translations = translated()
+    translations: Translations = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -272,7 +269,7 @@ class Claim:
     visits: tuple[int, ...]
     extent: Extent | None = None
     characteristic: str | None = None
-    translations: Translations = translated()
+    translations: Translations = field(default_factory=dict, compare=False, repr=False)
 
 
 Pattern = Claim
@@ -289,7 +286,7 @@ class Debrief:
     message: str | None = None
     reflection: str | None = None
     narrative: str | None = None
-    translations: Translations = translated()
+    translations: Translations = field(default_factory=dict, compare=False, repr=False)
 
 
 NEXT_WALKTHROUGH = "next-walkthrough"
@@ -322,7 +319,7 @@ class ActionStep:
     carries: str | None = None  # "<cycle-id>/<action-id>" of the same school
     outcome: str | None = None
     line: int = 1
-    translations: Translations = translated()
+    translations: Translations = field(default_factory=dict, compare=False, repr=False)
     target: Target | None = None  # a structured measure (then ``measure`` is None)
 
     @property
@@ -410,7 +407,7 @@ class School:
     rooms: tuple[Room, ...] = ()
     description: str | None = None
     cycles: tuple[Cycle, ...] = ()
-    translations: Translations = translated()
+    translations: Translations = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -426,7 +423,7 @@ class Portfolio:
     privacy: Privacy = field(default_factory=Privacy)
     frameworks: tuple[Framework, ...] = ()
     schools: tuple[School, ...] = ()
-    translations: Translations = translated()
+    translations: Translations = field(default_factory=dict, compare=False, repr=False)
     # the portfolio's own catalogs (catalogs/<lang>.yml): {language: table}, over lwsite's
     catalogs: Mapping[str, Mapping[str, Any]] = field(default_factory=dict, compare=False, repr=False)
 

@@ -36,6 +36,7 @@ import importlib
 import importlib.util
 import logging
 import os
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -332,7 +333,7 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
         site_url = f"{config.site_url.rstrip('/')}/{lang}/" if config.site_url else None
         saved = [(plugin, dict(vars(plugin))) for plugin in config.plugins.values()]
         try:
-            copy = load_config(config.config_file_path, site_dir=os.path.join(config.site_dir, lang),
+            copy = load_config(config.config_file_path, site_dir=str(Path(config.site_dir) / lang),
                                docs_dir=config.docs_dir, strict=config.strict, site_url=site_url,
                                use_directory_urls=config.use_directory_urls)
             copy.theme["language"] = lang
@@ -382,9 +383,9 @@ def _search_language(config: MkDocsConfig, lang: str) -> None:
     code = lang.split("-")[0].lower()
     for plugin in config.plugins.values():
         options = getattr(plugin, "config", None)
-        if type(plugin).__module__.startswith("material.plugins.search") and options is not None:
-            if code == "en" or _has_stemmer(code):
-                options.lang = [code]
+        if (type(plugin).__module__.startswith("material.plugins.search") and options is not None
+                and (code == "en" or _has_stemmer(code))):
+            options.lang = [code]
 
 
 def _has_stemmer(code: str) -> bool:

@@ -39,7 +39,7 @@ SAME_IN_BOTH: frozenset[str] = frozenset()
 # made in the template ("brings." ~ b): its section must be there
 TEMPLATE_KEY_RE = re.compile(r"""(?<![\w.])(?:t|lt|lwt)(?:\.plain)?\(\s*["']([a-z_][a-z0-9_.-]*)["']""")
 PYTHON_KEY_RE = re.compile(r"""(?<![\w.])t(?:\.plain)?\(\s*["']([a-z_][a-z0-9_.-]*)["']""")
-JINJA_COMMENT_RE = re.compile(r"\{#.*?#\}", re.S)
+JINJA_COMMENT_RE = re.compile(r"\{#.*?#\}", re.DOTALL)
 
 
 # the catalogs --------------------------------------------------------------------------
@@ -55,8 +55,10 @@ def test_every_catalog_has_every_text_and_the_same_placeholders() -> None:
     assert {"en", "es"} <= set(i18n.available())
     for lang in i18n.available():
         other = dict(i18n.texts(i18n.table(lang)))
-        assert set(other) == set(wanted), f"{lang}.yml: missing {sorted(set(wanted) - set(other))[:10]}, " \
-                                          f"unknown {sorted(set(other) - set(wanted))[:10]}"
+        assert set(other) == set(wanted), (
+            f"{lang}.yml: missing {sorted(set(wanted) - set(other))[:10]}, "
+            f"unknown {sorted(set(other) - set(wanted))[:10]}"
+        )
         for key, text in wanted.items():
             theirs = other[key]
             assert type(theirs) is type(text), f"{lang}.yml: {key} is not a {type(text).__name__}"
@@ -103,8 +105,11 @@ def test_every_key_the_templates_and_code_ask_for_is_in_the_catalogs() -> None:
     assert len(asked) > 150, len(asked)  # the scan finds the keys (it would pass on finding none)
     for lang in i18n.available():
         t = i18n.Translator(lang)
-        missing = {key: where for key, where in asked.items()
-                   if not (_section(t, key.rstrip(".")) if key.endswith(".") else t.has(key))}
+        missing = {
+            key: where
+            for key, where in asked.items()
+            if not (_section(t, key.rstrip(".")) if key.endswith(".") else t.has(key))
+        }
         assert not missing, f"{lang}.yml lacks texts asked for: {missing}"
 
 
@@ -135,30 +140,41 @@ def translated_project(dest: Path) -> Path:
     project = make_project(dest)
     content = project / "content"
     focus = content / CYCLE / "focus.md"
-    focus.write_text(focus.read_text(encoding="utf-8").replace(
-        "question: To what extent do students explain their reasoning to peers?",
-        "question:\n  en: To what extent do students explain their reasoning to peers?\n"
-        f"  es: \"{QUESTION_ES}\""), encoding="utf-8")
+    focus.write_text(
+        focus.read_text(encoding="utf-8").replace(
+            "question: To what extent do students explain their reasoning to peers?",
+            f'question:\n  en: To what extent do students explain their reasoning to peers?\n  es: "{QUESTION_ES}"',
+        ),
+        encoding="utf-8",
+    )
     (content / CYCLE / "focus.es.md").write_text(
         "---\nlook_fors:\n  - Los estudiantes justifican sus respuestas con modelos\n---\n"
         "La encuesta de la primavera mostró que los estudiantes casi nunca explican sus respuestas.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (content / CYCLE / "debrief.es.md").write_text(
         "---\npatterns:\n  - Los estudiantes explican su razonamiento a un compañero, rara vez a toda la clase\n"
-        "message: Los estudiantes hablan de lo que piensan con sus compañeros.\n---\n", encoding="utf-8")
+        "message: Los estudiantes hablan de lo que piensan con sus compañeros.\n---\n",
+        encoding="utf-8",
+    )
     actions = content / CYCLE / "actions.yml"
-    actions.write_text(actions.read_text(encoding="utf-8").replace(
-        "  action: Model partner-talk stems in grade 3-5 PLCs",
-        "  action:\n    en: Model partner-talk stems in grade 3-5 PLCs\n"
-        "    es: Mostrar frases de apoyo para conversar en parejas en las reuniones de 3.º a 5.º"), encoding="utf-8")
+    actions.write_text(
+        actions.read_text(encoding="utf-8").replace(
+            "  action: Model partner-talk stems in grade 3-5 PLCs",
+            "  action:\n    en: Model partner-talk stems in grade 3-5 PLCs\n"
+            "    es: Mostrar frases de apoyo para conversar en parejas en las reuniones de 3.º a 5.º",
+        ),
+        encoding="utf-8",
+    )
     # the letters and the summary lwsite writes (the fixture's hand-written ones replace them)
     for name in ("family-letter.es.md", "summary.md"):
         (content / CYCLE / "messages" / name).unlink()
     (content / "catalogs").mkdir()
     (content / "catalogs" / "es.yml").write_text("words:\n  Principal: Director/a\n", encoding="utf-8")
     portfolio = content / "portfolio.yml"
-    portfolio.write_text(portfolio.read_text(encoding="utf-8").replace("letter_languages:", "languages:"),
-                         encoding="utf-8")
+    portfolio.write_text(
+        portfolio.read_text(encoding="utf-8").replace("letter_languages:", "languages:"), encoding="utf-8"
+    )
     return project
 
 
@@ -211,8 +227,14 @@ def test_the_loader_keeps_every_language_and_localize_marks_what_has_none(tmp_pa
 
 def test_check_lists_what_is_untranslated_as_info(tmp_path: Path) -> None:
     project = translated_project(tmp_path)
-    result = subprocess.run([sys.executable, "-m", "lwsite", "check", "content"], cwd=project, env=env(),
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "lwsite", "check", "content"],
+        cwd=project,
+        env=env(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     info = [line for line in result.stdout.splitlines() if ": info: " in line]
     walkthrough = next(line for line in info if line.startswith(f"{CYCLE}:1: info: es: "))
@@ -234,7 +256,7 @@ def test_a_staff_site_stays_in_the_site_language_with_letters_in_each(sites: dic
 # the editions ------------------------------------------------------------------------------
 def test_each_language_is_a_whole_site_of_its_own(sites: dict[str, Path]) -> None:
     site = sites["public"]
-    root = {p.relative_to(site).as_posix() for p in site.rglob("*.html") if not p.relative_to(site).parts[0] == "es"}
+    root = {p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.relative_to(site).parts[0] != "es"}
     spanish = {p.relative_to(site / "es").as_posix() for p in (site / "es").rglob("*.html")}
     assert root == spanish, root ^ spanish  # the same pages, so every page has its counterpart
     for edition, lang in ((site, "en"), (site / "es", "es")):
@@ -261,8 +283,11 @@ def test_every_page_links_its_counterparts_and_the_selector_lands_on_the_same_pa
         counterpart = (rel.relative_to("es") if here else Path("es") / rel).parent
         for lang, href in links.items():
             target = (page.parent / href).resolve()
-            want = (site / (rel.relative_to("es") if here else rel)).parent if lang != "es" else (
-                site / "es" / (rel.relative_to("es") if here else rel)).parent
+            want = (
+                (site / (rel.relative_to("es") if here else rel)).parent
+                if lang != "es"
+                else (site / "es" / (rel.relative_to("es") if here else rel)).parent
+            )
             assert target == want.resolve(), (rel, lang, href)
             assert (target / "index.html").is_file() or target.is_file(), (rel, href)
         selector = re.findall(r'<a href="([^"]+)" hreflang="([a-z]+)" lang="[a-z]+" class="md-select__link"', text)
@@ -317,10 +342,10 @@ def english_fragments() -> set[str]:
 
 def visible_text_in(page: str, lang: str) -> str:
     """The text of a page's article outside every element marked with another language."""
-    body = page[page.index("<article"):page.index("</article>")]
-    body = re.sub(r"<(svg|script|style)\b.*?</\1>", " ", body, flags=re.S)
+    body = page[page.index("<article") : page.index("</article>")]
+    body = re.sub(r"<(svg|script|style)\b.*?</\1>", " ", body, flags=re.DOTALL)
     # drop every element with a lang other than ``lang`` (they do not nest in lwsite's output)
-    body = re.sub(rf'<(span|div|a|p)\b[^>]*\blang="(?!{lang}")[^"]*"[^>]*>.*?</\1>', " ", body, flags=re.S)
+    body = re.sub(rf'<(span|div|a|p)\b[^>]*\blang="(?!{lang}")[^"]*"[^>]*>.*?</\1>', " ", body, flags=re.DOTALL)
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
 
 
@@ -345,7 +370,7 @@ def test_the_spanish_letter_carries_the_spanish_question_and_links_to_spanish_pa
     site = sites["public"]
     for edition, up in ((site, "../../../../es/"), (site / "es", "../")):
         letter = _page(edition, f"{PAGE}/family-letter-es")
-        body = html.unescape(letter[letter.index('class="lw-letter'):])
+        body = html.unescape(letter[letter.index('class="lw-letter') :])
         assert QUESTION_ES in body and "To what extent" not in body
         assert '<span lang="en">Goal 2: reasoning</span> <span class="lw-fallback-note">(en inglés)</span>' in body
         link = re.search(r'<a href="([^"]+)"[^>]*>la página de esta visita</a>', body)
@@ -361,8 +386,10 @@ def test_the_spanish_letter_carries_the_spanish_question_and_links_to_spanish_pa
 
 def test_calendars_and_the_feed_exist_in_each_language(sites: dict[str, Path]) -> None:
     site = sites["public"]
-    for edition, lang, orientation in ((site, "en", "Learning walkthrough: team orientation"),
-                                       (site / "es", "es", "Recorrido de aprendizaje: orientación del equipo")):
+    for edition, lang, orientation in (
+        (site, "en", "Learning walkthrough: team orientation"),
+        (site / "es", "es", "Recorrido de aprendizaje: orientación del equipo"),
+    ):
         cal = icalendar.Calendar.from_ical((edition / PAGE / "walkthrough.ics").read_bytes())
         summaries = {str(e["SUMMARY"]) for e in cal.walk("VEVENT")}
         assert orientation in summaries
@@ -384,8 +411,10 @@ def test_the_site_own_pages_in_another_language_say_they_are_in_english(tmp_path
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     page = _text(project / "site" / "es" / "about" / "index.html")
-    assert '<div class="lw-fallback" lang="en"><p class="lw-fallback-note" lang="es">' \
-           "Este texto está disponible solo en inglés.</p>" in page
+    assert (
+        '<div class="lw-fallback" lang="en"><p class="lw-fallback-note" lang="es">'
+        "Este texto está disponible solo en inglés.</p>" in page
+    )
     assert "lw-fallback" not in _text(project / "site" / "about" / "index.html")
 
 
@@ -406,19 +435,24 @@ def test_every_edition_is_checked_before_anything_is_written(tmp_path: Path) -> 
 def test_a_language_lwsite_has_no_catalog_for_builds_with_the_portfolio_catalog(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     portfolio = project / "content" / "portfolio.yml"
-    portfolio.write_text(portfolio.read_text(encoding="utf-8").replace("letter_languages: [en, es]",
-                                                                        "languages: [en, fr]"), encoding="utf-8")
+    portfolio.write_text(
+        portfolio.read_text(encoding="utf-8").replace("letter_languages: [en, es]", "languages: [en, fr]"),
+        encoding="utf-8",
+    )
     (project / "content" / CYCLE / "messages" / "family-letter.es.md").unlink()  # no Spanish any more
     problems = load(project / "content").problems.items
     assert [str(p) for p in problems] == [
         "portfolio.yml:5: lwsite has no catalog of its words in 'fr' (it has en, es): add catalogs/fr.yml to "
-        "the content folder with every text of lwsite's i18n/en.yml translated, or remove 'fr'"]
+        "the content folder with every text of lwsite's i18n/en.yml translated, or remove 'fr'"
+    ]
     # a complete catalog of the portfolio's own (here: the English one, renamed) makes it buildable
     (project / "content" / "catalogs").mkdir()
     (project / "content" / "catalogs" / "fr.yml").write_text(
-        (ROOT / "lwsite" / "i18n" / "en.yml").read_text(encoding="utf-8").replace("language_name: English",
-                                                                                   "language_name: Français"),
-        encoding="utf-8")
+        (ROOT / "lwsite" / "i18n" / "en.yml")
+        .read_text(encoding="utf-8")
+        .replace("language_name: English", "language_name: Français"),
+        encoding="utf-8",
+    )
     loaded = load(project / "content")
     assert not loaded.problems.items, loaded.problems.items
     result = mkdocs_build(project)

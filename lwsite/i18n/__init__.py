@@ -193,7 +193,7 @@ class Translator:
         number = re.search(r"[#0][#0,.]*", pattern)
         assert number is not None, pattern
         shown = self.number(lo) if hi is None or hi == lo else f"{self.number(lo)}\u2013{self.number(hi)}"
-        return pattern[: number.start()].replace("'", "") + shown + pattern[number.end():].replace("'", "")
+        return pattern[: number.start()].replace("'", "") + shown + pattern[number.end() :].replace("'", "")
 
     def language_name(self, code: str) -> str:
         """The name of a language in this one, as Babel has it ("inglés"), else its own catalog's."""

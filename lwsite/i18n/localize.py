@@ -101,14 +101,25 @@ def localize(portfolio: Portfolio, lang: str) -> Portfolio:
         return portfolio
     t = Translator(lang, portfolio.catalogs)
     name = t.language_name(portfolio.language)
-    notes = _Notes(portfolio.language, t.plain("fallback.inline", language=name),
-                   t.plain("fallback.block", language=name))
+    notes = _Notes(
+        portfolio.language, t.plain("fallback.inline", language=name), t.plain("fallback.block", language=name)
+    )
 
     def framework(fw: Framework) -> Framework:
-        return _one(replace(
-            fw, levels=tuple(_one(lv, lang, notes) for lv in fw.levels),
-            sections=tuple(_one(replace(s, characteristics=tuple(_one(c, lang, notes) for c in s.characteristics)),
-                                lang, notes) for s in fw.sections)), lang, notes)
+        return _one(
+            replace(
+                fw,
+                levels=tuple(_one(lv, lang, notes) for lv in fw.levels),
+                sections=tuple(
+                    _one(
+                        replace(s, characteristics=tuple(_one(c, lang, notes) for c in s.characteristics)), lang, notes
+                    )
+                    for s in fw.sections
+                ),
+            ),
+            lang,
+            notes,
+        )
 
     words = repeated_words(portfolio, lang)
 
@@ -118,24 +129,39 @@ def localize(portfolio: Portfolio, lang: str) -> Portfolio:
     def cycle(c: Cycle) -> Cycle:
         d = c.debrief
         if d is not None:
-            d = _one(replace(d, patterns=tuple(_one(p, lang, notes) for p in d.patterns),
-                             strengths=tuple(_one(s, lang, notes) for s in d.strengths)), lang, notes)
+            d = _one(
+                replace(
+                    d,
+                    patterns=tuple(_one(p, lang, notes) for p in d.patterns),
+                    strengths=tuple(_one(s, lang, notes) for s in d.strengths),
+                ),
+                lang,
+                notes,
+            )
         o, sch = c.outline, c.schedule
         return replace(
-            c, focus=_one(c.focus, lang, notes), debrief=d,
+            c,
+            focus=_one(c.focus, lang, notes),
+            debrief=d,
             actions=tuple(replace(_one(a, lang, notes), owner=word(a.owner)) for a in c.actions),
             team=replace(c.team, members=tuple(replace(m, role=word(m.role)) for m in c.team.members)),
             outline=replace(o, subjects=tuple((word(name), n) for name, n in o.subjects)),
-            schedule=replace(sch, visits=tuple(replace(v, subject=word(v.subject) if v.subject else None)
-                                                for v in sch.visits)),
+            schedule=replace(
+                sch, visits=tuple(replace(v, subject=word(v.subject) if v.subject else None) for v in sch.visits)
+            ),
         )
 
-    return _one(replace(
-        portfolio,
-        frameworks=tuple(framework(fw) for fw in portfolio.frameworks),
-        schools=tuple(_one(replace(s, cycles=tuple(cycle(c) for c in s.cycles)), lang, notes)
-                      for s in portfolio.schools),
-    ), lang, notes)
+    return _one(
+        replace(
+            portfolio,
+            frameworks=tuple(framework(fw) for fw in portfolio.frameworks),
+            schools=tuple(
+                _one(replace(s, cycles=tuple(cycle(c) for c in s.cycles)), lang, notes) for s in portfolio.schools
+            ),
+        ),
+        lang,
+        notes,
+    )
 
 
 def repeated_words(portfolio: Portfolio, lang: str) -> Mapping[str, str]:
@@ -152,15 +178,20 @@ def _one(obj: T, lang: str, notes: _Notes) -> T:
         value = getattr(obj, name)
         if not value:
             continue  # nothing to show (or removed for this audience): a translation never adds it back
-        note = "" if is_name else (notes.block if name in ("narrative", "description", "message", "prediction")
-                                   else notes.inline)
+        note = (
+            ""
+            if is_name
+            else (notes.block if name in ("narrative", "description", "message", "prediction") else notes.inline)
+        )
         found = given.get(name)
         if isinstance(value, tuple):
             items = tuple(found) if isinstance(found, tuple) else (None,) * len(value)
-            changes[name] = tuple(mine if mine else Fallback(theirs, notes.lang, note)
-                                  for theirs, mine in zip(value, items + (None,) * len(value), strict=False))
+            changes[name] = tuple(
+                mine or Fallback(theirs, notes.lang, note)
+                for theirs, mine in zip(value, items + (None,) * len(value), strict=False)
+            )
         else:
-            changes[name] = found if found else Fallback(value, notes.lang, note)
+            changes[name] = found or Fallback(value, notes.lang, note)
     return replace(obj, **changes) if changes else obj  # type: ignore[type-var]
 
 
@@ -177,24 +208,34 @@ class Untranslated:
 
     def message(self) -> str:
         if self.kind == "words":
-            return (f"{self.lang}: {len(self.missing)} of the {self.total} roles, owners and subjects the records "
-                    f"repeat have no translation in words: (the page shows them in the site's own language): "
-                    + ", ".join(self.missing))
+            return (
+                f"{self.lang}: {len(self.missing)} of the {self.total} roles, owners and subjects the records "
+                f"repeat have no translation in words: (the page shows them in the site's own language): "
+                + ", ".join(self.missing)
+            )
         counted: dict[str, int] = {}
         for name in self.missing:
             counted[name] = counted.get(name, 0) + 1
         which = ", ".join(f"{n} ({k})" if k > 1 else n for n, k in counted.items())
-        return (f"{self.lang}: {len(self.missing)} of {self.total} text(s) the public reads have no translation "
-                f"(the page shows the site's own language there): {which}")
+        return (
+            f"{self.lang}: {len(self.missing)} of {self.total} text(s) the public reads have no translation "
+            f"(the page shows the site's own language there): {which}"
+        )
 
 
 # what a count calls a field, where its own name would be ambiguous
-LABELS = {(Focus, "narrative"): "focus body", (Debrief, "narrative"): "debrief body", (Level, "label"): "levels.label",
-          (Level, "description"): "levels.description", (Section, "title"): "sections.title",
-          (Characteristic, "title"): "characteristics.title",
-          (Characteristic, "description"): "characteristics.description",
-          (ActionStep, "action"): "actions.action", (ActionStep, "measure"): "actions.measure",
-          (ActionStep, "outcome"): "actions.outcome"}
+LABELS = {
+    (Focus, "narrative"): "focus body",
+    (Debrief, "narrative"): "debrief body",
+    (Level, "label"): "levels.label",
+    (Level, "description"): "levels.description",
+    (Section, "title"): "sections.title",
+    (Characteristic, "title"): "characteristics.title",
+    (Characteristic, "description"): "characteristics.description",
+    (ActionStep, "action"): "actions.action",
+    (ActionStep, "measure"): "actions.measure",
+    (ActionStep, "outcome"): "actions.outcome",
+}
 # translatable fields that only staff and team read (their sites stay in the site's language): never counted
 NOT_PUBLIC = {(Debrief, "narrative")}
 
@@ -227,23 +268,35 @@ def untranslated(portfolio: Portfolio, lang: str) -> list[Untranslated]:
 
     add("portfolio.yml", [(portfolio, "")])
     words = repeated_words(portfolio, lang)
-    repeated = dict.fromkeys([m.role for c in portfolio.cycles for m in c.team.members]
-                             + [a.owner for c in portfolio.cycles for a in c.actions]
-                             + [name for c in portfolio.cycles for name, _ in c.outline.subjects])
+    repeated = dict.fromkeys(
+        [m.role for c in portfolio.cycles for m in c.team.members]
+        + [a.owner for c in portfolio.cycles for a in c.actions]
+        + [name for c in portfolio.cycles for name, _ in c.outline.subjects]
+    )
     if repeated:
         missing = tuple(w for w in repeated if w not in words)
         if missing:
             out.append(Untranslated(f"catalogs/{lang}.yml", lang, missing, len(repeated), "words"))
     for fw in portfolio.frameworks:
-        add(f"frameworks/{fw.id}.yml", [(fw, ""), *((lv, "") for lv in fw.levels), *((s, "") for s in fw.sections),
-                                         *((c, "") for s in fw.sections for c in s.characteristics)])
+        add(
+            f"frameworks/{fw.id}.yml",
+            [
+                (fw, ""),
+                *((lv, "") for lv in fw.levels),
+                *((s, "") for s in fw.sections),
+                *((c, "") for s in fw.sections for c in s.characteristics),
+            ],
+        )
     for school in portfolio.schools:
         add(f"{school.path}/school.yml", [(school, "")])
         for c in school.cycles:
             parts: list[tuple[Any, str]] = [(c.focus, "")]
             if c.debrief is not None:
-                parts += [(c.debrief, ""), *((p, "patterns") for p in c.debrief.patterns),
-                          *((s, "strengths") for s in c.debrief.strengths)]
+                parts += [
+                    (c.debrief, ""),
+                    *((p, "patterns") for p in c.debrief.patterns),
+                    *((s, "strengths") for s in c.debrief.strengths),
+                ]
             parts += [(a, "") for a in c.actions]
             add(c.path, parts)
     return out
