@@ -22,7 +22,8 @@ def _a_focus_word(site: Path) -> tuple[str, str]:
         meta = yaml.safe_load(focus.read_text(encoding="utf-8").split("---\n")[1])
         if meta.get("status") == "draft":
             continue
-        for word in meta["question"].split():
+        question = meta["question"]  # the site's language's, where it is given per language
+        for word in (question.get("en", "") if isinstance(question, dict) else question).split():
             word = word.strip("?,.:;").lower()
             if len(word) >= 6 and word.isalpha():
                 count = sum(1 for t in texts if word in t)
