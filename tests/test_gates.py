@@ -102,7 +102,11 @@ def test_html_is_valid_nu_checker(built: dict[str, Path], audience: str, tmp_pat
 def linkcheck(base: str, workdir: Path) -> str:
     """linkchecker's report on a served site, anchors included."""
     config = workdir / "linkcheckerrc"
-    config.write_text("[checking]\nmaxrequestspersecond=1000\n\n[filtering]\ncheckextern=0\nignore=\n  ^mailto:\n\n[AnchorCheck]\n", encoding="utf-8")
+    config.write_text(
+        "[checking]\nmaxrequestspersecond=1000\n\n"
+        "[filtering]\ncheckextern=0\nignore=\n  ^mailto:\n\n[AnchorCheck]\n",
+        encoding="utf-8",
+    )
     # linkchecker's own command line, through a wrapper that keeps its AnchorCheck plugin alive
     result = subprocess.run([sys.executable, str(ROOT / "tests" / "run_linkchecker.py"), "--config", str(config),
                              "--no-status", "--recursion-level=-1", "-o", "text", base],
