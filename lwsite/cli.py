@@ -31,7 +31,7 @@ from .errors import Problem, Problems
 from .export import FORMATS, downloads
 from .load.cycle import CycleFiles, SchoolFiles, load_school, locate_cycle
 from .load.fields import ID_RE, TIME_RE, yaml_reads_as_text
-from .load.loader import load
+from .load.portfolio import load
 from .model import Audience, Framework, Portfolio, TimeBlock
 from .pipeline import Settings, prepare
 from .privacy import load_roster

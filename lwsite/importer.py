@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from . import model as m
 from .emit import clean
 from .load.cycle import CycleFiles
-from .load.loader import is_team_role
 from .load.source import LMap, SourceError, parse_yaml
+from .load.team import is_team_role
 from .privacy import Roster
 from .scaffold import script_md
 

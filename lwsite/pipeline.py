@@ -17,7 +17,7 @@ from .analysis import audit, coach
 from .analysis.figures import Figures
 from .errors import Problem
 from .features import all_features
-from .load.loader import Loaded, load
+from .load.portfolio import Loaded, load
 from .model import Audience, Portfolio, school_year_bounds, school_year_of
 from .render.charts import ChartCache
 from .render.site import Asset, Page, Site, plan

@@ -10,7 +10,7 @@ import pytest
 from cli_support import LINCOLN, demo_project, lwsite, lwsite_command, read_front_matter, tree
 
 from lwsite import cli
-from lwsite.load.loader import load
+from lwsite.load.portfolio import load
 
 CYCLE = "lincoln-elementary/2026-11-17-follow-up"
 FOLDER = f"{LINCOLN}/cycles/2026-11-17-follow-up"

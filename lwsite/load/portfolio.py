@@ -1,0 +1,165 @@
+"""Load and validate a walkthrough portfolio folder into domain objects.
+
+``load(content_dir)`` reads every file of the content format, checks every rule of the
+format, and returns the published portfolio with all problems found (never raising for bad
+content). Checks that depend on a file that failed to load are skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zoneinfo
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import model as m
+from ..errors import Problems
+from ..privacy import mask_problems
+from .files import FILE, walk
+from .framework import FrameworkFiles
+from .scan import scan_all
+from .school import SchoolFolders
+
+
+@dataclass
+class Loaded:
+    """The result of loading: the published portfolio (None if unusable) and all problems."""
+
+    portfolio: m.Portfolio | None
+    problems: Problems
+    files: list[Path] = field(default_factory=list)  # every content file read
+
+
+class Loader(FrameworkFiles, SchoolFolders):
+    """Every file kind's reader, from portfolio.yml down."""
+
+    def load(self) -> m.Portfolio | None:
+        if not self.root.is_dir():
+            self.problems.error(".", 1, f"content folder {self.root} does not exist: check content_dir")
+            return None
+        for child in self.children(self.root):
+            if child.name not in ("portfolio.yml", "frameworks", "schools"):
+                self.stray(child, "the content folder", "portfolio.yml, frameworks/, schools/")
+        portfolio = self.portfolio(self.root / "portfolio.yml")
+        frameworks = self.frameworks(self.root / "frameworks")
+        schools = self.schools(self.root / "schools", portfolio, frameworks)
+        if portfolio is None:
+            return None
+        return m.Portfolio(
+            **{**portfolio, "frameworks": tuple(frameworks.values()), "schools": tuple(schools)}
+        )
+
+    def portfolio(self, path: Path) -> dict[str, Any] | None:
+        if not self.need(path, FILE, "every portfolio needs portfolio.yml with at least its name"):
+            return None
+        data = self.yaml_file(path)
+        r = self.reader(path)
+        doc = r.mapping(data, 1, "portfolio.yml") if data is not None else None
+        if doc is None:
+            return None
+        r.keys(
+            doc,
+            ("name", "kind", "contact", "description", "school_year_start", "language",
+             "letter_languages", "timezone", "privacy"),
+            ("name",),
+        )
+        name = r.text(doc, "name", required=True)
+        self.known_names.append(name or "")
+        kind = r.choice(doc, "kind", ("district", "school")) or "school"
+        start = (8, 1)
+        if "school_year_start" in doc:
+            raw = r.text(doc, "school_year_start")
+            parsed = _month_day(raw) if raw else None
+            if raw and parsed is None:
+                r.error(r.line(doc, "school_year_start"),
+                        f"school_year_start '{raw}' must be a real month-day \"MM-DD\" (not 02-29)")
+            start = parsed or start
+        language = r.text(doc, "language") or "en"
+        letters = r.text_list(doc, "letter_languages") or (language,)
+        timezone = r.text(doc, "timezone")
+        if timezone is not None:
+            try:
+                zoneinfo.ZoneInfo(timezone)
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder such as America
+                r.error(r.line(doc, "timezone"),
+                        f"timezone '{timezone}' is not an IANA time zone name such as America/New_York")
+                timezone = None
+        privacy = m.Privacy()
+        self.privacy = privacy
+        if "privacy" in doc:
+            p = r.mapping(doc["privacy"], r.line(doc, "privacy"), "privacy")
+            if p is not None:
+                r.keys(p, ("roster", "min_group", "publish_team_names", "public_school_comparison",
+                           "allow_words"), what="privacy")
+                roster = r.text(p, "roster")
+                if roster is not None:
+                    roster_path = (self.root / roster).resolve()
+                    if roster_path.is_relative_to(self.root.resolve()):
+                        r.error(r.line(p, "roster"),
+                                "privacy.roster must lie outside the content folder, which is published: "
+                                "move the roster file out of it")
+                        roster = None
+                    elif not roster_path.is_file():
+                        r.error(r.line(p, "roster"),
+                                f"privacy.roster file {roster} does not exist: create it or fix the path")
+                        roster = None
+                privacy = m.Privacy(
+                    roster=roster,
+                    min_group=r.integer(p, "min_group", 1) or 3,
+                    publish_team_names=r.boolean(p, "publish_team_names", False),
+                    public_school_comparison=r.boolean(p, "public_school_comparison", False),
+                    allow_words=r.text_list(p, "allow_words"),
+                )
+                self.privacy = privacy
+                self.refuse_roster_copies(self.tree)
+        if name is None:
+            return None
+        return {
+            "name": name, "kind": kind, "contact": r.text(doc, "contact"),
+            "description": r.text(doc, "description"), "school_year_start": start,
+            "language": language, "letter_languages": letters, "timezone": timezone,
+            "privacy": privacy,
+        }
+
+
+def _month_day(raw: str) -> tuple[int, int] | None:
+    match = re.fullmatch(r"([0-9]{2})-([0-9]{2})", raw)
+    if not match or raw == "02-29":
+        return None
+    try:
+        dt.date(2001, int(match.group(1)), int(match.group(2)))
+    except ValueError:
+        return None
+    return int(match.group(1)), int(match.group(2))
+
+
+
+def load(content_dir: Path, docs_dir: Path | None = None, project_dir: Path | None = None) -> Loaded:
+    """Load and validate a portfolio, and scan it and ``docs_dir`` for privacy problems.
+
+    Symbolic links are followed only within ``project_dir`` (the folder of mkdocs.yml; by
+    default the folder holding the content folder): see ``files.walk``. Never raises for bad
+    content: every problem is in the result, and the portfolio is None when there is any error.
+    """
+    root = content_dir.resolve()
+    project = project_dir if project_dir is not None else content_dir.absolute().parent
+    loader = Loader(root, project)
+    portfolio = loader.load()
+    privacy = portfolio.privacy if portfolio else loader.privacy
+    docs = None
+    if docs_dir is not None and docs_dir.is_dir():
+        if root.is_relative_to(docs_dir.resolve()):
+            loader.problems.error(".", 1, f"the content folder {content_dir} is inside the docs folder {docs_dir}, "
+                                  "which MkDocs publishes as it is: move it out of the docs folder")
+        docs = walk(docs_dir, project, f"{docs_dir.name}/", private=(root,))
+        loader.refuse_roster_copies(docs)
+        for shown, message in docs.refusals:
+            loader.problems.error(shown, 1, message)
+    roster = scan_all(loader, docs, privacy, loader.problems)
+    if roster is not None:
+        mask_problems(loader.problems, roster)
+    if loader.problems.errors:
+        portfolio = None
+    return Loaded(portfolio, loader.problems, loader.files)

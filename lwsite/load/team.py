@@ -1,0 +1,54 @@
+"""``team.yml``: a cycle's team, by role, and how it works in the hall."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from .. import model as m
+from .context import Context
+from .files import FILE
+
+
+class TeamFile(Context):
+    """Reads a cycle's team.yml."""
+
+    def team(self, path: Path, required: bool) -> m.Team | None:
+        if not self.need(path, FILE,
+                         "every published cycle needs team.yml with the team's roles" if required else None):
+            return None
+        r = self.reader(path)
+        data = self.yaml_file(path)
+        doc = r.mapping(data, 1, "team.yml") if data is not None else None
+        if doc is None:
+            return None
+        r.keys(doc, ("hall_work", "debrief", "members"), ("members",))
+        members: list[m.TeamMember] = []
+        items = r.list(doc, "members", True)
+        if "members" in doc and not items and r.ok:
+            r.error(r.line(doc, "members"), "the team needs at least one member")
+        for i, item in enumerate(items):
+            mem = r.mapping(item, items.item_lines[i], "a team member")
+            if mem is None or not r.keys(mem, ("role", "name", "group", "brings"), ("role",), "a team member"):
+                continue
+            role = r.text(mem, "role", True)
+            brings = r.text_list(mem, "brings")
+            for b in brings:
+                if b not in m.BRINGS:
+                    r.error(r.line(mem, "brings"), f"'brings' may list {', '.join(m.BRINGS)}, not '{b}'")
+            if role:
+                members.append(m.TeamMember(role, r.text(mem, "name"), r.text(mem, "group"), brings))
+        hall_work = r.integer(doc, "hall_work", 1, 3)
+        if not r.ok:
+            return None
+        return m.Team(tuple(members), hall_work, r.text(doc, "debrief"))
+
+
+def is_team_role(role: str, roles: Counter[str]) -> bool:
+    """A role of the team, or one numbered ("Teacher 2") when the team has that many members with it."""
+    if role in roles:
+        return True
+    numbered = re.match(r"^(.+) (\d+)$", role)
+    return numbered is not None and 1 <= int(numbered.group(2)) <= roles.get(numbered.group(1), 0) and (
+        roles[numbered.group(1)] >= 2)
