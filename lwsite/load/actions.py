@@ -10,7 +10,19 @@ from .. import model as m
 from .context import CYCLE_ID_RE, Context
 from .fields import Reader
 from .files import FILE
+from .keys import Choice, Date, Ident, Keys, Raw, Text
 from .source import LList, LMap
+
+ACTION = Keys(
+    "an action step", id=Ident("action id", required=True), action=Text(required=True), owner=Text(required=True),
+    horizon=Choice(m.HORIZONS), due=Date(), status=Choice(m.STATUSES),
+    measure=Raw(),  # text, or a target mapping (MEASURE)
+    carries=Text(), outcome=Text(),
+)
+MEASURE = Keys(
+    "a measure", characteristic=Text(required=True), at_least=Text(required=True),
+    share=Raw(required=True), by=Raw(),  # read by target(): "60%", and next-walkthrough or a date
+)
 
 
 class ActionsFile(Context):
@@ -29,15 +41,15 @@ class ActionsFile(Context):
         out: list[m.ActionStep] = []
         for i, item in enumerate(data):
             a = r.mapping(item, data.item_lines[i], "an action step")
-            if a is None or not r.keys(a, ("id", "action", "owner", "horizon", "due", "status", "measure",
-                                           "carries", "outcome"), ("id", "action", "owner"), "an action step"):
+            got = r.read(a, ACTION)
+            if a is None or got is None:
                 continue
-            aid = r.ident(a, "id", True, "action id")
+            aid = got["id"]
             if aid is not None and any(x.id == aid for x in out):
                 r.error(r.line(a, "id"), f"action id '{aid}' is used twice in this cycle: make it unique")
                 continue
-            action, owner = r.text(a, "action", True), r.text(a, "owner", True)
-            carries = r.text(a, "carries")
+            action, owner = got["action"], got["owner"]
+            carries = got["carries"]
             if carries is not None:
                 parts = carries.split("/")
                 if len(parts) != 2 or not CYCLE_ID_RE.fullmatch(parts[0]):
@@ -52,9 +64,9 @@ class ActionsFile(Context):
                 measure = r.text(a, "measure")
             step = m.ActionStep(
                 id=aid or "", action=action or "", owner=owner or "", cycle=cid,
-                horizon=r.choice(a, "horizon", m.HORIZONS), due=r.date(a, "due"),
-                status=r.choice(a, "status", m.STATUSES) or "planned", measure=measure,
-                carries=carries, outcome=r.text(a, "outcome"), line=a.line, target=target,
+                horizon=got["horizon"], due=got["due"],
+                status=got["status"] or "planned", measure=measure,
+                carries=carries, outcome=got["outcome"], line=a.line, target=target,
             )
             if aid and action and owner:
                 out.append(step)
@@ -62,10 +74,10 @@ class ActionsFile(Context):
 
     def target(self, r: Reader, doc: LMap, line: int, cid: str, fw: m.Framework | None) -> m.Target | None:
         """A structured measure: ``{characteristic: ID, at_least: LEVEL, share: 60%, by: next-walkthrough}``."""
-        if not r.keys(doc, ("characteristic", "at_least", "share", "by"), ("characteristic", "at_least", "share"),
-                      "a measure"):
+        got = r.read(doc, MEASURE)
+        if got is None:
             return None
-        char, level = r.text(doc, "characteristic", True), r.text(doc, "at_least", True)
+        char, level = got["characteristic"], got["at_least"]
         if char is not None and fw is not None and fw.characteristic(char) is None:
             r.error(r.line(doc, "characteristic"), f"characteristic '{char}' is not in framework '{fw.id}': use "
                     "one of " + ", ".join(c.id for c in fw.characteristics))

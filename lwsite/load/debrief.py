@@ -8,7 +8,18 @@ from .. import model as m
 from .context import Context
 from .fields import Reader
 from .files import FILE
-from .source import LMap
+from .keys import Choice, Keys, List, Text, TextList
+from .source import LList
+
+DEBRIEF = Keys(
+    patterns=List(), wonderings=TextList(), prediction=Text(), strengths=List(), quick_wins=TextList(),
+    message=Text(), reflection=Text(),
+)
+PATTERN = Keys(
+    "a pattern", claim=Text(required=True), extent=Choice(m.EXTENTS, required=True), characteristic=Text(),
+    visits=List(required=True),
+)
+STRENGTH = Keys("a strength", claim=Text(required=True), characteristic=Text(), visits=List(required=True))
 
 
 class DebriefFile(Context):
@@ -21,40 +32,36 @@ class DebriefFile(Context):
         if md is None:
             return None
         r, doc = self.reader(path), md.meta
-        r.keys(doc, ("patterns", "wonderings", "prediction", "strengths", "quick_wins", "message",
-                     "reflection"))
-        patterns = self.claims(r, doc, "patterns", schedule, lens, with_extent=True)
-        strengths = self.claims(r, doc, "strengths", schedule, lens, with_extent=False)
+        r.keys(doc, DEBRIEF)
+        v = r.values(doc, DEBRIEF)
+        patterns = self.claims(r, v["patterns"], schedule, lens, with_extent=True)
+        strengths = self.claims(r, v["strengths"], schedule, lens, with_extent=False)
         debrief = m.Debrief(
-            patterns=patterns, strengths=strengths, wonderings=r.text_list(doc, "wonderings"),
-            prediction=r.text(doc, "prediction"), quick_wins=r.text_list(doc, "quick_wins"),
-            message=r.text(doc, "message"), reflection=r.text(doc, "reflection"),
+            patterns=patterns, strengths=strengths, wonderings=v["wonderings"],
+            prediction=v["prediction"], quick_wins=v["quick_wins"],
+            message=v["message"], reflection=v["reflection"],
             narrative=md.body.strip() or None,
         )
         return debrief if r.ok else None
 
     def claims(
-        self, r: Reader, doc: LMap, key: str, schedule: m.Schedule | None,
+        self, r: Reader, items: LList, schedule: m.Schedule | None,
         lens: tuple[str, ...] | None, with_extent: bool,
     ) -> tuple[m.Claim, ...]:
         out: list[m.Claim] = []
-        items = r.list(doc, key)
-        what = "a pattern" if with_extent else "a strength"
-        allowed = ("claim", "extent", "characteristic", "visits") if with_extent else (
-            "claim", "characteristic", "visits")
-        required = ("claim", "extent", "visits") if with_extent else ("claim", "visits")
+        table = PATTERN if with_extent else STRENGTH
+        what = table.what
         for i, item in enumerate(items):
             c = r.mapping(item, items.item_lines[i], what)
-            if c is None or not r.keys(c, allowed, required, what):
+            got = r.read(c, table)
+            if c is None or got is None:
                 continue
-            claim = r.text(c, "claim", True)
-            extent = r.choice(c, "extent", m.EXTENTS, True) if with_extent else None
-            char = r.text(c, "characteristic")
+            claim, extent, char = got["claim"], got.get("extent"), got["characteristic"]
             if char is not None and lens is not None and char not in lens:
                 r.error(r.line(c, "characteristic"), f"characteristic '{char}' is not in this cycle's lens ("
                         + ", ".join(lens) + "): use one of them or remove it")
             visits: list[int] = []
-            vitems = r.list(c, "visits", True)
+            vitems = got["visits"]
             if "visits" in c and not vitems:
                 r.error(r.line(c, "visits"), f"{what} needs at least one visit behind it")
             for j, v in enumerate(vitems):

@@ -6,7 +6,13 @@ from pathlib import Path
 
 from .. import model as m
 from .context import Context
+from .keys import Choice, Keys, Text, TextList
 from .source import LList
+
+FOCUS = Keys(
+    question=Text(required=True), framework=Text(required=True), characteristics=TextList(required=True),
+    improvement_goal=Text(), look_fors=TextList(), guiding_questions=TextList(), status=Choice(("draft", "published")),
+)
 
 
 class FocusFile(Context):
@@ -17,11 +23,9 @@ class FocusFile(Context):
         if md is None:
             return None
         r, doc = self.reader(path), md.meta
-        r.keys(doc, ("question", "framework", "characteristics", "improvement_goal", "look_fors",
-                     "guiding_questions", "status"), ("question", "framework", "characteristics"))
-        question = r.text(doc, "question", True)
-        fid = r.text(doc, "framework", True)
-        lens = r.text_list(doc, "characteristics", True)
+        r.keys(doc, FOCUS)
+        v = r.values(doc, FOCUS)
+        question, fid, lens = v["question"], v["framework"], v["characteristics"]
         if "characteristics" in doc and not lens and r.ok:
             r.error(r.line(doc, "characteristics"), "the lens needs at least one characteristic id")
         fw = frameworks.get(fid) if fid else None
@@ -40,12 +44,12 @@ class FocusFile(Context):
                             + ", ".join(c.id for c in fw.characteristics))
         if len(set(lens)) != len(lens):
             r.error(r.line(doc, "characteristics"), "a characteristic is listed twice in the lens")
-        status = r.choice(doc, "status", ("draft", "published")) or "published"
-        guiding = r.text_list(doc, "guiding_questions") or m.DEFAULT_GUIDING_QUESTIONS
+        status = v["status"] or "published"
+        guiding = v["guiding_questions"] or m.DEFAULT_GUIDING_QUESTIONS
         if not r.ok or question is None or fid is None:
             return None
         return m.Focus(
             question=question, framework=fid, characteristics=lens,
-            improvement_goal=r.text(doc, "improvement_goal"), look_fors=r.text_list(doc, "look_fors"),
+            improvement_goal=v["improvement_goal"], look_fors=v["look_fors"],
             guiding_questions=guiding, status=status, narrative=md.body.strip() or None,
         )

@@ -8,6 +8,16 @@ from .. import model as m
 from .context import Context
 from .fields import LEVEL_ID_RE, Reader
 from .files import FOLDER
+from .keys import Ident, Keys, List, Text
+
+FRAMEWORK = Keys(title=Text(required=True), levels=List(required=True), sections=List(required=True))
+LEVEL = Keys("a level", id=Text(required=True), label=Text(required=True), description=Text())
+SECTION = Keys(
+    "a section", id=Ident("section id", required=True), title=Text(required=True), characteristics=List(required=True),
+)
+CHARACTERISTIC = Keys(
+    "a characteristic", id=Ident("characteristic id", required=True), title=Text(required=True), description=Text(),
+)
 
 
 class FrameworkFiles(Context):
@@ -36,57 +46,55 @@ class FrameworkFiles(Context):
         doc = r.mapping(data, 1, "a framework") if data is not None else None
         if doc is None:
             return None
-        r.keys(doc, ("title", "levels", "sections"), ("title", "levels", "sections"))
+        r.keys(doc, FRAMEWORK)
+        v = r.values(doc, FRAMEWORK)
         levels: list[m.Level] = []
-        items = r.list(doc, "levels")
+        items = v["levels"]
         if "levels" in doc and not 2 <= len(items) <= 7:
             r.error(r.line(doc, "levels"), f"a framework needs 2 to 7 levels, not {len(items)}")
         for i, item in enumerate(items):
-            lv = r.mapping(item, items.item_lines[i], "a level")
-            if lv is None or not r.keys(lv, ("id", "label", "description"), ("id", "label"), "a level"):
+            lv = r.read(r.mapping(item, items.item_lines[i], "a level"), LEVEL)
+            if lv is None:
                 continue
-            lid, label = r.text(lv, "id", True), r.text(lv, "label", True)
+            lid, label = lv["id"], lv["label"]
             if lid is not None and not LEVEL_ID_RE.fullmatch(lid):
-                r.error(r.line(lv, "id"), f"level id '{lid}' must be letters, digits and hyphens (at most 16)")
+                r.error(r.line(item, "id"), f"level id '{lid}' must be letters, digits and hyphens (at most 16)")
                 continue
             if lid is not None and any(x.id == lid for x in levels):
-                r.error(r.line(lv, "id"), f"level id '{lid}' is used twice: make level ids unique")
+                r.error(r.line(item, "id"), f"level id '{lid}' is used twice: make level ids unique")
                 continue
             if lid and label:
-                levels.append(m.Level(lid, label, r.text(lv, "description")))
+                levels.append(m.Level(lid, label, lv["description"]))
                 self.known_names.append(label)
         sections: list[m.Section] = []
         seen: set[str] = set()
-        items = r.list(doc, "sections")
+        items = v["sections"]
         for i, item in enumerate(items):
-            sec = r.mapping(item, items.item_lines[i], "a section")
-            if sec is None or not r.keys(sec, ("id", "title", "characteristics"),
-                                         ("id", "title", "characteristics"), "a section"):
+            sec = r.read(r.mapping(item, items.item_lines[i], "a section"), SECTION)
+            if sec is None:
                 continue
-            sid, title = r.ident(sec, "id", True, "section id"), r.text(sec, "title", True)
+            sid, title = sec["id"], sec["title"]
             if sid in seen:
-                r.error(r.line(sec, "id"), f"section id '{sid}' is used twice: make it unique")
+                r.error(r.line(item, "id"), f"section id '{sid}' is used twice: make it unique")
             chars: list[m.Characteristic] = []
-            citems = r.list(sec, "characteristics")
+            citems = sec["characteristics"]
             for j, citem in enumerate(citems):
-                ch = r.mapping(citem, citems.item_lines[j], "a characteristic")
-                if ch is None or not r.keys(ch, ("id", "title", "description"), ("id", "title"),
-                                            "a characteristic"):
+                ch = r.read(r.mapping(citem, citems.item_lines[j], "a characteristic"), CHARACTERISTIC)
+                if ch is None:
                     continue
-                cid = r.ident(ch, "id", True, "characteristic id")
-                ctitle = r.text(ch, "title", True)
+                cid, ctitle = ch["id"], ch["title"]
                 if cid is not None and cid in seen:
-                    r.error(r.line(ch, "id"), f"characteristic id '{cid}' is used twice: make it unique")
+                    r.error(r.line(citem, "id"), f"characteristic id '{cid}' is used twice: make it unique")
                     continue
                 self.known_names.append(ctitle or "")
                 if cid and ctitle and sid:
                     seen.add(cid)
-                    chars.append(m.Characteristic(cid, ctitle, sid, r.text(ch, "description")))
+                    chars.append(m.Characteristic(cid, ctitle, sid, ch["description"]))
             self.known_names.append(title or "")
             if sid and title:
                 seen.add(sid)
                 sections.append(m.Section(sid, title, tuple(chars)))
-        title = r.text(doc, "title", True)
+        title = v["title"]
         self.known_names.append(title or "")
         if not r.ok or title is None:
             return None

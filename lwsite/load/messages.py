@@ -9,8 +9,10 @@ from .. import model as m
 from ..model import Audience
 from .context import Context
 from .files import FOLDER
+from .keys import Choice, Keys, Text
 
 MESSAGE_RE = re.compile(r"(?P<kind>[a-z-]+)(?:\.(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]+)?))?\.md")
+MESSAGE = Keys(title=Text(), audience=Choice(("public", "staff", "team")))
 
 
 class MessageFiles(Context):
@@ -30,14 +32,15 @@ class MessageFiles(Context):
             if md is None:
                 continue
             r, doc = self.reader(path), md.meta
-            r.keys(doc, ("title", "audience"))
+            r.keys(doc, MESSAGE)
+            v = r.values(doc, MESSAGE)
             audience = Audience.PUBLIC
-            raw = r.choice(doc, "audience", ("public", "staff", "team"))
+            raw = v["audience"]
             if raw:
                 audience = Audience.parse(raw)
             if not md.body.strip():
                 r.error(md.body_line, "the message is empty: write it, or remove the file")
             if r.ok:
                 out.append(m.Message(match.group("kind"), match.group("lang"), md.body.strip(),
-                                     self.rel(path), r.text(doc, "title"), audience))
+                                     self.rel(path), v["title"], audience))
         return tuple(out)

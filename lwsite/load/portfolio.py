@@ -19,8 +19,18 @@ from ..errors import Problems
 from ..privacy import mask_problems
 from .files import FILE, walk
 from .framework import FrameworkFiles
+from .keys import Bool, Choice, Int, Keys, Mapping, Text, TextList
 from .scan import scan_all
 from .school import SchoolFolders
+
+PORTFOLIO = Keys(
+    name=Text(required=True), kind=Choice(("district", "school")), contact=Text(), description=Text(),
+    school_year_start=Text(), language=Text(), letter_languages=TextList(), timezone=Text(), privacy=Mapping(),
+)
+PRIVACY = Keys(
+    "privacy", roster=Text(), min_group=Int(1), publish_team_names=Bool(False), public_school_comparison=Bool(False),
+    allow_words=TextList(),
+)
 
 
 @dataclass
@@ -59,26 +69,22 @@ class Loader(FrameworkFiles, SchoolFolders):
         doc = r.mapping(data, 1, "portfolio.yml") if data is not None else None
         if doc is None:
             return None
-        r.keys(
-            doc,
-            ("name", "kind", "contact", "description", "school_year_start", "language",
-             "letter_languages", "timezone", "privacy"),
-            ("name",),
-        )
-        name = r.text(doc, "name", required=True)
+        r.keys(doc, PORTFOLIO)
+        v = r.values(doc, PORTFOLIO)
+        name = v["name"]
         self.known_names.append(name or "")
-        kind = r.choice(doc, "kind", ("district", "school")) or "school"
+        kind = v["kind"] or "school"
         start = (8, 1)
         if "school_year_start" in doc:
-            raw = r.text(doc, "school_year_start")
+            raw = v["school_year_start"]
             parsed = _month_day(raw) if raw else None
             if raw and parsed is None:
                 r.error(r.line(doc, "school_year_start"),
                         f"school_year_start '{raw}' must be a real month-day \"MM-DD\" (not 02-29)")
             start = parsed or start
-        language = r.text(doc, "language") or "en"
-        letters = r.text_list(doc, "letter_languages") or (language,)
-        timezone = r.text(doc, "timezone")
+        language = v["language"] or "en"
+        letters = v["letter_languages"] or (language,)
+        timezone = v["timezone"]
         if timezone is not None:
             try:
                 zoneinfo.ZoneInfo(timezone)
@@ -89,11 +95,11 @@ class Loader(FrameworkFiles, SchoolFolders):
         privacy = m.Privacy()
         self.privacy = privacy
         if "privacy" in doc:
-            p = r.mapping(doc["privacy"], r.line(doc, "privacy"), "privacy")
+            p = v["privacy"]
             if p is not None:
-                r.keys(p, ("roster", "min_group", "publish_team_names", "public_school_comparison",
-                           "allow_words"), what="privacy")
-                roster = r.text(p, "roster")
+                r.keys(p, PRIVACY)
+                pv = r.values(p, PRIVACY)
+                roster = pv["roster"]
                 if roster is not None:
                     roster_path = (self.root / roster).resolve()
                     if roster_path.is_relative_to(self.root.resolve()):
@@ -107,18 +113,18 @@ class Loader(FrameworkFiles, SchoolFolders):
                         roster = None
                 privacy = m.Privacy(
                     roster=roster,
-                    min_group=r.integer(p, "min_group", 1) or 3,
-                    publish_team_names=r.boolean(p, "publish_team_names", False),
-                    public_school_comparison=r.boolean(p, "public_school_comparison", False),
-                    allow_words=r.text_list(p, "allow_words"),
+                    min_group=pv["min_group"] or 3,
+                    publish_team_names=pv["publish_team_names"],
+                    public_school_comparison=pv["public_school_comparison"],
+                    allow_words=pv["allow_words"],
                 )
                 self.privacy = privacy
                 self.refuse_roster_copies(self.tree)
         if name is None:
             return None
         return {
-            "name": name, "kind": kind, "contact": r.text(doc, "contact"),
-            "description": r.text(doc, "description"), "school_year_start": start,
+            "name": name, "kind": kind, "contact": v["contact"],
+            "description": v["description"], "school_year_start": start,
             "language": language, "letter_languages": letters, "timezone": timezone,
             "privacy": privacy,
         }

@@ -10,7 +10,15 @@ from .. import model as m
 from .context import Context
 from .fields import Reader
 from .files import FILE
+from .keys import Date, Int, Keys, List, Mapping, Text, Time
 from .source import LMap
+
+SCHEDULE = Keys(date=Date(required=True), orientation=Mapping(), visits=List(required=True), debrief=Mapping())
+BLOCK = Keys(start=Time(required=True), minutes=Int(1, 600, required=True))  # named by its key in messages
+VISIT = Keys(
+    "a visit", visit=Int(1, required=True), start=Time(required=True), minutes=Int(1, 90, required=True),
+    group=Text(), grade=Text(), subject=Text(), room=Text(),
+)
 
 
 class ScheduleFile(Context):
@@ -27,30 +35,29 @@ class ScheduleFile(Context):
         doc = r.mapping(data, 1, "schedule.yml") if data is not None else None
         if doc is None:
             return None
-        r.keys(doc, ("date", "orientation", "visits", "debrief"), ("date", "visits"))
-        date = r.date(doc, "date", True)
+        r.keys(doc, SCHEDULE)
+        s = r.values(doc, SCHEDULE)
+        date = s["date"]
         if date is not None and date != day:
             r.error(r.line(doc, "date"),
                     f"date {date} does not match the cycle folder's date {day}: make them equal")
-        orientation = self.block(r, doc, "orientation")
-        debrief = self.block(r, doc, "debrief")
+        orientation = self.block(r, s["orientation"], "orientation")
+        debrief = self.block(r, s["debrief"], "debrief")
         visits: list[m.ScheduledVisit] = []
         lines: dict[int, int] = {}
-        items = r.list(doc, "visits", True)
+        items = s["visits"]
         if "visits" in doc and not items and r.ok:
             r.error(r.line(doc, "visits"), "the schedule needs at least one visit")
         groups = {mem.group for mem in team.members} if team else None
         codes = {room.code for room in rooms}
         for i, item in enumerate(items):
             v = r.mapping(item, items.item_lines[i], "a visit")
-            if v is None or not r.keys(v, ("visit", "start", "minutes", "group", "grade", "subject", "room"),
-                                       ("visit", "start", "minutes"), "a visit"):
+            got = r.read(v, VISIT)
+            if v is None or got is None:
                 continue
-            num = r.integer(v, "visit", 1)
-            start = r.time(v, "start", True)
-            minutes = r.integer(v, "minutes", 1, 90, True)
-            group, room = r.text(v, "group"), r.text(v, "room")
-            grade, subject = r.text(v, "grade"), r.text(v, "subject")
+            num, start, minutes = got["visit"], got["start"], got["minutes"]
+            group, room = got["group"], got["room"]
+            grade, subject = got["grade"], got["subject"]
             if num is not None and num in lines:
                 r.error(v.line, f"visit {num} is listed twice (first on line {lines[num]}): number visits uniquely")
                 continue
@@ -84,13 +91,12 @@ class ScheduleFile(Context):
             return None
         return m.Schedule(date, orientation, tuple(sorted(visits, key=lambda sv: sv.number)), debrief)
 
-    def block(self, r: Reader, doc: LMap, key: str) -> m.TimeBlock | None:
-        if key not in doc:
+    def block(self, r: Reader, b: LMap | None, key: str) -> m.TimeBlock | None:
+        """The orientation or the debrief (``key``): a start and minutes."""
+        got = r.read(b, BLOCK.named(key))
+        if b is None or got is None:
             return None
-        b = r.mapping(doc[key], r.line(doc, key), key)
-        if b is None or not r.keys(b, ("start", "minutes"), ("start", "minutes"), key):
-            return None
-        start, minutes = r.time(b, "start", True), r.integer(b, "minutes", 1, 600, True)
+        start, minutes = got["start"], got["minutes"]
         if start is None or minutes is None:
             return None
         if _minutes(start) + minutes > 24 * 60:

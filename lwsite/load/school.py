@@ -8,6 +8,10 @@ from typing import Any
 from .. import model as m
 from .cycles import CycleFolders
 from .files import FILE, FOLDER
+from .keys import Int, Keys, List, Text
+
+SCHOOL = Keys(name=Text(required=True), grades=Text(), classrooms=Int(1), rooms=List(), description=Text())
+ROOM = Keys("a room", code=Text(required=True), grade=Text())
 
 
 class SchoolFolders(CycleFolders):
@@ -49,29 +53,30 @@ class SchoolFolders(CycleFolders):
         doc = r.mapping(data, 1, "school.yml") if data is not None else None
         if doc is None:
             return None
-        r.keys(doc, ("name", "grades", "classrooms", "rooms", "description"), ("name",))
+        r.keys(doc, SCHOOL)
+        v = r.values(doc, SCHOOL)
         rooms: list[m.Room] = []
-        items = r.list(doc, "rooms")
+        items = v["rooms"]
         for i, item in enumerate(items):
-            room = r.mapping(item, items.item_lines[i], "a room")
-            if room is None or not r.keys(room, ("code", "grade"), ("code",), "a room"):
+            room = r.read(r.mapping(item, items.item_lines[i], "a room"), ROOM)
+            if room is None:
                 continue
-            code = r.text(room, "code", True)
+            code = room["code"]
             if code is not None and any(x.code == code for x in rooms):
-                r.error(r.line(room, "code"), f"room code '{code}' is listed twice")
+                r.error(r.line(item, "code"), f"room code '{code}' is listed twice")
                 continue
             if code:
-                rooms.append(m.Room(code, r.text(room, "grade")))
-        classrooms = r.integer(doc, "classrooms", 1)
-        name = r.text(doc, "name", True)
+                rooms.append(m.Room(code, room["grade"]))
+        classrooms = v["classrooms"]
+        name = v["name"]
         self.known_names.append(name or "")
         school_ok = r.ok
         cycles = self.cycles(folder / "cycles", folder.name, start, frameworks, tuple(rooms))
         if not school_ok or name is None:
             return None
         return m.School(
-            id=folder.name, name=name, path=self.rel(folder), grades=r.text(doc, "grades"),
+            id=folder.name, name=name, path=self.rel(folder), grades=v["grades"],
             classrooms=classrooms if classrooms is not None else (len(rooms) or None),
-            rooms=tuple(rooms), description=r.text(doc, "description"),
+            rooms=tuple(rooms), description=v["description"],
             cycles=tuple(sorted(cycles, key=lambda c: (c.date, c.id))),
         )

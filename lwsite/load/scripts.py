@@ -10,12 +10,18 @@ from .. import model as m
 from .context import Context
 from .fields import Reader, retype_hint
 from .files import FOLDER
+from .keys import Choice, Int, Keys, Mapping, Raw, TextList
 from .source import LMap, MarkdownFile
 from .team import is_team_role
 
 SCRIPT_RE = re.compile(r"visit-([0-9]+)\.md")
 ITEM_RE = re.compile(r"^[-*+] (.*)$")
 TAG_RE = re.compile(r"^\[([^\]\s]+)\] (.*)$", re.S)
+SCRIPT = Keys(
+    visit=Int(1, required=True), observers=TextList(), segment=Choice(m.SEGMENTS), ratings=Mapping(),
+    independent=Raw(),  # {role: {characteristic: level}}: read by independent(), against the observers
+    wonderings=TextList(),
+)
 
 
 class ScriptFiles(Context):
@@ -54,8 +60,9 @@ class ScriptFiles(Context):
         if md is None:
             return None
         r, doc = self.reader(path), md.meta
-        r.keys(doc, ("visit", "observers", "segment", "ratings", "independent", "wonderings"), ("visit",))
-        num = r.integer(doc, "visit", 1, required=True)
+        r.keys(doc, SCRIPT)
+        v = r.values(doc, SCRIPT)
+        num = v["visit"]
         if num is not None and num != file_num:
             r.error(r.line(doc, "visit"), f"visit {num} does not match the file name's number {file_num}: "
                     "make them equal")
@@ -63,7 +70,7 @@ class ScriptFiles(Context):
             r.error(r.line(doc, "visit"), f"visit {num} is not in schedule.yml: add it there or fix the number")
         ratings: list[m.Rating] = []
         if "ratings" in doc:
-            rmap = r.mapping(doc["ratings"], r.line(doc, "ratings"), "ratings")
+            rmap = v["ratings"]
             if team is not None and team.hall_work != 3:
                 r.error(r.line(doc, "ratings"), "ratings are allowed only when team.yml has hall_work: 3 "
                         "(consensus on the continuum): remove them or change hall_work")
@@ -83,10 +90,9 @@ class ScriptFiles(Context):
                         continue
                     if num is not None:
                         ratings.append(m.Rating(num, cid, level))
-        segment = r.choice(doc, "segment", m.SEGMENTS)
-        observers = r.text_list(doc, "observers")
+        segment, observers = v["segment"], v["observers"]
         independent = self.independent(r, doc, observers, num, team, fw, lens) if "independent" in doc else ()
-        wonderings = r.text_list(doc, "wonderings")
+        wonderings = v["wonderings"]
         evidence, narrative = self.evidence(md, r, num or file_num, lens)
         if not r.ok or num is None:
             return None

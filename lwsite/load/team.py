@@ -9,6 +9,10 @@ from pathlib import Path
 from .. import model as m
 from .context import Context
 from .files import FILE
+from .keys import Int, Keys, List, Text, TextList
+
+TEAM = Keys(hall_work=Int(1, 3), debrief=Text(), members=List(required=True))
+MEMBER = Keys("a team member", role=Text(required=True), name=Text(), group=Text(), brings=TextList())
 
 
 class TeamFile(Context):
@@ -23,26 +27,26 @@ class TeamFile(Context):
         doc = r.mapping(data, 1, "team.yml") if data is not None else None
         if doc is None:
             return None
-        r.keys(doc, ("hall_work", "debrief", "members"), ("members",))
+        r.keys(doc, TEAM)
+        v = r.values(doc, TEAM)
         members: list[m.TeamMember] = []
-        items = r.list(doc, "members", True)
+        items = v["members"]
         if "members" in doc and not items and r.ok:
             r.error(r.line(doc, "members"), "the team needs at least one member")
         for i, item in enumerate(items):
-            mem = r.mapping(item, items.item_lines[i], "a team member")
-            if mem is None or not r.keys(mem, ("role", "name", "group", "brings"), ("role",), "a team member"):
+            mem = r.read(r.mapping(item, items.item_lines[i], "a team member"), MEMBER)
+            if mem is None:
                 continue
-            role = r.text(mem, "role", True)
-            brings = r.text_list(mem, "brings")
+            role, brings = mem["role"], mem["brings"]
             for b in brings:
                 if b not in m.BRINGS:
-                    r.error(r.line(mem, "brings"), f"'brings' may list {', '.join(m.BRINGS)}, not '{b}'")
+                    r.error(r.line(item, "brings"), f"'brings' may list {', '.join(m.BRINGS)}, not '{b}'")
             if role:
-                members.append(m.TeamMember(role, r.text(mem, "name"), r.text(mem, "group"), brings))
-        hall_work = r.integer(doc, "hall_work", 1, 3)
+                members.append(m.TeamMember(role, mem["name"], mem["group"], brings))
+        hall_work = v["hall_work"]
         if not r.ok:
             return None
-        return m.Team(tuple(members), hall_work, r.text(doc, "debrief"))
+        return m.Team(tuple(members), hall_work, v["debrief"])
 
 
 def is_team_role(role: str, roles: Counter[str]) -> bool:
