@@ -1,7 +1,7 @@
 """The key tables of the content files (load/keys.py) and the Reader that runs them (load/fields.py).
 
 The loader's own messages are tested file by file in faults.py; here: that the tables are the one
-declaration of each file's keys, and how the reader runs them.
+declaration of each file's keys, and that the roster and the import mapping share the reader.
 """
 
 from __future__ import annotations
@@ -14,9 +14,11 @@ from pathlib import Path
 import pytest
 
 from lwsite.errors import Problems
+from lwsite.importer import parse_mapping
 from lwsite.load.fields import Reader
 from lwsite.load.keys import Int, Keys, Raw, Text, TextList
 from lwsite.load.source import LMap, parse_yaml
+from lwsite.privacy import load_roster
 
 ROOT = Path(__file__).resolve().parent.parent
 FILE_KINDS = ("portfolio", "framework", "school", "focus", "team", "schedule", "scripts", "debrief", "actions",
@@ -83,3 +85,32 @@ def test_a_private_table_never_quotes_a_key() -> None:
         "the list has a key other than name and also: remove it",
         "the list has a key other than name and also: did you mean 'name'?",
     ]
+
+
+def test_the_roster_uses_the_reader(tmp_path: Path) -> None:
+    path = tmp_path / "roster.yml"
+    path.write_text("names:\n  - {name: Jordan Smith, aslo: [Coach J]}\n  - {Maria Lopez: x}\nsampel: true\n")
+    problems = Problems()
+    roster = load_roster(path, (), problems, "roster.yml")
+    assert roster is not None and roster.names == ("Jordan Smith",)
+    assert [str(p) for p in problems.items] == [
+        "roster.yml:4: the roster has a key other than names and sample: did you mean 'sample'?",
+        "roster.yml:2: roster entry 1 has a key other than name and also: did you mean 'also'?",
+        "roster.yml:3: roster entry 2 has a key other than name and also: remove it",
+        "roster.yml:3: roster entry 2 needs name: the person's name, as text (quote it)",
+    ]
+
+
+def test_a_misspelt_roster_name_key_is_one_error(tmp_path: Path) -> None:
+    path = tmp_path / "roster.yml"
+    path.write_text("names:\n  - {nmae: Jordan Smith}\n")
+    problems = Problems()
+    load_roster(path, (), problems, "roster.yml")
+    assert [str(p) for p in problems.items] == [
+        "roster.yml:2: roster entry 1 has a key other than name and also: did you mean 'name'?"]
+
+
+def test_the_import_mapping_uses_the_reader() -> None:
+    columns, problems = parse_mapping("rows: visit\ncolums:\n  visit: V\n", "map.yml")
+    assert columns is None
+    assert problems == ["map.yml:2: unknown key 'colums': did you mean 'columns'?"]

@@ -15,6 +15,11 @@ when its keys are wrong. The order of the keys is the order messages list them i
 
 A ``Raw`` key is declared but read by the file kind's own code, because its value takes one
 of several shapes (a measure is text or a target) or needs that file's context to check.
+
+The roster (privacy.py) and the import's mapping file (importer.py) declare their keys the same
+way and run ``Reader.unknown`` (the unknown keys, with the same hints), keeping their own messages
+for the values. The roster's tables are ``private``: a key there may be a person's name, so the
+messages name the mapping ("roster entry 2 has a key other than name and also") and never the key.
 """
 
 from __future__ import annotations
