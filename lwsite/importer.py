@@ -24,8 +24,9 @@ from .errors import Problems
 from .load.cycle import CycleFiles
 from .load.fields import Reader
 from .load.keys import Keys, Raw
-from .load.source import LMap, SourceError, parse_yaml
+from .load.source import LMap, parse_yaml
 from .load.team import is_team_role
+from .load.text import SourceError
 from .privacy import Roster
 from .scaffold import script_md
 

@@ -24,7 +24,8 @@ from typing import Any
 from .errors import Problems
 from .load.fields import Reader
 from .load.keys import Keys, List, Raw
-from .load.source import LList, LMap, SourceError, parse_yaml, read_text
+from .load.source import LList, LMap, parse_yaml
+from .load.text import SourceError, read_text
 from .names import Entry, Hit, Matcher
 
 

@@ -15,7 +15,9 @@ from .. import model as m
 from ..errors import Problems
 from .fields import Reader
 from .files import FILE, FOLDER, REFUSED, Tree, walk
-from .source import LMap, MarkdownFile, SourceError, check_paragraphs, parse_yaml, read_text, split_front_matter
+from .markdown import MarkdownFile, split_front_matter
+from .source import LMap, parse_yaml
+from .text import SourceError, check_paragraphs, read_text
 
 # names and ids: always fullmatch (a "$" would also match before a final line break), ASCII digits only
 CYCLE_ID_RE = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})-([a-z0-9][a-z0-9-]*)")

@@ -11,7 +11,8 @@ from .context import Context
 from .fields import Reader, retype_hint
 from .files import FOLDER
 from .keys import Choice, Int, Keys, Mapping, Raw, TextList
-from .source import LMap, MarkdownFile
+from .markdown import MarkdownFile
+from .source import LMap
 from .team import is_team_role
 
 SCRIPT_RE = re.compile(r"visit-([0-9]+)\.md")
