@@ -128,10 +128,10 @@ def edit_visit(project: Path, n: int) -> Path:
     """Edit one visit of school 01's first cycle as an observer would: add an evidence line and raise a
     rating below Providing to Sustaining. Each edit raises the share rated Providing or above, so the
     school's trend charts show data they never showed before and must be rendered again."""
-    scripts = sorted((project / "content" / "schools" / "school-01" / "cycles").iterdir())[0] / "scripts"
+    scripts = min((project / "content" / "schools" / "school-01" / "cycles").iterdir()) / "scripts"
     for visit in sorted(scripts.glob("visit-*.md"), key=lambda p: int(p.stem.split("-")[1])):
         text = visit.read_text()
-        low = re.search(r"^  student-discourse: (NE|D)$", text, re.M)
+        low = re.search(r"^  student-discourse: (NE|D)$", text, re.MULTILINE)
         if low is not None:
             text = text[: low.start(1)] + "S" + text[low.end(1):]
             line = f"- [student-discourse] Benchmark edit {n + 1}: 7 of 12 students revised a claim after partner talk."

@@ -67,7 +67,7 @@ def _evidence(rng: random.Random, count: int) -> list[str]:
     for _ in range(count):
         m = rng.randint(8, 14)
         text = rng.choice(STEMS).format(n=rng.randint(2, m), m=m)
-        tag = rng.choice(LENS + (None,))
+        tag = rng.choice((*LENS, None))
         items.append(f"- [{tag}] {text}" if tag else f"- {text}")
     return items
 

@@ -61,3 +61,8 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+
+class InputError(Exception):
+    """A problem with the content or the input files a command was given: the command line prints it
+    and exits with 1."""

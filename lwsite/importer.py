@@ -36,8 +36,8 @@ MAPPING = Keys(rows=Raw(), columns=Raw(required=True), ratings=Raw(), independen
 COLUMNS = Keys("columns", visit=Raw(), evidence=Raw(), characteristic=Raw(), observers=Raw(), segment=Raw(),
                wonderings=Raw())
 FIELDS = COLUMNS.allowed
-VISIT_RE = re.compile(r"^\s*(?:visit\s*)?(?:no\.?\s*|#\s*)?(\d+)(?:\.0+)?\s*$", re.I)
-TAG_RE = re.compile(r"^\[([^\]\s]+)\]\s+(.*)$", re.S)
+VISIT_RE = re.compile(r"^\s*(?:visit\s*)?(?:no\.?\s*|#\s*)?(\d+)(?:\.0+)?\s*$", re.IGNORECASE)
+TAG_RE = re.compile(r"^\[([^\]\s]+)\]\s+(.*)$", re.DOTALL)
 BULLET_RE = re.compile(r"^(?:[-*+\u2022]\s+)")
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from enum import IntEnum
+from typing import Literal, get_args
 
 
 class Audience(IntEnum):
@@ -34,15 +35,31 @@ class Audience(IntEnum):
         return self.name.lower()
 
 
-EXTENTS = ("few", "some", "many", "most")
-HORIZONS = ("week", "month", "year")
-STATUSES = ("planned", "in-progress", "done", "dropped")
+# The closed vocabularies of the content: each a Literal type, its values in order (what the loader
+# accepts, in the order pages list them) and, where pages print it, its one wording. Templates
+# read the labels through ``say`` (``say.STATUS_LABELS``), never spelling a label of their own.
+Extent = Literal["few", "some", "many", "most"]  # how widely a debrief pattern was seen
+Horizon = Literal["week", "month", "year"]  # how soon an action step should be done
+Status = Literal["planned", "in-progress", "done", "dropped"]  # an action step's status
+CycleStatus = Literal["draft", "published"]
+Segment = Literal["beginning", "middle", "end"]  # of the lesson, when evidence was seen
+MessageKind = Literal["announcement", "family-letter", "summary", "highlights"]
+
+EXTENTS: tuple[Extent, ...] = get_args(Extent)
+HORIZONS: tuple[Horizon, ...] = get_args(Horizon)
+STATUSES: tuple[Status, ...] = get_args(Status)
+CYCLE_STATUSES: tuple[CycleStatus, ...] = get_args(CycleStatus)
+SEGMENTS: tuple[Segment, ...] = get_args(Segment)
+MESSAGE_KINDS: tuple[MessageKind, ...] = get_args(MessageKind)
+OPEN_STATUSES: tuple[Status, ...] = ("planned", "in-progress")  # a step still to be done
 # How every page names a status and a horizon (one wording everywhere).
-STATUS_LABELS = {"planned": "Planned", "in-progress": "In progress", "done": "Done", "dropped": "Dropped"}
-HORIZON_LABELS = {"week": "Within a week", "month": "Within a month", "year": "Within the school year"}
-SEGMENTS = ("beginning", "middle", "end")
+STATUS_LABELS: dict[Status, str] = {
+    "planned": "Planned", "in-progress": "In progress", "done": "Done", "dropped": "Dropped",
+}
+HORIZON_LABELS: dict[Horizon, str] = {
+    "week": "Within a week", "month": "Within a month", "year": "Within the school year",
+}
 BRINGS = ("focus-expertise", "facilitation", "credibility")
-MESSAGE_KINDS = ("announcement", "family-letter", "summary", "highlights")
 DEFAULT_GUIDING_QUESTIONS = (
     "What tasks are students engaged in?",
     "What do I hear the students and teacher saying?",
@@ -211,7 +228,7 @@ class Script:
     path: str
     evidence: tuple[Evidence, ...]
     observers: tuple[str, ...] = ()
-    segment: str | None = None
+    segment: Segment | None = None
     ratings: tuple[Rating, ...] = ()
     wonderings: tuple[str, ...] = ()
     narrative: str | None = None
@@ -226,7 +243,7 @@ class Focus:
     improvement_goal: str | None = None
     look_fors: tuple[str, ...] = ()
     guiding_questions: tuple[str, ...] = DEFAULT_GUIDING_QUESTIONS
-    status: str = "published"
+    status: CycleStatus = "published"
     narrative: str | None = None
 
 
@@ -236,7 +253,7 @@ class Claim:
 
     claim: str
     visits: tuple[int, ...]
-    extent: str | None = None
+    extent: Extent | None = None
     characteristic: str | None = None
 
 
@@ -279,9 +296,9 @@ class ActionStep:
     action: str
     owner: str
     cycle: str  # the cycle id it belongs to
-    horizon: str | None = None
+    horizon: Horizon | None = None
     due: dt.date | None = None
-    status: str = "planned"
+    status: Status = "planned"
     measure: str | None = None
     carries: str | None = None  # "<cycle-id>/<action-id>" of the same school
     outcome: str | None = None
@@ -298,7 +315,7 @@ class ActionStep:
         return dt.date.fromisoformat(self.cycle[:10])
 
     @property
-    def timeframe(self) -> str | None:
+    def timeframe(self) -> Horizon | None:
         """The horizon pages show: the one its due date implies when it has one (so the two never
         contradict), else the written one."""
         if self.due is None:
@@ -308,7 +325,7 @@ class ActionStep:
 
     @property
     def open(self) -> bool:
-        return self.status not in ("done", "dropped")
+        return self.status in OPEN_STATUSES
 
     def is_overdue(self, today: dt.date) -> bool:
         """Past its due date and neither done nor dropped."""

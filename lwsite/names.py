@@ -56,12 +56,12 @@ TOKEN_RE = re.compile(
     r"|<!--.{0,200}?-->"  # an HTML comment
     r"|</?[A-Za-z][A-Za-z0-9-]{0,20}(?:\s[^<>]{0,200})?/?>"  # an HTML tag
     r")+",
-    re.S,
+    re.DOTALL,
 )
 # A text without these, all ASCII, has the tokens of [a-z0-9]+ in its lowercase form.
 _JOINERS_RE = re.compile(r"[*`~\\&<%]")
 _WORD_RE = re.compile(r"[a-z0-9]+")
-_TAG_RE = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", re.S)
+_TAG_RE = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", re.DOTALL)
 _REMOVED = frozenset("*`~\\")  # Markdown emphasis, code and escapes: readers see the text joined
 # letters without a decomposition
 _SPECIAL = {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŀ": "l", "ŧ": "t", "ĸ": "k",
@@ -605,7 +605,7 @@ class Matcher:
         return "".join(out)
 
 
-_ASCII_CONTROLS = {c: " " for c in (*range(32), 127)}
+_ASCII_CONTROLS = dict.fromkeys((*range(32), 127), " ")
 
 
 def _mask(raw: str, folded: str) -> str:

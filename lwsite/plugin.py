@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -46,12 +45,13 @@ from .render import serve
 from .render.site import Page, Renderer, menu
 from .render.templates import shared_cache
 from .resources import theme_dir
+from .values import valid_year
+from .writing import shown
 
 log = logging.getLogger("mkdocs.plugins.lwsite")
 
 STYLESHEET = "assets/lwsite/lwsite.css"
 SCRIPT = "assets/lwsite/print.js"
-YEAR_RE = re.compile(r"[0-9]{4}-[0-9]{2}")
 
 
 class LwsiteConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -94,7 +94,7 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
         except ValueError as exc:
             raise PluginError(f"LWSITE_AUDIENCE: {exc}") from None
         year = os.environ.get("LWSITE_SCHOOL_YEAR") or self.config.school_year
-        if year is not None and not _valid_year(year):
+        if year is not None and not valid_year(year):
             raise PluginError(f"school_year '{year}' must look like 2025-26")
         self.settings = Settings(
             content_dir, audience, year, Path(config.docs_dir),
@@ -238,7 +238,7 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.failed is not None and self.settings is not None:
             # written last, over the theme's 404.html: the server answers every missing page with it
-            page = serve.error_page(theme_dir(), self.failed, _shown(self.settings.content_dir),
+            page = serve.error_page(theme_dir(), self.failed, shown(self.settings.content_dir),
                                     urlsplit(config.site_url or "/").path or "/", self.token)
             for name in ("404.html", "index.html"):
                 Path(config.site_dir, name).write_text(page, encoding="utf-8")
@@ -263,13 +263,3 @@ def _mkdocs_nav(entries: Sequence[tuple[str | None, Any]]) -> list[Any]:
         out.append(value if title is None else {title: value})
     return out
 
-
-def _shown(path: Path) -> str:
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
-
-
-def _valid_year(year: str) -> bool:
-    return bool(YEAR_RE.fullmatch(year)) and (int(year[:4]) + 1) % 100 == int(year[5:])

@@ -218,7 +218,7 @@ def mask_problems(problems: Problems, roster: Roster) -> None:
 SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 LINK_END_RE = re.compile(r"[\]\n]")  # what ends a link's text: [text](url), text on one line
 LINK_URL_RE = re.compile(r"\s*<?([^)\s>]*)")
-REFDEF_RE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+REFDEF_RE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 AUTOLINK_RE = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*)>")  # as CommonMark: no < > or space inside
 SAFE_SCHEMES = ("http", "https", "mailto")
 

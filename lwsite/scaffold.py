@@ -102,7 +102,7 @@ def team_yml(like: m.Team | None = None, like_id: str | None = None) -> str:
 
 def open_steps(actions: Sequence[m.ActionStep]) -> list[m.ActionStep]:
     """The steps a next cycle carries: those still planned or in progress."""
-    return [a for a in actions if a.status in ("planned", "in-progress")]
+    return [a for a in actions if a.open]
 
 
 def carried_actions_yml(steps: Sequence[m.ActionStep], like_id: str) -> str:

@@ -28,7 +28,7 @@ def demo_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -51,7 +51,7 @@ def serve() -> Iterator[object]:
 
 def require_chromium() -> str:
     """Debian's Chromium; in CI a missing browser fails the test instead of skipping it."""
-    if not os.path.exists(CHROMIUM):
+    if not Path(CHROMIUM).exists():
         message = f"{CHROMIUM} is missing: apt-get install chromium"
         if os.environ.get("CI"):
             pytest.fail(message)

@@ -31,6 +31,5 @@ def samples(site: Path, per_kind: int = 1) -> list[Path]:
 
 def url_of(site: Path, page: Path, base: str) -> str:
     rel = page.relative_to(site).as_posix()
-    if rel.endswith("index.html"):
-        rel = rel[: -len("index.html")]
+    rel = rel.removesuffix("index.html")
     return base + rel

@@ -130,7 +130,7 @@ def build_audiences(project: Path, **extra_env: str) -> dict[str, Path]:
     process): the one builder of every fixture that needs a portfolio's three sites."""
     sites: dict[str, Path] = {}
     for audience in AUDIENCES:
-        result = build_site(project, audience, site_dir=f"site-{audience}", **extra_env)
+        result = build_site(project, audience, site_dir=f"site-{audience}", strict=True, **extra_env)
         assert result.returncode == 0, result.stdout + result.stderr
         sites[audience] = project / f"site-{audience}"
     return sites

@@ -55,14 +55,14 @@ def tables(html: str) -> dict[str, list[list[str]]]:
 
 def figure(html: str, ident: str) -> str:
     """The HTML of one chart's figure (its SVG and its data table)."""
-    match = re.search(rf'<figure class="lw-chart" id="{re.escape(ident)}">(.*?)</figure>', html, re.S)
+    match = re.search(rf'<figure class="lw-chart" id="{re.escape(ident)}">(.*?)</figure>', html, re.DOTALL)
     assert match, f"no chart figure {ident}"
     return match.group(1)
 
 
 def chart_marks(figure_html: str) -> dict[str, str]:
     """The marks (bars, points, cells) of a chart's SVG: accessible label -> path data."""
-    svg = re.search(r"<svg\b.*?</svg>", figure_html, re.S)
+    svg = re.search(r"<svg\b.*?</svg>", figure_html, re.DOTALL)
     assert svg, "the figure has no inline SVG"
     marks = {}
     for tag in re.findall(r"<path\b[^>]*>", svg.group(0)):

@@ -98,7 +98,7 @@ def test_public_trend_pages_show_a_figure_or_a_range_for_every_row(
     site = demo_sites["public"]
     base = serve(site)
     found = [*site.glob("schools/*/trends/index.html"), *site.glob("frameworks/*/*/index.html")]
-    pages = ["trends/"] + sorted(f"{p.parent.relative_to(site).as_posix()}/" for p in found)
+    pages = ["trends/", *sorted(f"{p.parent.relative_to(site).as_posix()}/" for p in found)]
     checked = 0
     for width in (360, 1280):
         page = browser.new_page(viewport={"width": width, "height": 800})

@@ -154,7 +154,7 @@ def test_the_second_formulation_reproduces_the_published_example() -> None:
 def page_text(path: Path) -> str:
     text = path.read_text(encoding="utf-8")
     text = text[text.index('class="lw-page"'):]
-    text = re.sub(r"<svg.*?</svg>", "", text, flags=re.S)
+    text = re.sub(r"<svg.*?</svg>", "", text, flags=re.DOTALL)
     text = re.sub(r"</t[dh]>", " | ", text)
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).split())
 

@@ -184,7 +184,7 @@ def test_new_cycle_without_like_is_a_valid_draft_with_placeholders(project: Path
     refused = lwsite(project, "publish", "lincoln-elementary/2026-11-17-talk-moves")
     assert refused.returncode == 1
     assert re.search(r"^schools/lincoln-elementary/cycles/2026-11-17-talk-moves/focus\.md:\d+: this still says "
-                     r"\(fill this in\)", refused.stdout, re.M), refused.stdout
+                     r"\(fill this in\)", refused.stdout, re.MULTILINE), refused.stdout
     # every problem in one run: the missing schedule too, not on the next run
     assert ("schools/lincoln-elementary/cycles/2026-11-17-talk-moves/schedule.yml:1: schedule.yml is missing"
             in refused.stdout), refused.stdout
@@ -407,7 +407,7 @@ def test_export_filters_the_downloads_by_format(
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Every asset under downloads/ of the format, whatever features contribute (in-process, one fake feature)."""
-    from lwsite import pipeline
+    from lwsite import features, pipeline
     from lwsite.features import Contribution
     from lwsite.render.site import Asset
 
@@ -418,7 +418,7 @@ def test_export_filters_the_downloads_by_format(
             Asset("other.csv", "x"),
         ])
 
-    real = pipeline.all_features
+    real = features.all_features
     monkeypatch.setattr(pipeline, "all_features", lambda: [*real(), fake])
     out = tmp_path / "out"
     assert cli.main(["export", "--content-dir", str(project / "content"), "--format", "csv", "-o", str(out)]) == 0

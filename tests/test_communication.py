@@ -121,7 +121,7 @@ def _plain_fragment(body: str) -> str:
     """A run of plain words from a Markdown body, as it appears in the rendered page."""
     runs = re.findall(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ ,']{24,}", body)
     assert runs, body
-    return max(runs, key=len).strip()
+    return str(max(runs, key=len)).strip()
 
 
 def test_demo_overrides_replace_generated_messages(demo_sites: dict[str, Path], demo: Portfolio) -> None:
@@ -276,7 +276,7 @@ def _calendar(path: Path) -> icalendar.Calendar:
 
 
 def _events(cal: icalendar.Calendar) -> list[icalendar.Event]:
-    return [e for e in cal.walk("VEVENT")]
+    return [e for e in cal.walk("VEVENT") if isinstance(e, icalendar.Event)]
 
 
 def _private_words(c: Cycle, demo: Portfolio) -> list[str]:

@@ -14,7 +14,7 @@ import itertools
 import json
 import math
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from hypothesis import given, settings
@@ -125,8 +125,9 @@ def test_big_figures_show_on_a_realistic_district() -> None:
         roots = tree(shape)
         protect(roots, 3)
         for n in (n for r in roots for n in r.walk()):
-            shown[n.key[0]][0] += n.span.shown
-            shown[n.key[0]][1] += 1
+            level = str(cast(tuple[object, ...], n.key)[0])  # a node's key: (level, ...)
+            shown[level][0] += n.span.shown
+            shown[level][1] += 1
     rates = {k: a / b for k, (a, b) in shown.items()}
     print(rates)
     assert rates["d"] == 1.0 and rates["s"] >= 0.99 and rates["w"] >= 0.95, rates

@@ -43,7 +43,7 @@ def both(project: Path, base_site: Path, **extra_env: str) -> Both:
     checked = check_content(project, **extra_env)
     shutil.copytree(base_site, project / "site")
     before = site_hash(project / "site")
-    built = build_site(project, **extra_env)
+    built = build_site(project, strict=True, **extra_env)
     return Both(checked.returncode, checked.stdout + checked.stderr, built.returncode,
                 built.stdout + built.stderr, before, site_hash(project / "site"))
 
@@ -165,7 +165,7 @@ def test_a_strict_build_failing_on_a_content_warning_keeps_the_previous_site(tmp
     result = build_site(project)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
-    assert [e for e in errors(result.stdout + result.stderr)] == []
+    assert list(errors(result.stdout + result.stderr)) == []
     assert site_hash(project / "site") == before, "a failed build changed the previous site"
 
 

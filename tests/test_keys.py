@@ -21,8 +21,18 @@ from lwsite.load.source import LMap, parse_yaml
 from lwsite.privacy import load_roster
 
 ROOT = Path(__file__).resolve().parent.parent
-FILE_KINDS = ("portfolio", "framework", "school", "focus", "team", "schedule", "scripts", "debrief", "actions",
-              "messages")
+FILE_KINDS = (
+    "portfolio",
+    "framework",
+    "school",
+    "focus",
+    "team",
+    "schedule",
+    "scripts",
+    "debrief",
+    "actions",
+    "messages",
+)
 
 
 def tables() -> Iterator[tuple[str, Keys]]:
@@ -63,7 +73,7 @@ def test_the_reader_runs_a_table() -> None:
     assert [(p.line, p.message) for p in problems.items] == [
         (1, "unknown key 'nme' in a thing: did you mean 'name'?"),  # and not also "'name' is required"
         (2, "'size' must be from 1 to 9, not 12"),
-        (3, "`tags item: 3` was read as the number 3: quote it (\"3\")"),
+        (3, '`tags item: 3` was read as the number 3: quote it ("3")'),
     ]
 
 
@@ -79,8 +89,9 @@ def test_a_missing_key_and_an_unknown_one_far_from_any() -> None:
 
 def test_a_private_table_never_quotes_a_key() -> None:
     problems = Problems()
-    Reader(problems, "r.yml").keys(mapping("Jordan Smith: teacher\nnme: x\n"),
-                                   Keys("the list", private=True, name=Text(required=True), also=Raw()))
+    Reader(problems, "r.yml").keys(
+        mapping("Jordan Smith: teacher\nnme: x\n"), Keys("the list", private=True, name=Text(required=True), also=Raw())
+    )
     assert [p.message for p in problems.items] == [
         "the list has a key other than name and also: remove it",
         "the list has a key other than name and also: did you mean 'name'?",
@@ -107,7 +118,8 @@ def test_a_misspelt_roster_name_key_is_one_error(tmp_path: Path) -> None:
     problems = Problems()
     load_roster(path, (), problems, "roster.yml")
     assert [str(p) for p in problems.items] == [
-        "roster.yml:2: roster entry 1 has a key other than name and also: did you mean 'name'?"]
+        "roster.yml:2: roster entry 1 has a key other than name and also: did you mean 'name'?"
+    ]
 
 
 def test_the_import_mapping_uses_the_reader() -> None:

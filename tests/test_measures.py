@@ -190,7 +190,7 @@ def test_counts_list_every_state_and_withheld_only_when_there_is_one() -> None:
 # the demo ---------------------------------------------------------------------------------------
 def text(path: Path) -> str:
     raw = path.read_text(encoding="utf-8")
-    raw = re.sub(r"<svg.*?</svg>", "", raw[raw.index('class="lw-page"'):], flags=re.S)
+    raw = re.sub(r"<svg.*?</svg>", "", raw[raw.index('class="lw-page"'):], flags=re.DOTALL)
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", raw)).split())
 
 

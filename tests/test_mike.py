@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -64,7 +63,7 @@ def test_versions_json_lists_two_years_and_latest(pages: Path) -> None:
         {"version": "2025-26", "title": "2025-26", "aliases": ["latest"]},
         {"version": "2024-25", "title": "2024-25", "aliases": []},
     ]
-    assert os.readlink(pages / "latest") == "2025-26"  # mike's alias: a symlink in the branch
+    assert (pages / "latest").readlink() == Path("2025-26")  # mike's alias: a symlink in the branch
     assert "latest/" in (pages / "index.html").read_text()  # the root opens latest
 
 

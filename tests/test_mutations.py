@@ -62,10 +62,10 @@ NAMES = [
 ]
 
 # text that is valid but odd: what a build must render as a check accepted it
-PIECES = (list("ab Z9.,;:!?-*_`[]()<>&#|\\/'\"~^=+{}%$@\n")
-          + ["\u00e9", "\u00df", "\u202e", "\u200b", "\u2028", "\ufb01", "\U0001f600", "\u0663", "\u05d0", "\u4e2d",
-             "\u0301", "&amp;", "&#106;", "<script>", "](", "![", "- ", "1. ", "    ", "\n\n", "---", "***", "|-|",
-             "http://e.com", "mailto:a@b.c", "Jordan"])
+PIECES = [*"ab Z9.,;:!?-*_`[]()<>&#|\\/'\"~^=+{}%$@\n",
+          "\u00e9", "\u00df", "\u202e", "\u200b", "\u2028", "\ufb01", "\U0001f600", "\u0663", "\u05d0", "\u4e2d",
+          "\u0301", "&amp;", "&#106;", "<script>", "](", "![", "- ", "1. ", "    ", "\n\n", "---", "***", "|-|",
+          "http://e.com", "mailto:a@b.c", "Jordan"]
 ODD_TEXT = st.lists(st.sampled_from(PIECES), min_size=1, max_size=30).map("".join)
 FREE_TEXT_KEYS = ("question", "claim", "message", "prediction", "reflection", "title", "description", "name",
                   "role", "measure", "outcome", "subject", "grade", "improvement_goal", "action", "owner", "label")
@@ -107,13 +107,13 @@ def mutate(content: Path, edit: tuple[object, ...]) -> None:
         with path.open("a", encoding="utf-8") as handle:
             handle.write(str(edit[2]) + "\n")
     elif kind == "value":
-        lines = path.read_bytes().split(b"\n")
-        keyed = [i for i, line in enumerate(lines) if re.match(rb"^[ -]*[A-Za-z_-]+: ", line)]
+        raw = path.read_bytes().split(b"\n")
+        keyed = [i for i, line in enumerate(raw) if re.match(rb"^[ -]*[A-Za-z_-]+: ", line)]
         if keyed:
             i = keyed[int(str(edit[2])) % len(keyed)]
-            key = lines[i].split(b": ", 1)[0]
-            lines[i] = key + b": " + str(edit[3]).encode("utf-8")
-            path.write_bytes(b"\n".join(lines))
+            key = raw[i].split(b": ", 1)[0]
+            raw[i] = key + b": " + str(edit[3]).encode("utf-8")
+            path.write_bytes(b"\n".join(raw))
     elif kind == "bytes":
         data = path.read_bytes()
         at = int(float(str(edit[2])) * len(data))

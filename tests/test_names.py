@@ -238,7 +238,7 @@ def report(text: str, shown: str = "schools/x/cycles/y/debrief.md") -> list[str]
 def assert_no_name(lines: list[str]) -> None:
     for line in lines:
         for name in NAMES:
-            assert not re.search(rf"\b{name}\b", line, re.I), line
+            assert not re.search(rf"\b{name}\b", line, re.IGNORECASE), line
 
 
 def test_messages_name_the_entry_and_mask_the_name() -> None:

@@ -21,7 +21,7 @@ def readme_commands() -> list[str]:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     assert HEADING in text
     section = text.split(HEADING, 1)[1].split("\n## ", 1)[0]
-    block = re.search(r"```bash\n(.*?)```", section, re.S)
+    block = re.search(r"```bash\n(.*?)```", section, re.DOTALL)
     assert block is not None, "the section has no bash block"
     return [line for line in block.group(1).splitlines() if line.strip() and not line.startswith("#")]
 

@@ -25,8 +25,8 @@ def pdf_pages(pdf: Path) -> tuple[int, str]:
     pdfinfo = shutil.which("pdfinfo")
     assert pdfinfo, "pdfinfo is missing: apt-get install poppler-utils"
     out = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, check=True).stdout
-    pages = re.search(r"^Pages:\s+(\d+)", out, re.M)
-    size = re.search(r"^Page size:\s+(.+)$", out, re.M)
+    pages = re.search(r"^Pages:\s+(\d+)", out, re.MULTILINE)
+    size = re.search(r"^Page size:\s+(.+)$", out, re.MULTILINE)
     assert pages and size, out
     return int(pages.group(1)), size.group(1)
 

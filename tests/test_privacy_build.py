@@ -49,7 +49,7 @@ def check(project: Path) -> subprocess.CompletedProcess[str]:
 
 def assert_no_name(output: str) -> None:
     for name in NAMES:
-        found = re.search(rf"(?<![a-z]){name}(?![a-z])", output, re.I)
+        found = re.search(rf"(?<![a-z]){name}(?![a-z])", output, re.IGNORECASE)
         assert found is None, f"{name!r} printed:\n{output}"
 
 

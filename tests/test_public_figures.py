@@ -24,7 +24,7 @@ from lwsite.analysis import trends
 from lwsite.load.portfolio import load
 
 sys.path.insert(0, str(ROOT))
-from bench.synth import Shape, write_portfolio  # noqa: E402
+from bench.synth import Shape, write_portfolio
 
 MIN_GROUP = 3
 

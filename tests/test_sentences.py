@@ -4,8 +4,10 @@ too few rated, upcoming, not looked at, not rated, first rated, change exact or 
 from __future__ import annotations
 
 import datetime as dt
+from typing import get_args
 
 import pytest
+from helpers import ROOT
 
 from lwsite import model as m
 from lwsite.analysis import measures
@@ -238,3 +240,17 @@ def test_target_in_words() -> None:
         "on or after March 1, 2026 that rates it.")
     assert [say.VERDICT_LABELS[s] for s in measures.STATES] == ["Met", "Not met", "Not yet measured",
                                                               "Not shown publicly"]
+
+
+def test_statuses_and_horizons_have_one_wording() -> None:
+    """The model's Literal types, their tuples and their labels name the same words, and no template
+    spells a label of its own: every page prints ``say``'s."""
+    assert get_args(m.Status) == m.STATUSES and tuple(m.STATUS_LABELS) == m.STATUSES
+    assert get_args(m.Horizon) == m.HORIZONS and tuple(m.HORIZON_LABELS) == m.HORIZONS
+    assert get_args(m.Extent) == m.EXTENTS and set(m.OPEN_STATUSES) < set(m.STATUSES)
+    labels = [label for label in (*m.STATUS_LABELS.values(), *m.HORIZON_LABELS.values()) if " " in label]
+    for template in sorted((ROOT / "theme").rglob("*.html")):
+        text = template.read_text(encoding="utf-8").lower()
+        assert not [label for label in labels if label.lower() in text], template
+    say = Say("en", 5)
+    assert say.horizon_label(None) == "Not given" and say.horizon_label("week") == "Within a week"

@@ -95,6 +95,7 @@ def test_serve_answers_every_page_with_the_problems_until_they_are_fixed(tmp_pat
             token = re.search(r'<script src="/assets/lwsite/serve-reload.js" '
                               r'data-marker="/assets/lwsite/serve-build.txt" data-token="([0-9]+)">', body)
             assert token, body
+        assert token is not None
         assert _get_status(base + "assets/lwsite/serve-build.txt") == (200, token.group(1))
         status, script = _get_status(base + "assets/lwsite/serve-reload.js")
         assert status == 200 and "window.location.reload()" in script

@@ -127,9 +127,9 @@ def test_the_menu_gives_readers_and_editors_their_own_places(demo_sites: dict[st
 
     def menu(site: Path) -> list[str]:
         html = (site / "index.html").read_text(encoding="utf-8")
-        nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', html, re.S)
+        nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', html, re.DOTALL)
         assert nav
-        titles = re.findall(r'class="md-ellipsis">(.*?)</span>', nav.group(0), re.S)
+        titles = re.findall(r'class="md-ellipsis">(.*?)</span>', nav.group(0), re.DOTALL)
         return [re.sub(r"\s+", " ", t).strip() for t in titles]
 
     reader = ["Home", "Schools", "Trends", "Action steps", "Coverage", "Follow our walkthroughs"]

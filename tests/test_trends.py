@@ -207,7 +207,7 @@ def test_ledger_chains_and_steps_past_their_due_date(sites: dict[str, Path]) -> 
     for audience in ("public", "staff"):
         page = read(sites[audience], "actions")
         assert "Steps past their due date, as of November 22, 2026" in page
-        past = re.search(r'<h2 id="overdue">.*?</ul>', page, re.S)
+        past = re.search(r'<h2 id="overdue">.*?</ul>', page, re.DOTALL)
         assert past and past.group(0).count("<li>") == 2
         assert "the last of 3 steps, still open" in page
         assert "verdue" not in re.sub(r'(id|class)="[^"]*"', "", page)  # neutral words for a school's step

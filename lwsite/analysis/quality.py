@@ -128,7 +128,7 @@ REACTION_RE = re.compile(
     r"\b(?:I|we)(?: really| was| were| am)?(?: pleasantly| so| really)? (?:liked|loved|enjoyed|felt|feel|appreciated|"
     r"admired|think|thought|believe|wish|impressed|surprised|pleased|struck|delighted|disappointed|concerned|"
     r"love|like|enjoy)\b|\blove it\b|\bwow\b|\bwhat a\b",
-    re.I,
+    re.IGNORECASE,
 )
 # Generalities: they could describe almost any classroom.
 GENERALITIES = ("a variety of", "various", "different activities", "many activities", "lots of", "a lot of",
@@ -176,7 +176,7 @@ ARTIFACT_RE = re.compile(
 QUOTE_RE = re.compile(r"\"[^\"]*\"?|“[^”]*”?|(?<![\w])'[^']{2,}'(?![\w])|‘[^’]*’")
 TITLED_RE = re.compile(r"\b(?:titled|entitled|called|named|labell?ed|reads?|says?)\s+((?:[A-Z][\w'’-]*\s*){1,8})")
 TOKEN_RE = re.compile(r"[^\W\d_](?:[\w'’/-]*\w)?|\d[\d.,:/%x-]*|[!?;:.,()\-–—+]")
-CLAUSE_START = frozenset(list("!?;:.,()-–—+") + ["QUOTE"])
+CLAUSE_START = frozenset([*"!?;:.,()-–—+", "QUOTE"])
 # Spanish notes are left alone: this round the coach reads English only.
 SPANISH = frozenset("el la los las del de que en y con para por una un su sus estudiantes alumnos maestra maestro "
                     "muy se al es son fue eran estaba estaban lección clase grupo grupos parecían durante sobre cada "
@@ -357,7 +357,7 @@ def classify(text: str, detail: tuple[int, int] = (MIN_DETAIL, MIN_DETAIL_JUDGED
         back = i - 1
         while back > 0 and lower[back] in TRANSPARENT:
             back -= 1
-        linked = back >= 0 and lower[back] in LINK_VERBS or prev == "not"
+        linked = (back >= 0 and lower[back] in LINK_VERBS) or prev == "not"
         if i in judged:
             continue  # already named with the word before it ("seemed frustrated")
         at_start = i == 0 or prev in CLAUSE_START or tokens[i - 1] in CLAUSE_START
@@ -370,7 +370,7 @@ def classify(text: str, detail: tuple[int, int] = (MIN_DETAIL, MIN_DETAIL_JUDGED
                 continue
             hit("evaluation", low)
             judged.add(i)
-        elif low == "well" and prev not in ("as",) and nxt not in ("as",):
+        elif low == "well" and "as" not in (prev, nxt):
             hit("evaluation", low)
             judged.add(i)
         elif low in INNER_STATE:
@@ -381,13 +381,13 @@ def classify(text: str, detail: tuple[int, int] = (MIN_DETAIL, MIN_DETAIL_JUDGED
         elif low in INFERENCE_ADVERBS:
             hit("inner", f"{low} {nxt}" if nxt_word else low)
             judged.update((i, i + 1))
-        elif low in HEDGES or (low in ("appeared", "appear", "appears", "looked", "look", "looks")
+        elif low in HEDGES or (low in ("appeared", "appear", "appears", "looked", "look", "looks")  # noqa: SIM114
                                 and (nxt in INNER_STATE or nxt in INNER_AFTER_LINK or nxt in EVALUATIVE
                                      or nxt in GRADE_AFTER_LINK or nxt in EVALUATIVE_ADJECTIVES
                                      or nxt in ("to", "like", "a"))):
             hit("hedge", f"{low} {nxt}" if nxt_word else low)
             judged.update((i, i + 1))
-        elif low in ("felt", "feel", "feels") and prev != "i":
+        elif low in ("felt", "feel", "feels") and prev != "i":  # a hedge of its own: "felt rushed", not "I felt"
             hit("hedge", f"{low} {nxt}" if nxt_word else low)
             judged.update((i, i + 1))
         elif (low in INNER_AFTER_LINK or low in GRADE_AFTER_LINK) and linked:
@@ -409,8 +409,8 @@ def classify(text: str, detail: tuple[int, int] = (MIN_DETAIL, MIN_DETAIL_JUDGED
             judged.add(i)
         elif nxt == "than":
             continue  # a comparison ("is greater than", "longer than")
-        elif low in EVALUATIVE_ADJECTIVES and (linked or prev in DEGREE or prev in ("and", "but")
-                                               and i >= 2 and lower[i - 2] in EVALUATIVE_ADJECTIVES):
+        elif low in EVALUATIVE_ADJECTIVES and (linked or prev in DEGREE or (prev in ("and", "but")
+                                               and i >= 2 and lower[i - 2] in EVALUATIVE_ADJECTIVES)):
             hit("evaluation", low)
             judged.add(i)
         elif low == "checked" and nxt == "out" and (prev in LINK_VERBS or i + 2 >= n

@@ -11,7 +11,20 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..model import EXTENTS, HORIZONS, STATUSES, ActionStep, Cycle, Framework, Portfolio, School, grade_order
+from ..model import (
+    EXTENTS,
+    HORIZONS,
+    STATUSES,
+    ActionStep,
+    Cycle,
+    Extent,
+    Framework,
+    Horizon,
+    Portfolio,
+    School,
+    Status,
+    grade_order,
+)
 from ..scheduling import RoomHistory, coverage
 
 UNTAGGED = ""  # the key of evidence tied to no characteristic
@@ -44,7 +57,7 @@ def visits_with_evidence(cycle: Cycle, characteristic: str) -> tuple[int, int]:
     return seen, scripted
 
 
-def extents(cycle: Cycle) -> dict[str, int]:
+def extents(cycle: Cycle) -> dict[Extent, int]:
     """How many of the debrief's patterns have each extent (few, some, many, most)."""
     counts = Counter(p.extent for p in cycle.debrief.patterns) if cycle.debrief else Counter()
     return {e: counts.get(e, 0) for e in EXTENTS}
@@ -105,8 +118,8 @@ def frameworks_in_use(portfolio: Portfolio) -> list[Framework]:
 # action steps ----------------------------------------------------------------------------
 @dataclass(frozen=True)
 class ActionCounts:
-    by_status: tuple[tuple[str, int], ...]
-    by_horizon: tuple[tuple[str | None, int], ...]  # None: no horizon given
+    by_status: tuple[tuple[Status, int], ...]
+    by_horizon: tuple[tuple[Horizon | None, int], ...]  # None: no horizon given
     total: int
 
 
@@ -137,7 +150,7 @@ class Chain:
 
     @property
     def ended(self) -> bool:
-        return self.last.status in ("done", "dropped")
+        return not self.last.open
 
 
 def chains(steps: Sequence[ActionStep]) -> list[Chain]:

@@ -20,7 +20,7 @@ import uuid
 import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 import icalendar
 from feedgenerator import Atom1Feed  # type: ignore[import-untyped]
@@ -30,7 +30,7 @@ from ..errors import Problem
 from ..model import Cycle, Message, Portfolio, School
 from ..render import paths
 from ..render.markdown import render
-from ..render.site import Asset, Page, Site, cycle_status
+from ..render.site import Asset, Page, PageKind, Site, cycle_status
 from . import Contribution
 
 FEED = "feed.xml"
@@ -39,8 +39,11 @@ SUBSCRIBE = "follow/index.md"
 PRODID = "-//lwsite//Learning walkthroughs//EN"
 
 # kind -> (path part, order among the cycle page's children, how the cycle page lists it)
-ANNOUNCEMENT, LETTER, SUMMARY, HIGHLIGHTS, PACKET = (
-    "announcement", "family-letter", "summary", "highlights", "observer-packet")
+ANNOUNCEMENT: Final = "announcement"
+LETTER: Final = "family-letter"
+SUMMARY: Final = "summary"
+HIGHLIGHTS: Final = "highlights"
+PACKET: Final = "observer-packet"
 LABELS = {
     ANNOUNCEMENT: "Announcement to staff: why we visit, the day, what observers will and will not do",
     SUMMARY: "Summary: what we looked for, what we saw, what we will do",
@@ -95,7 +98,7 @@ def applicable(cycle: Cycle, kind: str, lang: str, site_lang: str) -> Message | 
 
 @dataclass(frozen=True)
 class _Material:
-    kind: str
+    kind: PageKind
     lang: str
     part: str
     title: str

@@ -23,11 +23,12 @@ from ..analysis import trends
 from ..analysis.disclosure import Span
 from ..analysis.figures import WALKTHROUGH, Depth, Distribution, Figures
 from ..audience import Rules
-from ..export import PREFIX
 from ..model import ActionStep, Cycle, Framework
 from ..render.sentences import Say
 from ..render.site import Asset, Site
 from . import Contribution
+
+PREFIX = "downloads/"  # every download lives below it; lwsite export picks them from there
 
 # name -> (what it holds, who gets it)
 FILES: dict[str, tuple[str, Callable[[Rules], bool]]] = {

@@ -10,13 +10,15 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
 from ..errors import Problems
 from .keys import Keys
 from .source import LList, LMap
+
+Word = TypeVar("Word", bound=str)  # a word of a closed vocabulary
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")  # every pattern here is used with fullmatch
 LEVEL_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,15}")
@@ -258,8 +260,9 @@ class Reader:
         return dt.time(int(match.group(1)), int(match.group(2)))
 
     def choice(
-        self, m: LMap, key: str, options: Iterable[str], required: bool = False
-    ) -> str | None:
+        self, m: LMap, key: str, options: Iterable[Word], required: bool = False
+    ) -> Word | None:
+        """One of ``options``, typed as they are (a model's Literal: ``m.STATUSES`` gives a ``Status``)."""
         options = tuple(options)
         value = self.text(m, key, required)
         if value is None:
@@ -267,7 +270,7 @@ class Reader:
         if value not in options:
             self.error(self.line(m, key), f"'{key}' must be one of {', '.join(options)}, not '{value}'")
             return None
-        return value
+        return options[options.index(value)]
 
     def text_list(self, m: LMap, key: str, required: bool = False) -> tuple[str, ...]:
         items = self.list(m, key, required)

@@ -11,7 +11,7 @@ from .source import LList
 
 FOCUS = Keys(
     question=Text(required=True), framework=Text(required=True), characteristics=TextList(required=True),
-    improvement_goal=Text(), look_fors=TextList(), guiding_questions=TextList(), status=Choice(("draft", "published")),
+    improvement_goal=Text(), look_fors=TextList(), guiding_questions=TextList(), status=Choice(m.CYCLE_STATUSES),
 )
 
 
@@ -44,7 +44,7 @@ class FocusFile(Context):
                             + ", ".join(c.id for c in fw.characteristics))
         if len(set(lens)) != len(lens):
             r.error(r.line(doc, "characteristics"), "a characteristic is listed twice in the lens")
-        status = v["status"] or "published"
+        status: m.CycleStatus = v["status"] or "published"
         guiding = v["guiding_questions"] or m.DEFAULT_GUIDING_QUESTIONS
         if not r.ok or question is None or fid is None:
             return None

@@ -158,4 +158,3 @@ class Keys:
 
     def __repr__(self) -> str:
         return f"Keys({self.what!r}, {', '.join(self.allowed)})"
-

@@ -30,12 +30,10 @@ def split_front_matter(text: str) -> MarkdownFile:
         near = next((i for i, line in enumerate(lines[1:], 1) if line.strip() == "---"), None)
         if near is not None:
             raise SourceError(
-                near + 1, "this line closes the front matter only if it is exactly --- "
-                "(no spaces around it): remove the spaces"
+                near + 1,
+                "this line closes the front matter only if it is exactly --- (no spaces around it): remove the spaces",
             ) from None
-        raise SourceError(
-            1, "front matter is not closed: add a line that is exactly --- after it"
-        ) from None
+        raise SourceError(1, "front matter is not closed: add a line that is exactly --- after it") from None
     meta = parse_yaml("\n".join(lines[1:end]), line_offset=1)
     if meta is None:
         meta = LMap()

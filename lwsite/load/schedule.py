@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import Counter
 from pathlib import Path
 
@@ -80,7 +81,7 @@ class ScheduleFile(Context):
             by_group.setdefault(sv.group, []).append(sv)
         for group, runs in by_group.items():
             runs.sort(key=lambda sv: (sv.block.start, sv.number))
-            for prev, cur in zip(runs, runs[1:], strict=False):
+            for prev, cur in itertools.pairwise(runs):
                 if _minutes(cur.block.start) < _minutes(prev.block.start) + prev.block.minutes:
                     who = f"group {group}" if group else "visits without a group"
                     r.error(lines[cur.number],

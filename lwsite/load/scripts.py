@@ -17,7 +17,7 @@ from .team import is_team_role
 
 SCRIPT_RE = re.compile(r"visit-([0-9]+)\.md")
 ITEM_RE = re.compile(r"^[-*+] (.*)$")
-TAG_RE = re.compile(r"^\[([^\]\s]+)\] (.*)$", re.S)
+TAG_RE = re.compile(r"^\[([^\]\s]+)\] (.*)$", re.DOTALL)
 SCRIPT = Keys(
     visit=Int(1, required=True), observers=TextList(), segment=Choice(m.SEGMENTS), ratings=Mapping(),
     independent=Raw(),  # {role: {characteristic: level}}: read by independent(), against the observers

@@ -31,8 +31,10 @@ class SourceError(Exception):
 
 def control_message(char: str, escaped: bool = False) -> str:
     how = " (written as a backslash escape)" if escaped else ""
-    return (f"the control character U+{ord(char):04X}{how} is not allowed in content files (it is invisible, "
-            "and feeds and calendars cannot hold it): remove it")
+    return (
+        f"the control character U+{ord(char):04X}{how} is not allowed in content files (it is invisible, "
+        "and feeds and calendars cannot hold it): remove it"
+    )
 
 
 def long_paragraph(text: str) -> int | None:
@@ -52,9 +54,11 @@ def check_paragraphs(body: str, first_line: int) -> None:
     if len(body) > MAX_PARAGRAPH:
         start = long_paragraph(body)
         if start is not None:
-            raise SourceError(first_line + start, f"this paragraph is longer than {MAX_PARAGRAPH:,} characters: "
-                              "break it up with blank lines (or shorten it)")
-
+            raise SourceError(
+                first_line + start,
+                f"this paragraph is longer than {MAX_PARAGRAPH:,} characters: "
+                "break it up with blank lines (or shorten it)",
+            )
 
 
 def read_text(path: Path) -> str:
@@ -69,8 +73,11 @@ def read_text(path: Path) -> str:
     except OSError as exc:
         raise SourceError(1, f"this file cannot be read ({exc.strerror}): make it readable") from None
     if len(data) > MAX_FILE_BYTES:
-        raise SourceError(1, f"this file is larger than {MAX_FILE_BYTES // 1024} KB, the most a content file "
-                          "may hold: split it, or remove what does not belong in it")
+        raise SourceError(
+            1,
+            f"this file is larger than {MAX_FILE_BYTES // 1024} KB, the most a content file "
+            "may hold: split it, or remove what does not belong in it",
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

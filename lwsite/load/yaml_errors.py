@@ -16,7 +16,6 @@ class _Start:
     index = 0
 
 
-
 def syntax_error(exc: yaml.MarkedYAMLError, line_of: Callable[[Any], int]) -> tuple[int, str]:
     """The line (1-based, in the whole file) and a message saying what to do."""
     problem = exc.problem or "invalid YAML"
@@ -41,13 +40,12 @@ def syntax_error(exc: yaml.MarkedYAMLError, line_of: Callable[[Any], int]) -> tu
         return cline, "this line is not 'key: value': add the ':', or indent it under the key it continues"
     if problem == "mapping values are not allowed here":
         return pline, (
-            "a ': ' inside a value, or a line indented too far: quote the value (\"...\") "
-            "or fix the indentation"
+            "a ': ' inside a value, or a line indented too far: quote the value (\"...\") or fix the indentation"
         )
     if problem.startswith("expected <block end>") and "<scalar>" in problem:
         return pline, (
             "text follows a quoted or bracketed value: quote the whole value (inside '...' write '' "
-            "for an apostrophe, inside \"...\" write \\\")"
+            'for an apostrophe, inside "..." write \\")'
         )
     if problem.startswith("expected <block end>") and problem[-2:] in ("}'", "]'"):
         return pline, f"a closing {problem[-2]} without an opening one: remove it"

@@ -102,7 +102,7 @@ def _write_atomically(path: Path, text: str) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     with os.fdopen(fd, "w", encoding="utf-8") as out:
         out.write(text)
-    os.replace(tmp, path)
+    Path(tmp).replace(path)
 
 
 @dataclass(frozen=True)

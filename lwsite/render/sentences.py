@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import ClassVar
 
 from ..analysis import calibration as cal
 from ..analysis import measures
@@ -21,7 +22,7 @@ from ..analysis.calibration import Agreement
 from ..analysis.disclosure import Span, percent
 from ..analysis.figures import Depth, Distribution, Rated
 from ..analysis.measures import Verdict
-from ..model import HORIZON_LABELS, STATUS_LABELS, ActionStep, Cycle
+from ..model import HORIZON_LABELS, STATUS_LABELS, ActionStep, Cycle, Horizon
 from .dates import fmt_date, fmt_time
 
 DASH = "\u2013"  # en dash, for ranges of numbers
@@ -169,8 +170,10 @@ class Say:
 
     def horizon(self, step: ActionStep) -> str:
         """"Within a month": implied by the due date when there is one, so the two never contradict."""
-        found = step.timeframe
-        return HORIZON_LABELS[found] if found else "Not given"
+        return self.horizon_label(step.timeframe)
+
+    def horizon_label(self, horizon: Horizon | None) -> str:
+        return HORIZON_LABELS[horizon] if horizon else "Not given"
 
     def due(self, step: ActionStep, today: dt.date) -> str:
         """The due date, and in neutral words whether it has passed with the step still open."""
@@ -228,8 +231,10 @@ class Say:
         return "below 0.667, the least Krippendorff accepts even for tentative conclusions"
 
     # measured action steps -----------------------------------------------------------------
-    VERDICT_LABELS = {measures.MET: "Met", measures.NOT_MET: "Not met", measures.PENDING: "Not yet measured",
-                      measures.WITHHELD: "Not shown publicly"}
+    VERDICT_LABELS: ClassVar[dict[str, str]] = {
+        measures.MET: "Met", measures.NOT_MET: "Not met", measures.PENDING: "Not yet measured",
+        measures.WITHHELD: "Not shown publicly",
+    }
 
     def target(self, v: Verdict) -> str:
         """A structured measure in words: "At least 60% of visits rated Providing or above on ..."."""

@@ -12,7 +12,7 @@ import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
 import jinja2
 
@@ -29,6 +29,17 @@ from .markdown import render, render_inline
 from .sentences import Say
 from .templates import shared_cache
 
+# Every kind of page lwsite makes: the page's ``data-lw-kind``, what the menu orders and what the
+# quality gates sample. The cycle's messages are pages of their message's kind.
+PageKind = Literal[
+    "home", "schools", "school", "framework", "archive", "glossary",
+    "cycle", "evidence", "debrief", "actions",
+    "trends", "trends-district", "characteristic", "ledger", "coverage", "follow",
+    "quality", "quality-cycle", "calibration", "calibration-school",
+    "announcement", "family-letter", "summary", "highlights", "observer-packet",
+]
+PAGE_KINDS: tuple[PageKind, ...] = get_args(PageKind)
+
 
 @dataclass(frozen=True)
 class Page:
@@ -36,7 +47,7 @@ class Page:
 
     src: str
     title: str
-    kind: str
+    kind: PageKind
     template: str
     context: Mapping[str, Any] = field(default_factory=dict)
     in_nav: bool = False
@@ -168,7 +179,9 @@ def plan(site: Site) -> list[Page]:
 
 
 # The menu: readers' sections first, in this order; the site's own pages, then editors' pages, last.
-MENU_ORDER = ("home", "schools", "trends-district", "ledger", "coverage", "follow", "quality", "glossary", "archive")
+MENU_ORDER: tuple[PageKind, ...] = (
+    "home", "schools", "trends-district", "ledger", "coverage", "follow", "quality", "glossary", "archive",
+)
 
 
 def menu(pages: Sequence[Page], own: Sequence[str], editors: Sequence[str]) -> list[tuple[str | None, Any]]:

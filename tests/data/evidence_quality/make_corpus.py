@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from evidence_corpus import DATA, draw_split, settle  # noqa: E402
+from evidence_corpus import DATA, draw_split, settle
 
 HEADER = """\
 # The evidence-quality corpus: 1,056 Learning Walkthrough notes, two independent labellings and the
@@ -33,7 +33,8 @@ def main(notes_path: str, a_path: str, b_path: str) -> None:
     b = {x["id"]: x["label"] for x in yaml.safe_load(Path(b_path).read_text(encoding="utf-8"))}
     out = []
     for note in notes:
-        row = {k: note[k] for k in ("id", "text", "grade", "subject", "setting", "style", "pair") if k in note}
+        fields = ("id", "text", "grade", "subject", "setting", "style", "pair")
+        row: dict[str, Any] = {k: note[k] for k in fields if k in note}
         row.update(intent=note["intent"], a=a[note["id"]], b=b[note["id"]])
         row["gold"] = settle(row["a"], row["b"], row["intent"])
         out.append(row)
