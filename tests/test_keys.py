@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from lwsite.errors import Problems
 from lwsite.importer import parse_mapping
 from lwsite.load.fields import Reader
 from lwsite.load.keys import Int, Keys, Raw, Text, TextList
+from lwsite.load.portfolio import load
 from lwsite.load.source import LMap, parse_yaml
 from lwsite.privacy import load_roster
 
@@ -126,3 +128,21 @@ def test_the_import_mapping_uses_the_reader() -> None:
     columns, problems = parse_mapping("rows: visit\ncolums:\n  visit: V\n", "map.yml")
     assert columns is None
     assert problems == ["map.yml:2: unknown key 'colums': did you mean 'columns'?"]
+
+
+def test_a_files_problems_do_not_depend_on_the_order_of_its_keys(tmp_path: Path) -> None:
+    """The values are read before the file's own checks: an empty list is reported beside a wrong value."""
+    shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", tmp_path, dirs_exist_ok=True)
+    cycle = tmp_path / "content" / "schools" / "oak" / "cycles" / "2025-10-14-talk"
+    (cycle / "team.yml").write_text("hall_work: 5\nmembers: []\n")
+    focus = cycle / "focus.md"
+    focus.write_text(
+        focus.read_text().replace("characteristics: [student-discourse, questioning]", "characteristics: []")
+    )
+    loaded = load(tmp_path / "content")
+    found = {(p.path.rsplit("/", 1)[-1], p.line, p.message) for p in loaded.problems.errors}
+    assert {
+        ("team.yml", 1, "'hall_work' must be from 1 to 3, not 5"),
+        ("team.yml", 2, "the team needs at least one member"),
+        ("focus.md", 4, "the lens needs at least one characteristic id"),
+    } <= found, found

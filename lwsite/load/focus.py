@@ -26,7 +26,7 @@ class FocusFile(Context):
         r.keys(doc, FOCUS)
         v = r.values(doc, FOCUS)
         question, fid, lens = v["question"], v["framework"], v["characteristics"]
-        if "characteristics" in doc and not lens and r.ok:
+        if doc.get("characteristics") == []:  # a list with no item (a wrong value is reported as such)
             r.error(r.line(doc, "characteristics"), "the lens needs at least one characteristic id")
         fw = frameworks.get(fid) if fid else None
         if fid is not None and not r.check_id(fid, r.line(doc, "framework"), "framework id"):

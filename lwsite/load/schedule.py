@@ -47,7 +47,7 @@ class ScheduleFile(Context):
         visits: list[m.ScheduledVisit] = []
         lines: dict[int, int] = {}
         items = s["visits"]
-        if "visits" in doc and not items and r.ok:
+        if doc.get("visits") == []:  # a list with no item (a wrong value is reported as such)
             r.error(r.line(doc, "visits"), "the schedule needs at least one visit")
         groups = {mem.group for mem in team.members} if team else None
         codes = {room.code for room in rooms}

@@ -31,7 +31,7 @@ class TeamFile(Context):
         v = r.values(doc, TEAM)
         members: list[m.TeamMember] = []
         items = v["members"]
-        if "members" in doc and not items and r.ok:
+        if doc.get("members") == []:  # a list with no item (a wrong value is reported as such)
             r.error(r.line(doc, "members"), "the team needs at least one member")
         for i, item in enumerate(items):
             mem = r.read(r.mapping(item, items.item_lines[i], "a team member"), MEMBER)
