@@ -13,5 +13,6 @@
 - ``cycle.py``: one school's cycles as written, drafts included, for the commands.
 
 Each file kind's reader is a class over ``context.Context``; ``portfolio.Loader`` puts them
-together. Nothing is imported here, so that importing ``lwsite.load.source`` stays cheap.
+together. Nothing is imported here: privacy.py reads YAML with ``load.source``, and
+``load.portfolio`` needs privacy.py, so importing the package must not import the loader.
 """
