@@ -15,9 +15,10 @@ from typing import Any
 import yaml
 
 from .errors import Problem, Problems
+from .i18n.localize import languages_of, untranslated
 from .load.portfolio import load
 from .model import Audience, Portfolio
-from .pipeline import Settings, prepare
+from .pipeline import Settings, prepare_editions
 from .privacy import load_roster
 
 
@@ -74,15 +75,26 @@ def check_problems(content: Path) -> tuple[list[Problem], Portfolio | None]:
         return problems, None
     seen, quality = set(problems), None
     for audience in Audience:
-        prepared = prepare(Settings(content, audience, docs_dir=docs, project_dir=project), loaded)
-        problems += [p for p in prepared.problems if p not in seen]
-        seen.update(prepared.problems)
-        quality = quality or prepared.quality
-        if not prepared.ok:
-            return problems, None
+        # every edition the audience's site is built in (the public's: every language of the portfolio)
+        settings = Settings(content, audience, docs_dir=docs, project_dir=project)
+        for prepared in prepare_editions(settings, loaded).values():
+            problems += [p for p in prepared.problems if p not in seen]
+            seen.update(prepared.problems)
+            quality = quality or prepared.quality
+            if not prepared.ok:
+                return problems, None
     flagged = [replace(p, warning=False) if level == "error" else p for p in quality or ()]
     problems += [p for p in flagged if p not in seen]
     return problems, None if level == "error" and flagged else loaded.portfolio
+
+
+def untranslated_lines(portfolio: Portfolio) -> list[str]:
+    """What the public reads that has no translation yet, per language and file, as info lines."""
+    return [
+        f"{found.path}:1: info: {found.message()}"
+        for lang in languages_of(portfolio)
+        for found in untranslated(portfolio, lang)
+    ]
 
 
 def roster_tracked(content: Path, roster: str | None) -> list[Problem]:

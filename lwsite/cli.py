@@ -87,6 +87,9 @@ def _report(content: Path, strict: bool = False, extra: Sequence[Problem] = ()) 
     tracked = check.roster_tracked(content, portfolio.privacy.roster if portfolio else None)
     for warning in tracked:
         print(warning)
+    if portfolio is not None:  # what is left to translate, as information
+        for line in check.untranslated_lines(portfolio):
+            print(line)
     errors = [p for p in problems if not p.warning]
     warnings = [p for p in problems if p.warning] + tracked
     if errors or (strict and warnings):

@@ -79,7 +79,7 @@ def new_cycle(
         if steps and like.draft:
             notes.append(f"not carried: {like.id} is a draft, and a published cycle may only carry published steps")
         elif steps:
-            files["actions.yml"] = scaffold.carried_actions_yml(steps, like.id)
+            files["actions.yml"] = scaffold.carried_actions_yml(steps, like.id, school.language)
             notes.append(
                 f"actions.yml carries {len(steps)} open step(s) of {like.id}: " + ", ".join(s.id for s in steps)
             )

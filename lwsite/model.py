@@ -9,9 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
+
+# A content text's other languages: {language: {field: value}}, where a value is the text, or
+# for a list of texts a tuple holding each item's translation (None where an item has none).
+# Never compared or hashed: two objects that differ only in their translations are equal.
+Translations = Mapping[str, Mapping[str, Any]]
+
+# (a ``translations`` field: ``field(default_factory=dict, compare=False, repr=False)``; see lwsite.i18n.localize)
 
 
 class Audience(IntEnum):
@@ -52,7 +60,8 @@ CYCLE_STATUSES: tuple[CycleStatus, ...] = get_args(CycleStatus)
 SEGMENTS: tuple[Segment, ...] = get_args(Segment)
 MESSAGE_KINDS: tuple[MessageKind, ...] = get_args(MessageKind)
 OPEN_STATUSES: tuple[Status, ...] = ("planned", "in-progress")  # a step still to be done
-# How every page names a status and a horizon (one wording everywhere).
+# The English names of a status and a horizon, for data files (CSV, JSON); every page names them
+# in its language from the catalogs' status.* and horizon.* (lwsite/i18n).
 STATUS_LABELS: dict[Status, str] = {
     "planned": "Planned", "in-progress": "In progress", "done": "Done", "dropped": "Dropped",
 }
@@ -73,6 +82,7 @@ class Level:
     id: str
     label: str
     description: str | None = None
+    translations: Translations = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -81,6 +91,7 @@ class Characteristic:
     title: str
     section: str
     description: str | None = None
+    translations: Translations = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -88,6 +99,7 @@ class Section:
     id: str
     title: str
     characteristics: tuple[Characteristic, ...]
+    translations: Translations = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -96,6 +108,7 @@ class Framework:
     title: str
     levels: tuple[Level, ...]
     sections: tuple[Section, ...]
+    translations: Translations = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def characteristics(self) -> tuple[Characteristic, ...]:
@@ -245,6 +258,7 @@ class Focus:
     guiding_questions: tuple[str, ...] = DEFAULT_GUIDING_QUESTIONS
     status: CycleStatus = "published"
     narrative: str | None = None
+    translations: Translations = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -255,6 +269,7 @@ class Claim:
     visits: tuple[int, ...]
     extent: Extent | None = None
     characteristic: str | None = None
+    translations: Translations = field(default_factory=dict, compare=False, repr=False)
 
 
 Pattern = Claim
@@ -271,6 +286,7 @@ class Debrief:
     message: str | None = None
     reflection: str | None = None
     narrative: str | None = None
+    translations: Translations = field(default_factory=dict, compare=False, repr=False)
 
 
 NEXT_WALKTHROUGH = "next-walkthrough"
@@ -303,6 +319,7 @@ class ActionStep:
     carries: str | None = None  # "<cycle-id>/<action-id>" of the same school
     outcome: str | None = None
     line: int = 1
+    translations: Translations = field(default_factory=dict, compare=False, repr=False)
     target: Target | None = None  # a structured measure (then ``measure`` is None)
 
     @property
@@ -390,6 +407,7 @@ class School:
     rooms: tuple[Room, ...] = ()
     description: str | None = None
     cycles: tuple[Cycle, ...] = ()
+    translations: Translations = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -399,12 +417,20 @@ class Portfolio:
     contact: str | None = None
     description: str | None = None
     school_year_start: tuple[int, int] = (8, 1)
-    language: str = "en"
-    letter_languages: tuple[str, ...] = ("en",)
+    language: str = "en"  # the site's own language: the root of the site, and every text's first language
+    languages: tuple[str, ...] = ("en",)  # every language of the site, the site's own first
     timezone: str | None = None
     privacy: Privacy = field(default_factory=Privacy)
     frameworks: tuple[Framework, ...] = ()
     schools: tuple[School, ...] = ()
+    translations: Translations = field(default_factory=dict, compare=False, repr=False)
+    # the portfolio's own catalogs (catalogs/<lang>.yml): {language: table}, over lwsite's
+    catalogs: Mapping[str, Mapping[str, Any]] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def letter_languages(self) -> tuple[str, ...]:
+        """The old name of ``languages`` (family letters are made in every language of the site)."""
+        return self.languages
 
     def framework(self, fid: str) -> Framework | None:
         return next((f for f in self.frameworks if f.id == fid), None)

@@ -105,7 +105,15 @@ def open_steps(actions: Sequence[m.ActionStep]) -> list[m.ActionStep]:
     return [a for a in actions if a.open]
 
 
-def carried_actions_yml(steps: Sequence[m.ActionStep], like_id: str) -> str:
+def translated_yml(key: str, text: str, step: m.ActionStep, language: str) -> list[str]:
+    """A step's text as written: one line, or one per language when it has translations."""
+    others = [(lang, given[key]) for lang, given in step.translations.items() if given.get(key)]
+    if not others:
+        return [f"  {key}: {scalar(text)}"]
+    return [f"  {key}:", f"    {language}: {scalar(text)}", *(f"    {lang}: {scalar(t)}" for lang, t in others)]
+
+
+def carried_actions_yml(steps: Sequence[m.ActionStep], like_id: str, language: str = "en") -> str:
     lines = [
         f"# Action steps. These carry the steps {like_id} left planned or in progress:",
         "# update each one, give it a due date, drop what no longer applies, add new ones.",
@@ -113,13 +121,13 @@ def carried_actions_yml(steps: Sequence[m.ActionStep], like_id: str) -> str:
     ]
     for step in steps:
         lines.append(f"- id: {scalar(step.id)}")
-        lines.append(f"  action: {scalar(step.action)}")
+        lines += translated_yml("action", step.action, step, language)
         lines.append(f"  owner: {scalar(step.owner)}")
         if step.horizon:
             lines.append(f"  horizon: {step.horizon}")
         lines.append(f"  status: planned                # it was {step.status} in {like_id}")
         if step.measure:
-            lines.append(f"  measure: {scalar(step.measure)}")
+            lines += translated_yml("measure", step.measure, step, language)
         elif step.target is not None:
             # a date of the earlier cycle may fall before this one: carried, the target is judged next time
             carried = replace(step.target, by=m.NEXT_WALKTHROUGH)

@@ -410,11 +410,65 @@ FAULTS: list[Fault] = [
 ]
 
 # Positive controls: content that looks unusual but is valid.
+# Languages: texts per language, sidecars and catalogs (the portfolio's languages are en and es).
+FR_CATALOG = "language_name: Français\n"
+FAULTS += [
+    Fault("text-in-a-language-not-in-the-portfolio", "languages",
+          {f"{C}/focus.md": replace("question: To what extent do students explain their reasoning to peers?",
+                                    'question: {en: "Do students explain?", fr: "Les élèves expliquent-ils ?"}')},
+          f"{C}/focus.md:2", "'fr', which is not one of the portfolio's languages (en, es): add it to languages"),
+    Fault("per-language-text-without-the-site-language", "languages",
+          {f"{C}/focus.md": replace("question: To what extent do students explain their reasoning to peers?",
+                                    'question: {es: "¿Explican los estudiantes?"}')},
+          f"{C}/focus.md:2", "'question' has no text in the site's language (en): add 'en: ...'"),
+    Fault("sidecar-with-another-number-of-items", "languages",
+          {f"{C}/focus.es.md": "---\nlook_fors:\n  - Uno\n  - Dos\n---\n"},
+          f"{C}/focus.es.md:2", "'look_fors' has 2 item(s) and focus.md has 1: translate each item"),
+    Fault("sidecar-in-a-language-not-in-the-portfolio", "languages",
+          {f"{C}/focus.fr.md": "---\nquestion: Les élèves expliquent-ils ?\n---\n"},
+          f"{C}/focus.fr.md:1", "'fr' is not one of the portfolio's languages (en, es)"),
+    Fault("sidecar-with-a-field-that-is-not-a-text", "languages",
+          {f"{C}/debrief.es.md": "---\nmessage: Mensaje\nextent: many\n---\n"},
+          f"{C}/debrief.es.md:3", "unknown key 'extent' in a translation (debrief.es.md translates the texts"),
+    Fault("sidecar-translating-nothing", "languages",
+          {f"{C}/debrief.md": replace("prediction: Students would be able to justify one answer.\n", ""),
+           f"{C}/debrief.es.md": "---\nprediction: Podrían explicar.\n---\n"},
+          f"{C}/debrief.es.md:2", "'prediction' translates nothing: debrief.md has no 'prediction'"),
+    Fault("language-without-a-catalog", "languages",
+          {"portfolio.yml": replace("letter_languages: [en, es]", "letter_languages: [en, es, fr]")},
+          "portfolio.yml:5", "lwsite has no catalog of its words in 'fr' (it has en, es): add catalogs/fr.yml"),
+    Fault("languages-and-letter-languages", "languages",
+          {"portfolio.yml": append("languages: [en, es]\n")},
+          "portfolio.yml:5", "write the site's languages once, as 'languages' ('letter_languages' is its old name)"),
+    Fault("incomplete-portfolio-catalog", "languages",
+          {"portfolio.yml": replace("letter_languages: [en, es]", "languages: [en, es, fr]"),
+           "catalogs/fr.yml": FR_CATALOG},
+          "catalogs/fr.yml:1", "texts are missing (the first: print, letter.title, letter.label)"),
+    Fault("catalog-text-lwsite-does-not-write", "languages",
+          {"catalogs/es.yml": "print: Imprimir\nhome:\n  wat_heading: Qué es\n"},
+          "catalogs/es.yml:3", "'home.wat_heading' is not a text lwsite writes"),
+    Fault("catalog-text-with-other-placeholders", "languages",
+          {"catalogs/es.yml": "letter:\n  title: \"Carta: {escuela}\"\n"},
+          "catalogs/es.yml:2", "'letter.title' must use the placeholders of lwsite's text ({date}, {school})"),
+]
+
 CONTROLS: list[Control] = [
     Control("bom-and-crlf",
             {f"{C}/scripts/visit-2.md": "\ufeff---\r\nvisit: 2\r\n---\r\n- 3 of 4 pairs used strips.\r\n",
              f"{C}/team.yml": "\ufeffhall_work: 3\r\nmembers:\r\n  - role: Principal\r\n    group: A\r\n"
                               "  - role: Math coach\r\n    group: B\r\n"}),
+    Control("texts-in-two-languages", {
+        f"{C}/focus.md": replace("question: To what extent do students explain their reasoning to peers?",
+                                 "question:\n  en: To what extent do students explain their reasoning to peers?\n"
+                                 "  es: ¿En qué medida explican los estudiantes su razonamiento?"),
+        f"{C}/focus.es.md": "---\nlook_fors: [Justifican sus respuestas con modelos]\n---\nLa encuesta lo mostró.\n",
+        f"{C}/debrief.es.md": ("---\npatterns: [Explican su razonamiento a un compañero]\nstrengths: [Esperan]\n"
+                               "message: Hablan de lo que piensan.\n---\nNotas en español.\n"),
+        f"{C}/actions.yml": replace("  action: Model partner-talk stems in grade 3-5 PLCs",
+                                    "  action: {en: Model partner-talk stems in grade 3-5 PLCs, es: Modelar frases}"),
+        "catalogs/es.yml": "words:\n  Principal: Director\n  Math coach: Coach de matemáticas\n",
+        "portfolio.yml": replace("letter_languages: [en, es]", "languages: [en, es]"),
+    }),
     Control("draft-cycle-is-skipped", {"schools/oak/cycles/2026-03-01-later/focus.md": DRAFT_FOCUS},
             not_in_site="2026-03-01"),
     Control("escaped-bracket",
@@ -452,4 +506,6 @@ CATEGORIES = (
     "folder where a file belongs", "file name with non-ASCII digits", "control character", "id with a line break",
     "time zone that is a folder", "framework that is a path", "block past midnight", "YAML anchor or alias",
     "YAML nested too deep", "file too large", "paragraph too long", "docs page lwsite makes",
+    # texts in more than one language (issue 13)
+    "languages",
 )

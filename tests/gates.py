@@ -20,12 +20,23 @@ def page_kinds(site: Path) -> dict[str, list[Path]]:
     return kinds
 
 
+def edition(site: Path, page: Path) -> str:
+    """The language edition a page belongs to: "" for the site's own language (at the root), else
+    the folder of the language's own site (``es``: it has its own search index)."""
+    first = page.relative_to(site).parts[0]
+    return first if (site / first / "search" / "search_index.json").is_file() else ""
+
+
 def samples(site: Path, per_kind: int = 1) -> list[Path]:
-    """One (or a few) pages of every kind: the gates' sample of the site."""
+    """One (or a few) pages of every kind in every language: the gates' sample of the site."""
     out: list[Path] = []
     for _, pages in sorted(page_kinds(site).items()):
-        # the largest pages of a kind show the most of its template
-        out.extend(sorted(pages, key=lambda p: -p.stat().st_size)[:per_kind])
+        by_edition: dict[str, list[Path]] = {}
+        for page in pages:
+            by_edition.setdefault(edition(site, page), []).append(page)
+        for _, mine in sorted(by_edition.items()):
+            # the largest pages of a kind show the most of its template
+            out.extend(sorted(mine, key=lambda p: -p.stat().st_size)[:per_kind])
     return out
 
 

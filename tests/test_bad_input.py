@@ -46,11 +46,12 @@ def apply(content: Path, edits: dict[str, Edit]) -> None:
 
 
 def problems(output: str) -> list[tuple[str, str]]:
-    """(path:line, message) of every problem line, warnings included."""
+    """(path:line, message) of every problem line, warnings included (not the info lines of what is
+    left to translate)."""
     found = []
     for line in output.splitlines():
         match = PROBLEM_RE.match(line.strip())
-        if match and not match.group(1).startswith(("http", "/")):
+        if match and not match.group(1).startswith(("http", "/")) and not match.group(2).startswith("info:"):
             found.append((match.group(1), match.group(2)))
     return found
 

@@ -189,22 +189,22 @@ def test_override_rules_generic_specific_and_audience(tmp_path: Path) -> None:
     assert f"{base}/observer-packet/index.md" in _pages(_prepared(project, Audience.TEAM, dt.date(2025, 10, 14)))
 
 
-def test_a_letter_language_without_a_table_needs_an_override(tmp_path: Path) -> None:
+def test_a_letter_language_without_a_catalog_is_an_error_and_an_unused_message_a_warning(tmp_path: Path) -> None:
+    # every language of the site is a whole edition: a language lwsite has no catalog for is an error
+    # (test_i18n: unless the portfolio brings its own), an override of its letter is not enough
     project = make_project(tmp_path)
     portfolio = project / "content" / "portfolio.yml"
-    portfolio.write_text(portfolio.read_text().replace("letter_languages: [en, es]", "letter_languages: [en, es, fr]"))
-    prepared = _prepared(project)
-    warnings = [p for p in prepared.problems if p.warning and "'fr'" in p.message]
-    assert len(warnings) == 1 and "family-letter.fr.md" in warnings[0].message
-    assert not any(p.src.endswith("family-letter-fr/index.md") for p in prepared.pages)
+    original = portfolio.read_text()
+    portfolio.write_text(original.replace("letter_languages: [en, es]", "letter_languages: [en, es, fr]"))
     (project / "content" / CYCLE / "messages" / "family-letter.fr.md").write_text("Chères familles, bonjour.\n")
-    prepared = _prepared(project)
-    assert not [p for p in prepared.problems if "'fr'" in p.message]
-    letter = _pages(prepared)["schools/oak/2025-10-14-talk/family-letter-fr/index.md"]
-    assert letter.lang == "fr" and letter.template == "messages/override.html"
+    prepared = prepare(Settings(project / "content", Audience.PUBLIC, today=TODAY))
+    errors = [p for p in prepared.problems if not p.warning and "'fr'" in p.message]
+    assert len(errors) == 1 and "catalogs/fr.yml" in errors[0].message and not prepared.ok
+    portfolio.write_text(original)
+    (project / "content" / CYCLE / "messages" / "family-letter.fr.md").unlink()
     # a message no material uses is a warning, not silently ignored
-    (project / "content" / CYCLE / "messages" / "summary.fr.md").write_text("Résumé.\n")
-    unused = [p for p in _prepared(project).problems if p.path.endswith("messages/summary.fr.md")]
+    (project / "content" / CYCLE / "messages" / "summary.es.md").write_text("Resumen.\n")
+    unused = [p for p in _prepared(project).problems if p.path.endswith("messages/summary.es.md")]
     assert len(unused) == 1 and unused[0].warning and "not used" in unused[0].message
 
 

@@ -3,6 +3,11 @@
 A unique marker is planted in every free-text field of every content file, the site is
 built for all three audiences, and every output file (.gz decompressed) is searched. A
 string field that has no rule below fails the test: a new field must be given an audience.
+
+Every text that may come in another language is given in Spanish too, with a marker of its
+own (a per-language value, the ``focus.es.md`` and ``debrief.es.md`` sidecars, the catalog's
+``words:``): a Spanish marker must reach the public site (its Spanish edition) when its field is
+public, and never a build whose audience may not see its field, in any language's output.
 """
 
 from __future__ import annotations
@@ -20,6 +25,17 @@ from lwsite import audience as audience_table
 from lwsite.model import Audience
 
 AUDIENCES = ("public", "staff", "team")
+# the fields that may be given per language ({en: ..., es: ...}); their Spanish text has a marker of its own
+TRANSLATABLE = {
+    "portfolio:name", "portfolio:description", "school:name", "school:description", "framework:title",
+    "framework:levels[].label", "framework:levels[].description", "framework:sections[].title",
+    "framework:sections[].characteristics[].title", "framework:sections[].characteristics[].description",
+    "focus:question", "focus:improvement_goal", "focus:look_fors[]", "debrief:patterns[].claim",
+    "debrief:strengths[].claim", "debrief:prediction", "debrief:quick_wins[]", "debrief:message",
+    "actions:[].action", "actions:[].measure", "actions:[].outcome",
+}
+# the fields translated once by the words: table of catalogs/es.yml
+WORDS = {"team:members[].role", "actions:[].owner", "schedule:visits[].subject"}
 SKIP = "not free text"
 OWN = "the message's own audience"  # messages/<kind>.md: its front matter's audience (default public)
 
@@ -71,10 +87,14 @@ class Planter:
         self.unknown: list[str] = []
         self.same: dict[str, str] = {}
         self.own = "public"  # the audience of the message file being planted
+        self.spanish: set[str] = set()  # the markers of Spanish texts
+        self.words: dict[str, str] = {}  # the words: table, a planted text -> its Spanish
 
-    def marker(self, field: str) -> str:
+    def marker(self, field: str, spanish: bool = False) -> str:
         marker = f"zqmark{next(self.counter):04d}x"
         self.planted[marker] = (field, self.own if RULES[field] == OWN else RULES[field])
+        if spanish:
+            self.spanish.add(marker)
         return marker
 
     def walk(self, kind: str, node: Any, path: str = "") -> Any:
@@ -101,7 +121,12 @@ class Planter:
             if node not in self.same:
                 self.same[node] = self.marker(field)
             return self.same[node]
-        return f"{node} {self.marker(field)}"
+        planted = f"{node} {self.marker(field)}"
+        if field in WORDS:
+            self.words.setdefault(planted, f"es {node} {self.marker(field, spanish=True)}")
+        if field in TRANSLATABLE:
+            return {"en": planted, "es": f"es {node} {self.marker(field, spanish=True)}"}
+        return planted
 
 
 KINDS = {"portfolio.yml": "portfolio", "school.yml": "school", "focus.md": "focus",
@@ -139,8 +164,14 @@ def plant(content: Path) -> Planter:
             body = "\n".join(lines) + f"\n\nObserved seating {planter.marker('script:narrative')}\n"
         else:
             body = f"{body}\n\nMore {planter.marker(kind + ':body')}\n"
+            if kind in ("focus", "debrief"):  # its body in Spanish too, in a sidecar
+                (path.parent / f"{kind}.es.md").write_text(
+                    f"---\n# en español\n---\nMás {planter.marker(kind + ':body', spanish=True)}\n", encoding="utf-8")
         path.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
                         + "---\n" + body, encoding="utf-8")
+    catalogs = content / "catalogs"
+    catalogs.mkdir()
+    (catalogs / "es.yml").write_text(yaml.safe_dump({"words": planter.words}, allow_unicode=True), encoding="utf-8")
     add_independent(content, planter)
     return planter
 
@@ -201,7 +232,10 @@ def test_markers_reach_exactly_their_audiences(marked: tuple[Planter, Any], audi
     for marker, (field, lowest) in sorted(planter.planted.items()):
         allowed = level >= AUDIENCES.index(lowest)
         where = [name for name, text in files.items() if marker in text.lower()]
-        if allowed and not where:
+        # a Spanish text must reach the public's Spanish edition; staff and team sites stay in English
+        # (their Spanish family letters show some)
+        needed = marker not in planter.spanish or audience == "public"
+        if allowed and needed and not where:
             missing.append(f"{field} ({marker})")
         if not allowed and where:
             leaks.append(f"{field} ({marker}) in {', '.join(where[:5])}")
@@ -214,18 +248,39 @@ def test_search_index_and_sitemaps_are_scanned(marked: tuple[Planter, Any]) -> N
     for audience in AUDIENCES:
         names = set(outputs[audience])
         assert {"search/search_index.json", "sitemap.xml", "sitemap.xml.gz"} <= names
+    # every language's output: the public site's Spanish edition is scanned with it
+    assert {"es/search/search_index.json", "es/sitemap.xml", "es/feed.xml", "es/calendar/upcoming.ics"} <= set(
+        outputs["public"])
+
+
+def test_spanish_texts_are_planted_and_found(marked: tuple[Planter, Any]) -> None:
+    """The Spanish markers are real: every translatable field has one, and each public one is in es/ only."""
+    planter, outputs = marked
+    fields = {planter.planted[m][0] for m in planter.spanish}
+    assert TRANSLATABLE | WORDS | {"focus:body", "debrief:body"} <= fields, sorted(
+        (TRANSLATABLE | WORDS) - fields)
+    public = outputs["public"]
+    for marker in planter.spanish:
+        field, lowest = planter.planted[marker]
+        where = [name for name, text in public.items() if marker in text.lower()]
+        if lowest == "public":
+            assert any(name.startswith("es/") for name in where), (field, marker)
 
 
 def test_calendars_and_feeds_are_scanned(marked: tuple[Planter, Any]) -> None:
     """Every audience has calendars and a feed, and they carry planted text, so the scan reads them."""
     planter, outputs = marked
-    question = next(m for m, (field, _) in planter.planted.items() if field == "focus:question")
+    question = next(m for m, (field, _) in planter.planted.items()
+                    if field == "focus:question" and m not in planter.spanish)
+    spanish = next(m for m in planter.spanish if planter.planted[m][0] == "focus:question")
     for audience in AUDIENCES:
         files = outputs[audience]
         calendars = [name for name in files if name.endswith(".ics")]
         assert "calendar/upcoming.ics" in calendars and "feed.xml" in files, audience
         cycle_calendars = [name for name in calendars if name.endswith("/walkthrough.ics")]
-        assert cycle_calendars and all(question in files[name] for name in cycle_calendars), audience
+        assert cycle_calendars and all((spanish if name.startswith("es/") else question) in files[name]
+                                       for name in cycle_calendars), audience
+    assert "es/calendar/upcoming.ics" in outputs["public"] and "es/feed.xml" in outputs["public"]
     summary_title = next(m for m, (field, lowest) in planter.planted.items()
                          if field == "message:title" and lowest == "staff")
     assert summary_title in outputs["staff"]["feed.xml"]

@@ -88,21 +88,23 @@ class Depth:
         return (20 * self.items + self.visits) // (2 * self.visits) / 10 if self.shown and self.visits else None
 
 
-def bands(framework: Framework, halves: bool) -> list[tuple[str, tuple[Level, ...]]]:
-    """The bands figures are shown in: every level, or the two halves of the continuum."""
+def bands(framework: Framework, halves: bool, joiner: str = " or ") -> list[tuple[str, tuple[Level, ...]]]:
+    """The bands figures are shown in: every level, or the two halves of the continuum, named by
+    their levels joined with ``joiner`` (" or ", in the page's language)."""
     if not halves:
         return [(lv.label, (lv,)) for lv in framework.levels]
     upper = set(trends.upper_levels(framework))
     low = tuple(lv for lv in framework.levels if lv.id not in upper)
     high = tuple(lv for lv in framework.levels if lv.id in upper)
-    return [(" or ".join(lv.label for lv in half), half) for half in (low, high)]
+    return [(joiner.join(lv.label for lv in half), half) for half in (low, high)]
 
 
 class Figures:
     """The trend figures of one build, protected for its audience."""
 
-    def __init__(self, full: Portfolio, rules: Rules) -> None:
+    def __init__(self, full: Portfolio, rules: Rules, joiner: str = " or ") -> None:
         self.rules = rules
+        self.joiner = joiner  # joins the levels of a half in its name
         self.halves = rules.suppress_small_counts
         self.min_group = rules.min_group
         self.frameworks = {f.id: f for f in full.frameworks}
@@ -148,7 +150,7 @@ class Figures:
         upper = self._spans[k]
         counted: tuple[Band, ...]
         if self.halves:
-            (low_label, low), (high_label, high) = bands(fw, True)
+            (low_label, low), (high_label, high) = bands(fw, True, self.joiner)
             counted = (Band(low_label, low, upper.complement()), Band(high_label, high, upper))
         else:
             counts = self._levels[k]

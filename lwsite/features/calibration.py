@@ -21,38 +21,35 @@ from ..render import charts, paths
 from ..render.charts import Chart
 from ..render.site import Page, Site
 from . import Contribution
+from .trends import chart_words
 
-EXACT = "Exact agreement: the same level"
-WITHIN = "Agreement within one level"
-CONSENSUS = "Agreement with the team's consensus"
-ALPHA = "Krippendorff's alpha (ordinal)"
+SERIES = ("exact", "within", "consensus")  # the percentage measures, by their catalog key (calibration.*)
 
-# The field's reference values, each with its source (drawn on the charts as references).
-PERCENT_REFERENCES = (
-    (f"Reference: {cal.EXACT_CERTIFICATION}% exact, a common rule to certify one observer",
-     cal.EXACT_CERTIFICATION,
-     "observation systems commonly certify an observer who gives the same level as master-coded ratings "
-     f"at least {cal.EXACT_CERTIFICATION}% of the time"),
-    (f"Reference: {cal.EXACT_WITH_NONE_FAR}% exact with none more than one level apart, a rule some states accept",
-     cal.EXACT_WITH_NONE_FAR,
-     f"some states accept {cal.EXACT_WITH_NONE_FAR}% exact agreement with master-coded ratings when no "
-     "rating is more than one level apart"),
-)
-ALPHA_REFERENCES = (
-    (f"Reference: {cal.ALPHA_RELIABLE:.3f}, reliable (Krippendorff)", cal.ALPHA_RELIABLE,
-     "Krippendorff: rely on data whose alpha is at least 0.800"),
-    (f"Reference: {cal.ALPHA_TENTATIVE:.3f}, tentative conclusions only (Krippendorff)", cal.ALPHA_TENTATIVE,
-     "Krippendorff: data with alpha from 0.667 to 0.800 allow tentative conclusions only"),
-)
-SOURCES = (
-    ("Krippendorff, K. (2004). Content Analysis: An Introduction to Its Methodology, 2nd edition, Sage, "
-     "chapter 11: rely on alpha of at least 0.800; 0.667 to 0.800 for tentative conclusions only."),
-    ("Krippendorff, K. (2011). Computing Krippendorff's Alpha-Reliability. Annenberg School for Communication, "
-     "University of Pennsylvania: the formulas used here, for ordinal data with missing values."),
-    ("Observer certification in classroom-observation systems: commonly 80% exact agreement with master-coded "
-     "ratings; some states accept 75% with no rating more than one level apart. These are rules for one "
-     "observer against experts' ratings, not for a team against itself: a reference, not a target."),
-)
+
+def percent_references(site: Site) -> tuple[tuple[str, float, str], ...]:
+    """The field's reference values for the percentages, each with its source (drawn on the charts)."""
+    t, pct = site.t.plain, site.say.percent
+    return (
+        (t("calibration.ref_certify", share=pct(cal.EXACT_CERTIFICATION)), cal.EXACT_CERTIFICATION,
+         t("calibration.ref_certify_why", share=pct(cal.EXACT_CERTIFICATION))),
+        (t("calibration.ref_states", share=pct(cal.EXACT_WITH_NONE_FAR)), cal.EXACT_WITH_NONE_FAR,
+         t("calibration.ref_states_why", share=pct(cal.EXACT_WITH_NONE_FAR))),
+    )
+
+
+def alpha_references(site: Site) -> tuple[tuple[str, float, str], ...]:
+    t, alpha = site.t.plain, site.say.alpha
+    reliable, tentative = alpha(cal.ALPHA_RELIABLE), alpha(cal.ALPHA_TENTATIVE)
+    return (
+        (t("calibration.ref_reliable", value=reliable), cal.ALPHA_RELIABLE,
+         t("calibration.ref_reliable_why", value=reliable)),
+        (t("calibration.ref_tentative", value=tentative), cal.ALPHA_TENTATIVE,
+         t("calibration.ref_tentative_why", tentative=tentative, reliable=reliable)),
+    )
+
+
+def sources(site: Site) -> tuple[str, ...]:
+    return tuple(site.t.plain(f"calibration.{k}") for k in ("source_2004", "source_2011", "source_certification"))
 
 
 @dataclass(frozen=True)
@@ -81,16 +78,17 @@ def contribute(site: Site) -> Contribution:
                 continue
             c = row.cycle
             out.pages.append(Page(
-                paths.cycle(c, "calibration"), f"Calibration, {school.name}, {site.date(c.date)}", "calibration",
+                paths.cycle(c, "calibration"),
+                site.t.plain("calibration.cycle_title", school=school.name, date=site.date(c.date)), "calibration",
                 "calibration_cycle.html",
                 {"school": school, "cycle": c, "framework": p.framework(c.focus.framework), "row": row,
-                 "min_pairs": cal.MIN_PAIRS, "sources": SOURCES},
-                parent=paths.cycle(c), label="Calibration: did observers see the same level? (team)", order=85,
+                 "min_pairs": cal.MIN_PAIRS, "sources": sources(site)},
+                parent=paths.cycle(c), label=site.t.plain("calibration.cycle_label"), order=85,
             ))
         out.pages.append(Page(
-            paths.school_calibration(school), f"Calibration at {school.name}", "calibration-school",
-            "calibration_school.html", school_context(site, school, rows), parent=paths.school(school),
-            label="Calibration: do observers see the same thing? Agreement and evidence quality (team)",
+            paths.school_calibration(school), site.t.plain("calibration.school_title", school=school.name),
+            "calibration-school", "calibration_school.html", school_context(site, school, rows),
+            parent=paths.school(school), label=site.t.plain("calibration.school_label"),
             order=40,
         ))
     return out
@@ -113,7 +111,8 @@ def school_context(site: Site, school: School, rows: list[Row]) -> dict[str, Any
     return {
         "school": school, "rows": rows, "measured": measured, "characteristics": characteristics,
         "titles": titles, "percent_chart": percent_chart, "alpha_chart": alpha_chart, "min_pairs": cal.MIN_PAIRS,
-        "percent_references": PERCENT_REFERENCES, "alpha_references": ALPHA_REFERENCES, "sources": SOURCES,
+        "percent_references": percent_references(site), "alpha_references": alpha_references(site),
+        "sources": sources(site),
     }
 
 
@@ -125,50 +124,55 @@ def agreement_charts(site: Site, school: School, measured: list[Row]) -> tuple[C
     points: list[dict[str, Any]] = []
     alphas: list[dict[str, Any]] = []
     said: list[str] = []
+    t, pct = site.t.plain, site.say.percent
+    names = {k: t(f"calibration.{k}") for k in (*SERIES, "alpha")}
     for r in judged:
         assert r.calibration is not None
         a = r.calibration.overall
         when = site.date(r.cycle.date, "short")
         day = r.cycle.date.isoformat()
-        for name, value in ((EXACT, a.exact_percent), (WITHIN, a.within_one_percent),
-                            (CONSENSUS, a.consensus_percent)):
+        for key, value in zip(SERIES, (a.exact_percent, a.within_one_percent, a.consensus_percent), strict=True):
             if value is not None:
-                points.append({"date": day, "series": name, "value": value, "label": f"{name}, {when}: {value}%"})
-        text = f"{when}: {a.exact_percent}% exact, {a.within_one_percent}% within one level"
+                points.append({"date": day, "series": names[key], "value": value,
+                               "label": t("calibration.point", series=names[key], date=when, value=pct(value))})
+        text = t("calibration.said", date=when, exact=pct(a.exact_percent or 0), within=pct(a.within_one_percent or 0))
         if a.consensus_percent is not None:
-            text += f", {a.consensus_percent}% with the consensus"
+            text += t("calibration.said_consensus", share=pct(a.consensus_percent))
         if a.alpha is not None:
-            alphas.append({"date": day, "series": ALPHA, "value": round(a.alpha, 3),
-                           "label": f"{ALPHA}, {when}: {site.say.alpha(a.alpha)}"})
-            text += f", alpha {site.say.alpha(a.alpha)}"
-        said.append(text + f" ({a.pairs} pairs)")
-    series = [s for s in (EXACT, WITHIN, CONSENSUS) if any(p["series"] == s for p in points)]
-    refs = [{"series": name, "value": value, "label": f"{name}: {why}"} for name, value, why in PERCENT_REFERENCES]
-    title = "Agreement among observers, walkthrough by walkthrough, with reference values"
-    description = (f"Line chart of how often observers at {school.name} agreed, walkthrough by walkthrough "
-                   "(walkthroughs with at least " + str(cal.MIN_PAIRS) + " pairs of observers): "
-                   + "; ".join(said) + ". Grey dashed lines are reference values from the field, not targets: "
-                   + "; ".join(name for name, _, _ in PERCENT_REFERENCES) + ".")
+            alphas.append({"date": day, "series": names["alpha"], "value": round(a.alpha, 3),
+                           "label": t("calibration.point", series=names["alpha"], date=when,
+                                      value=site.say.alpha(a.alpha))})
+            text += t("calibration.said_alpha", alpha=site.say.alpha(a.alpha))
+        said.append(text + t("calibration.said_pairs", pairs=site.say.plural(a.pairs, "pair")))
+    series = [names[k] for k in SERIES if any(p["series"] == names[k] for p in points)]
+    references = percent_references(site)
+    refs = [{"series": name, "value": value, "label": t("calibration.reference_label", name=name, why=why)}
+            for name, value, why in references]
+    title = t("calibration.percent_title")
+    description = t("calibration.percent_description", school=school.name, least=site.say.number(cal.MIN_PAIRS),
+                    figures="; ".join(said), references="; ".join(name for name, _, _ in references))
+    words = chart_words(site)
 
     def spec(narrow: bool) -> dict[str, Any]:
-        return charts.agreement_over_time(points, refs, series, y_title="% of pairs or of levels",
-                                          domain=(0, 100), percent=True, narrow=narrow)
+        return charts.agreement_over_time(points, refs, series, y_title=t("calibration.percent_axis"),
+                                          domain=(0, 100), percent=True, narrow=narrow, words=words)
 
     percent_chart = Chart(spec(False), title, description, site.charts, spec(True))
     alpha_chart = None
     if alphas:
         floor = min(0.0, min(float(p["value"]) for p in alphas))
         low = -1.0 if floor < -0.5 else (-0.5 if floor < 0 else 0.0)
-        arefs = [{"series": name, "value": value, "label": f"{name}: {why}"} for name, value, why in ALPHA_REFERENCES]
+        arefs = [{"series": name, "value": value, "label": t("calibration.reference_label", name=name, why=why)}
+                 for name, value, why in alpha_references(site)]
 
         def aspec(narrow: bool) -> dict[str, Any]:
-            return charts.agreement_over_time(alphas, arefs, [ALPHA], y_title="Krippendorff's alpha",
-                                              domain=(low, 1), percent=False, narrow=narrow)
+            return charts.agreement_over_time(alphas, arefs, [names["alpha"]], y_title=t("calibration.alpha_axis"),
+                                              domain=(low, 1), percent=False, narrow=narrow, words=words)
 
         alpha_chart = Chart(
-            aspec(False), "Krippendorff's alpha, walkthrough by walkthrough, with Krippendorff's reference values",
-            f"Line chart of Krippendorff's alpha (ordinal) at {school.name}: "
-            + "; ".join(p["label"].split(", ", 1)[1] for p in alphas)
-            + ". Grey dashed lines are Krippendorff's reference values: 0.800 (reliable) and 0.667 (tentative "
-            "conclusions only).", site.charts, aspec(True))
+            aspec(False), t("calibration.alpha_title"),
+            t("calibration.alpha_description", school=school.name,
+              figures="; ".join(p["label"].split(", ", 1)[1] for p in alphas),
+              reliable=site.say.alpha(cal.ALPHA_RELIABLE), tentative=site.say.alpha(cal.ALPHA_TENTATIVE)),
+            site.charts, aspec(True))
     return percent_chart, alpha_chart

@@ -1,10 +1,15 @@
 """Feature: communication materials made from each cycle's records.
 
-For every cycle: an announcement to staff, a family letter in every language of
-``letter_languages``, a summary (once the debrief exists), highlights for a staff meeting
+For every cycle: an announcement to staff, a family letter in every language of the site
+(``languages``), a summary (once the debrief exists), highlights for a staff meeting
 (once the debrief names strengths or quick wins) and, for the team, a printable observer
 packet; a calendar file of the day; for the portfolio, a calendar of upcoming walkthrough
 days, an Atom feed of the published summaries and a page that says how to follow both.
+
+A family letter is written in its own language throughout: its sentences from that language's
+catalog, the walkthrough's texts in that language (the site's own where one has no
+translation, marked), and its link to the walkthrough's page in that language's edition of the
+site when the site is built in it. Every other word comes from the edition's catalog.
 
 Hand-written messages (``messages/<kind>.md``) replace generated ones. Which file applies:
 ``<kind>.<lang>.md`` for that language, else ``<kind>.md`` for the site's own language
@@ -27,10 +32,9 @@ from feedgenerator import Atom1Feed  # type: ignore[import-untyped]
 
 from .. import i18n
 from ..errors import Problem
-from ..model import Cycle, Message, Portfolio, School
+from ..model import Cycle, Message, School
 from ..render import paths
-from ..render.markdown import render
-from ..render.site import Asset, Page, PageKind, Site, cycle_status
+from ..render.site import Asset, Page, PageKind, Site, cycle_status, md
 from . import Contribution
 
 FEED = "feed.xml"
@@ -44,12 +48,9 @@ LETTER: Final = "family-letter"
 SUMMARY: Final = "summary"
 HIGHLIGHTS: Final = "highlights"
 PACKET: Final = "observer-packet"
-LABELS = {
-    ANNOUNCEMENT: "Announcement to staff: why we visit, the day, what observers will and will not do",
-    SUMMARY: "Summary: what we looked for, what we saw, what we will do",
-    HIGHLIGHTS: "Highlights for a staff meeting: practices worth spreading and quick wins",
-    PACKET: "Observer packet: printable schedule, look-fors, norms and scripting sheets per group",
-}
+# how the cycle page lists each (catalog keys)
+LABELS = {ANNOUNCEMENT: "announcement.label", SUMMARY: "summary.label", HIGHLIGHTS: "highlights.label",
+          PACKET: "packet.label"}
 ORDER = {ANNOUNCEMENT: 100, LETTER: 110, SUMMARY: 200, HIGHLIGHTS: 210, PACKET: 300}  # letters: 110 + i
 
 
@@ -63,22 +64,21 @@ def letter_part(lang: str, site_lang: str) -> str:
 
 def contribute(site: Site) -> Contribution:
     out = Contribution()
-    p = site.portfolio
+    p, t = site.portfolio, site.t.plain
     for school in p.schools:
         for cycle in school.cycles:
             out.pages.extend(_cycle_pages(site, school, cycle, out.problems))
             out.assets.append(Asset(calendar_path(cycle), cycle_calendar(site, school, cycle),
-                                    "Calendar file of the walkthrough day"))
+                                    t("calendar.day_file")))
     upcoming = upcoming_cycles(site)
-    out.assets.append(Asset(UPCOMING, upcoming_calendar(site, upcoming), "Upcoming walkthrough days"))
+    out.assets.append(Asset(UPCOMING, upcoming_calendar(site, upcoming), t("calendar.upcoming_file")))
     summaries = sorted((pg for pg in out.pages if pg.kind == SUMMARY),
                        key=lambda pg: (pg.context["cycle"].date, pg.src), reverse=True)
-    out.assets.append(Asset(FEED, summary_feed(site, summaries), "Walkthrough summaries (Atom feed)"))
+    out.assets.append(Asset(FEED, summary_feed(site, summaries), t("feed.file")))
     out.pages.append(Page(
-        SUBSCRIBE, "Follow our walkthroughs: calendar and news feed", "follow", "messages/follow.html",
+        SUBSCRIBE, t("follow.title"), "follow", "messages/follow.html",
         {"upcoming": upcoming, "feed": FEED, "calendar": UPCOMING, "summaries": summaries},
-        parent=paths.HOME, label="Follow our walkthroughs: a calendar of upcoming walkthrough days and "
-        "a news feed of summaries", order=90, in_nav=True, menu="Follow our walkthroughs",
+        parent=paths.HOME, label=t("follow.label"), order=90, in_nav=True, menu=t("menu.follow"),
     ))
     return out
 
@@ -109,7 +109,7 @@ class _Material:
 
 
 def _cycle_pages(site: Site, school: School, cycle: Cycle, problems: list[Problem]) -> list[Page]:
-    p, rules = site.portfolio, site.rules
+    p, rules, t = site.portfolio, site.rules, site.t.plain
     when = site.date(cycle.date)
     base: dict[str, Any] = {
         "school": school, "cycle": cycle, "framework": p.framework(cycle.focus.framework),
@@ -118,40 +118,37 @@ def _cycle_pages(site: Site, school: School, cycle: Cycle, problems: list[Proble
         "cycle_src": paths.cycle(cycle), "visit_span": visit_span(cycle),
     }
     debrief = cycle.debrief
+    edition = {"lt": site.t, "letter_lang": site.lang}  # a message in the edition's own language
     materials = [
-        _Material(ANNOUNCEMENT, p.language, ANNOUNCEMENT, f"Walkthrough announcement: {school.name}, {when}",
-                  LABELS[ANNOUNCEMENT], "messages/announcement.html", base, True),
-        _Material(SUMMARY, p.language, SUMMARY, f"Walkthrough summary: {school.name}, {when}",
-                  LABELS[SUMMARY], "messages/summary.html", base, debrief is not None),
+        _Material(ANNOUNCEMENT, p.language, ANNOUNCEMENT, t("announcement.title", school=school.name, date=when),
+                  t(LABELS[ANNOUNCEMENT]), "messages/announcement.html", base, True),
+        _Material(SUMMARY, p.language, SUMMARY, t("summary.title", school=school.name, date=when),
+                  t(LABELS[SUMMARY]), "messages/summary.html", base, debrief is not None),
         _Material(HIGHLIGHTS, p.language, HIGHLIGHTS,
-                  f"Highlights{' for a staff meeting' if rules.staff else ''}: {school.name}, {when}",
-                  LABELS[HIGHLIGHTS], "messages/highlights.html", base,
+                  t("highlights.title_staff" if rules.staff else "highlights.title", school=school.name, date=when),
+                  t(LABELS[HIGHLIGHTS]), "messages/highlights.html", base,
                   debrief is not None and bool(debrief.strengths or debrief.quick_wins)),
     ]
-    languages = list(dict.fromkeys(p.letter_languages))
-    tables = [lang for lang in languages if lang in i18n.available()]
+    languages = list(dict.fromkeys(p.languages))
     for unused in cycle.messages:
         if unused.lang is not None and unused.lang != p.language and (
                 unused.kind != LETTER or unused.lang not in languages):
-            made = (f"family letters are made in {', '.join(languages)} (letter_languages)" if unused.kind == LETTER
+            made = (f"family letters are made in {', '.join(languages)} (languages)" if unused.kind == LETTER
                     else f"only family letters come in other languages than the site's ({p.language})")
             problems.append(Problem(unused.path, 1, f"this message is not used: {made}", warning=True))
+    letters = {lang: i18n.Translator(lang, p.catalogs) for lang in languages}
     for i, lang in enumerate(languages):
-        has_table = lang in tables
-        if not has_table and applicable(cycle, LETTER, lang, p.language) is None:
-            problems.append(Problem(
-                "portfolio.yml", 1,
-                f"letter_languages: lwsite has no '{lang}' text for family letters (it has "
-                f"{', '.join(i18n.available())}): write {cycle.path}/messages/family-letter.{lang}.md, "
-                f"add the table lwsite/i18n/{lang}.yml, or remove '{lang}'", warning=True))
-            continue
-        t = i18n.Translator(lang if has_table else "en")
-        title = str(t("letter.title", school=school.name, date=t.date(cycle.date)))
-        label = str(t("letter.label")) if has_table else f"Letter to families ({lang})"
-        others = [(o, letter_part(o, p.language), i18n.table(o)["language_name"]) for o in tables if o != lang]
+        lt = letters[lang]
+        there = site.in_language(lang)
+        letter_school = there.school(school.id) or school
+        letter_cycle = next((c for c in letter_school.cycles if c.id == cycle.id), cycle)
+        title = lt.plain("letter.title", school=letter_school.name, date=lt.date(cycle.date))
+        others = [(o, letter_part(o, p.language), letters[o].plain("language_name")) for o in languages if o != lang]
         materials.append(_Material(
-            LETTER, lang, letter_part(lang, p.language), title, label, "messages/family_letter.html",
-            base | {"t": t, "lang": lang, "other_letters": others, "order": i}, True))
+            LETTER, lang, letter_part(lang, p.language), title, lt.plain("letter.label"),
+            "messages/family_letter.html",
+            base | {"lt": lt, "letter_lang": lang, "other_letters": others, "order": i, "letter_cycle": letter_cycle,
+                    "letter_school": letter_school, "letter_portfolio": there}, True))
 
     pages: list[Page] = []
     for m in materials:
@@ -161,21 +158,24 @@ def _cycle_pages(site: Site, school: School, cycle: Cycle, problems: list[Proble
         if message is None and not m.generated:
             continue
         template, title = m.template, m.title
-        context = dict(m.context)
+        context = edition | dict(m.context)
         if message is not None:
             template, title = "messages/override.html", message.title or m.title
-            context |= {"message": message, "kind": m.kind, "lang": m.lang,
-                        "t": i18n.Translator(m.lang if m.lang in tables else "en")}
+            # a hand-written message is in its file's language; a generic one (<kind>.md) in the site's
+            written = m.lang if m.kind == LETTER else p.language
+            context |= {"message": message, "kind": m.kind, "letter_lang": written, "lt": letters[written]}
+        # the page's language, when it is not the edition's (<html lang>)
+        page_lang = str(context["letter_lang"])
         pages.append(Page(
             paths.cycle(cycle, m.part), title, m.kind, template, context, printable=True,
             parent=paths.cycle(cycle), label=m.label, order=ORDER[m.kind] + int(m.context.get("order", 0)),
-            lang=m.lang if m.lang != p.language else None,
+            lang=page_lang if page_lang != site.lang else None,
         ))
     if rules.show_schedule_rows and cycle.schedule.visits:  # the team's, until the day
         pages.append(Page(
-            paths.cycle(cycle, PACKET), f"Observer packet: {school.name}, {when}", PACKET,
+            paths.cycle(cycle, PACKET), t("packet.title", school=school.name, date=when), PACKET,
             "messages/observer_packet.html", base | {"groups": visiting_groups(cycle)}, printable=True,
-            parent=paths.cycle(cycle), label=LABELS[PACKET], order=ORDER[PACKET],
+            parent=paths.cycle(cycle), label=t(LABELS[PACKET]), order=ORDER[PACKET],
         ))
     return pages
 
@@ -263,23 +263,22 @@ def _event(uid: str, summary: str, day: dt.date, start: dt.time, end: dt.time, s
 
 def cycle_calendar(site: Site, school: School, cycle: Cycle) -> bytes:
     """The day: orientation, one block per visiting group, debrief (no rooms, no names)."""
-    o, day = cycle.outline, cycle.date
-    focus = f"Focus of Inquiry: {cycle.focus.question}"
+    o, day, t = cycle.outline, cycle.date, site.t.plain
+    focus = t("calendar.focus", question=cycle.focus.question)
     uid = f"{cycle.id}-{school.id}"
     events = []
     if o.orientation is not None:
-        events.append(_event(f"{uid}-orientation@lwsite", "Learning walkthrough: team orientation", day,
+        events.append(_event(f"{uid}-orientation@lwsite", t("calendar.orientation"), day,
                              o.orientation.start, o.orientation.end, site, school.name, focus))
     for b in o.blocks:
-        who = f"group {b.group}" if b.group is not None else f"visiting group {b.ordinal}"
-        n = f"{b.visits} classroom visit{'s' if b.visits != 1 else ''}"
-        events.append(_event(f"{uid}-visits-{b.ordinal}@lwsite",
-                             f"Learning walkthrough: classroom visits, {who}", day, b.start, b.end, site,
-                             school.name, f"{n}. {focus}"))
+        who = t("calendar.group", group=b.group) if b.group is not None else t("calendar.block", ordinal=b.ordinal)
+        n = t("calendar.visits", count=b.visits)
+        events.append(_event(f"{uid}-visits-{b.ordinal}@lwsite", t("calendar.visits_summary", who=who), day,
+                             b.start, b.end, site, school.name, f"{n}. {focus}"))
     if o.debrief is not None:
-        events.append(_event(f"{uid}-debrief@lwsite", "Learning walkthrough: team debrief", day,
+        events.append(_event(f"{uid}-debrief@lwsite", t("calendar.debrief"), day,
                              o.debrief.start, o.debrief.end, site, school.name, focus))
-    name = f"{school.name}: learning walkthrough, {site.date(day)}"
+    name = t("calendar.day_name", school=school.name, date=site.date(day))
     return _calendar(site, name, events, [day.year])
 
 
@@ -302,10 +301,10 @@ def upcoming_calendar(site: Site, cycles: list[Cycle]) -> bytes:
     for c in cycles:
         school = site.school(c.school)
         start, end = day_span(c)
-        events.append(_event(f"{c.id}-{school.id}-day@lwsite", f"Learning walkthrough at {school.name}",
+        events.append(_event(f"{c.id}-{school.id}-day@lwsite", site.t.plain("calendar.at", school=school.name),
                              c.date, start, end, site, school.name,
-                             f"Focus of Inquiry: {c.focus.question}"))
-    name = f"{site.portfolio.name}: upcoming learning walkthroughs"
+                             site.t.plain("calendar.focus", question=c.focus.question)))
+    name = site.t.plain("calendar.upcoming_name", name=site.portfolio.name)
     return _calendar(site, name, events, [c.date.year for c in cycles])
 
 
@@ -322,8 +321,11 @@ class _Feed(Atom1Feed):  # type: ignore[misc]
         return max(dates) if dates else self.fallback
 
 
-def _guid(portfolio: Portfolio, key: str) -> str:
-    return uuid.uuid5(uuid.NAMESPACE_URL, f"lwsite:{portfolio.name}:{key}").urn
+def _guid(site: Site, key: str) -> str:
+    """A stable id, from the portfolio's name in the site's own language; an edition's are its own."""
+    name = str(site.in_language(site.portfolio.language).name)
+    edition = "" if site.lang == site.portfolio.language else f":{site.lang}"
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"lwsite:{name}:{key}{edition}").urn
 
 
 def summary_feed(site: Site, summaries: list[Page]) -> bytes:
@@ -332,28 +334,27 @@ def summary_feed(site: Site, summaries: list[Page]) -> bytes:
     Links are relative to the feed (at the site's root), which Atom allows, so the feed
     works wherever the site is published, a mike version folder included.
     """
-    p = site.portfolio
+    p, t = site.portfolio, site.t.plain
     zone = _zone(site) or dt.UTC
     feed = _Feed(
-        title=f"{p.name}: learning walkthrough summaries", link="./",
-        description="What each learning walkthrough looked for, what the team saw and what comes next.",
-        language=p.language, author_name=p.name, author_email=p.contact, feed_guid=_guid(p, "summaries"),
+        title=t("feed.title", name=p.name), link="./", description=t("feed.description"),
+        language=site.lang, author_name=str(p.name), author_email=p.contact, feed_guid=_guid(site, "summaries"),
         feed_url=FEED, fallback=_stamp(site.today),
     )
     for page in summaries:
         cycle: Cycle = page.context["cycle"]
         message: Message | None = page.context.get("message")
         if message is not None:
-            body = render(message.body)
+            body = md(message.body)
         elif cycle.debrief is not None and cycle.debrief.message:
-            body = render(cycle.debrief.message)
+            body = md(cycle.debrief.message)
         else:
-            body = render(f"Focus of Inquiry: {cycle.focus.question}")
+            body = md(t("calendar.focus", question=cycle.focus.question))
         end = cycle.outline.debrief.end if cycle.outline.debrief else dt.time(12, 0)
         feed.add_item(
-            title=page.title, link=paths.dest_url(page.src, False), description=body,
+            title=str(page.title), link=paths.dest_url(page.src, False), description=body,
             pubdate=dt.datetime.combine(cycle.date, end, tzinfo=zone),
-            unique_id=_guid(p, f"{cycle.school}/{cycle.id}/summary"),
+            unique_id=_guid(site, f"{cycle.school}/{cycle.id}/summary"),
         )
     text: str = feed.writeString("utf-8")
     return text.encode("utf-8")

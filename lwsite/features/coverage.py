@@ -31,8 +31,9 @@ def contribute(site: Site) -> Contribution:
             "seen_this_year": sum(1 for r in rooms if r.last is not None and this_year is not None
                                   and r.last >= min(c.date for c in visited if c.school_year == this_year)),
         })
+    t = site.t.plain
     return Contribution(pages=[Page(
-        paths.COVERAGE, "Coverage: which classrooms the walkthroughs reached", "coverage", "coverage.html",
-        {"schools": schools}, parent=paths.HOME, in_nav=True, menu="Coverage",
-        label="Coverage: grades and subjects visited, school year by school year", order=30,
+        paths.COVERAGE, t("coverage.title"), "coverage", "coverage.html",
+        {"schools": schools}, parent=paths.HOME, in_nav=True, menu=t("menu.coverage"),
+        label=t("coverage.label"), order=30,
     )])

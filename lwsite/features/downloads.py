@@ -23,6 +23,7 @@ from ..analysis import trends
 from ..analysis.disclosure import Span
 from ..analysis.figures import WALKTHROUGH, Depth, Distribution, Figures
 from ..audience import Rules
+from ..i18n import Translator
 from ..model import ActionStep, Cycle, Framework
 from ..render.sentences import Say
 from ..render.site import Asset, Site
@@ -43,9 +44,11 @@ FILES: dict[str, tuple[str, Callable[[Rules], bool]]] = {
 }
 
 
-def listing(rules: Rules) -> list[tuple[str, str]]:
-    """The downloads an audience gets, with what each holds (for the pages that link them)."""
-    return [(name, what) for name, (what, who) in FILES.items() if who(rules)]
+def listing(rules: Rules, t: Translator | None = None) -> list[tuple[str, str]]:
+    """The downloads an audience gets, with what each holds (for the pages that link them), in the
+    language of ``t`` (the catalogs' ``downloads.files``; English without it)."""
+    return [(name, t.plain("downloads.files." + name.replace(".", "_")) if t else what)
+            for name, (what, who) in FILES.items() if who(rules)]
 
 
 def contribute(site: Site) -> Contribution:
@@ -58,7 +61,7 @@ def contribute(site: Site) -> Contribution:
         "visit-schedule.csv": visit_schedule_csv, "portfolio.json": portfolio_json,
     }
     return Contribution(assets=[Asset(PREFIX + name, makers[name](site, figures), what)
-                                for name, what in listing(site.rules)])
+                                for name, what in listing(site.rules, site.t)])
 
 
 # CSV -------------------------------------------------------------------------------------

@@ -34,9 +34,8 @@ def contribute(site: Site) -> Contribution:
         "overdue": sorted(overdue, key=lambda sa: (sa[1].due or site.today, sa[0].id, sa[1].key)),
         "schools": schools,
     }
+    t = site.t.plain
     return Contribution(pages=[Page(
-        paths.LEDGER, "Action steps: every step and where it led", "ledger", "ledger.html", context, in_nav=True,
-        menu="Action steps",
-        parent=paths.HOME, label="Action steps across every walkthrough: their status and where each led",
-        order=20,
+        paths.LEDGER, t("ledger.title"), "ledger", "ledger.html", context, in_nav=True, menu=t("menu.ledger"),
+        parent=paths.HOME, label=t("ledger.label"), order=20,
     )])

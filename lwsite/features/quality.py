@@ -19,12 +19,12 @@ def contribute(site: Site) -> Contribution:
     flags = coach.flags(portfolio)
     overall, by_school, by_cycle = coach.summarise(portfolio)
     cycles = {f"{c.school}/{c.id}": c for c in portfolio.cycles}
+    t = site.t.plain
     out.pages.append(Page(
-        PORTFOLIO_PAGE, "Evidence quality", "quality", "quality.html",
+        PORTFOLIO_PAGE, t("menu.quality"), "quality", "quality.html",
         {"overall": overall, "by_school": by_school,
          "by_cycle": [(cycles[s.label], s) for s in by_cycle], "prompts": REWRITE_PROMPTS},
-        parent=paths.HOME, label="Evidence quality: a calibration aid for the team", order=90, in_nav=True,
-        menu="Evidence quality",
+        parent=paths.HOME, label=t("quality.label"), order=90, in_nav=True, menu=t("menu.quality"),
     ))
     for cycle in portfolio.cycles:
         if not cycle.scripts:
@@ -32,10 +32,10 @@ def contribute(site: Site) -> Contribution:
         school = site.school(cycle.school)
         mine = [f for f in flags if f.cycle == cycle.id and f.school == cycle.school]
         out.pages.append(Page(
-            paths.cycle(cycle, "quality"), f"Evidence quality, {school.name}, {site.date(cycle.date)}",
+            paths.cycle(cycle, "quality"), t("quality.cycle_title", school=school.name, date=site.date(cycle.date)),
             "quality-cycle", "quality_cycle.html",
             {"school": school, "cycle": cycle, "flags": mine, "share": coach.evidence_share([cycle], cycle.id),
              "prompts": REWRITE_PROMPTS},
-            parent=paths.cycle(cycle), label="Evidence quality (team calibration aid)", order=80,
+            parent=paths.cycle(cycle), label=t("quality.cycle_label"), order=80,
         ))
     return out

@@ -23,8 +23,6 @@ from ..render.charts import Chart
 from ..render.site import Page, Site
 from . import Contribution, downloads
 
-RANGE = "Range: could be either half"
-
 
 # what the pages show ---------------------------------------------------------------------
 @dataclass(frozen=True)
@@ -79,28 +77,28 @@ class DistrictTrend:
 
 def contribute(site: Site) -> Contribution:
     out = Contribution()
-    p = site.portfolio
+    p, t = site.portfolio, site.t.plain
     figures = site.trend_figures
     for school in p.schools:
         if not school.cycles:
             continue
         out.pages.append(Page(
-            paths.school_trends(school), f"Trends at {school.name}", "trends", "trends_school.html",
+            paths.school_trends(school), t("trends.at_school", school=school.name), "trends", "trends_school.html",
             school_context(site, figures, school), parent=paths.school(school),
-            label="Trends: what the walkthroughs saw, walkthrough by walkthrough and year by year", order=10,
+            label=t("trends.school_label"), order=10,
         ))
     if p.kind == "district" and p.cycles:
         out.pages.append(Page(
-            paths.TRENDS, f"Trends across {p.name}", "trends-district", "trends_district.html",
-            district_context(site, figures), in_nav=True, menu="Trends", parent=paths.HOME,
-            label="Trends across the district: each characteristic, school year by school year", order=10,
+            paths.TRENDS, t("trends.district_title", name=p.name), "trends-district", "trends_district.html",
+            district_context(site, figures), in_nav=True, menu=t("menu.trends"), parent=paths.HOME,
+            label=t("trends.district_label"), order=10,
         ))
     for fw in p.frameworks:
         for ch in fw.characteristics:
             out.pages.append(Page(
-                paths.characteristic(fw.id, ch.id), ch.title, "characteristic", "characteristic.html",
+                paths.characteristic(fw.id, ch.id), str(ch.title), "characteristic", "characteristic.html",
                 characteristic_context(site, figures, fw, ch), parent=paths.framework(fw),
-                label=f"{ch.title}: every walkthrough that looked at it",
+                label=t("characteristic.label", characteristic=ch.title),
             ))
     return out
 
@@ -117,7 +115,7 @@ def school_context(site: Site, figures: Figures, school: School) -> dict[str, An
         "overview": overview_chart(site, school, items),
         "targets": drawn_targets([it for it in items if it.rated]),
         "cycles": sorted(school.cycles, key=lambda c: c.date, reverse=True),
-        "files": downloads.listing(site.rules),
+        "files": downloads.listing(site.rules, site.t),
     }
 
 
@@ -132,19 +130,19 @@ def characteristic_trend(site: Site, figures: Figures, fw: Framework, school: Sc
                                            figures.depth([c for c in happened if c.school_year == y], cid))
                                 for y in trends.school_years(happened)]))
     patterns = tuple((c, p) for c in cycles if c.debrief for p in c.debrief.patterns if p.characteristic == cid)
+    t = site.t.plain
     bars = [(site.date(r.cycle.date, "short"), r.distribution) for r in rated]
-    bars += [(f"{y.year} (school year)", y.distribution) for y in years if y.distribution is not None]
-    chart = share_chart(site, bars, title=f"{ch.title}: share of visits at each level",
-                        what=f"visits rated on '{ch.title}' at {school.name}, walkthrough by walkthrough and "
-                             "school year by school year") if bars else None
+    bars += [(t("chart.year_bar", year=y.year), y.distribution) for y in years if y.distribution is not None]
+    chart = share_chart(site, bars, title=t("trends.levels_caption", characteristic=ch.title),
+                        what=t("chart.what_school", characteristic=ch.title, school=school.name)) if bars else None
     rows: list[tuple[str, str | None, Distribution]] = [
         (site.date(r.cycle.date), paths.cycle(r.cycle), r.distribution) for r in rated]
-    rows += [(f"School year {y.year}", None, y.distribution) for y in years if y.distribution is not None]
+    rows += [(site.say.school_year(y.year), None, y.distribution) for y in years if y.distribution is not None]
     steps = tuple(v for c in school.cycles for a in c.actions if (v := site.verdict(school, a)) is not None
                   and v.target.characteristic == cid and v.framework.id == fw.id)
     return CharacteristicTrend(
         ch, fw, cycles, rated, years, tuple((c, figures.depth([c], cid)) for c in happened), patterns, chart,
-        trends.upper_label(fw), site.say.looked_at(cycles, site.today),
+        upper_label(site, fw), site.say.looked_at(cycles, site.today),
         site.say.not_rated(cycles, rated, site.today), tuple(rows), steps,
     )
 
@@ -167,7 +165,8 @@ def overview_chart(site: Site, school: School, items: Sequence[CharacteristicTre
     mine = [it for it in items if it.rated]
     if not mine:
         return None
-    upper = trends.upper_label(mine[0].framework)
+    t = site.t.plain
+    upper = upper_label(site, mine[0].framework)
     points: list[dict[str, Any]] = []
     years: list[dict[str, Any]] = []
     summary: list[str] = []
@@ -190,27 +189,28 @@ def overview_chart(site: Site, school: School, items: Sequence[CharacteristicTre
             first, last = school_year_bounds(y.year, start)
             text = site.say.share(y.distribution)
             years.append({"start": first.isoformat(), "end": last.isoformat(), "series": name, "low": found[0],
-                          "high": found[1], "label": f"{it.characteristic.title}, school year {y.year}: {text}"})
-            said.append(f"school year {y.year} {text}")
+                          "high": found[1], "label": t("chart.year_point", characteristic=it.characteristic.title,
+                                                          year=y.year, text=text)})
+            said.append(t("chart.year_said", year=y.year, text=text))
         if said:
             summary.append(f"{it.characteristic.title}: " + ", ".join(said))
     if not points and not years:
         return None
     targets = target_lines(site, mine)
     series = [charts.wrap(it.characteristic.title, 40) for it in mine]
-    title = f"Visits rated {upper}, as a share of visits rated, over time"
-    spec = charts.share_over_time(points, years, series, y_title=f"% rated {upper}", targets=targets)
+    title = t("chart.over_time_title", upper=upper)
+    words = chart_words(site)
+    y_title = t("chart.rated_axis", upper=upper)
+    spec = charts.share_over_time(points, years, series, y_title=y_title, targets=targets, words=words)
     short = {name: charts.wrap(name.replace("\n", " "), 28) for name in series}
     narrow = charts.share_over_time([p | {"series": short[p["series"]]} for p in points],
                                     [y | {"series": short[y["series"]]} for y in years],
-                                    [short[n] for n in series], y_title=f"% rated {upper}", narrow=True,
-                                    targets=[t | {"series": short[t["series"]]} for t in targets])
-    drawn = (" Dotted lines are the targets of action steps, from the walkthrough that set each one to the one "
-             "that judges it: " + "; ".join(t["label"] for t in targets) + ".") if targets else ""
+                                    [short[n] for n in series], y_title=y_title, narrow=True,
+                                    targets=[g | {"series": short[g["series"]]} for g in targets], words=words)
+    drawn = (" " + t("chart.targets_drawn", targets="; ".join(g["label"] for g in targets))) if targets else ""
     return Chart(spec, title,
-                 f"Chart of the share of visits rated {upper} at {school.name}: each walkthrough is a point (a "
-                 "vertical bar where the share is given as a range) and each school year a band across the year. "
-                 + "; ".join(summary) + "." + drawn, site.charts, narrow)
+                 t("chart.over_time_description", upper=upper, school=school.name, figures="; ".join(summary))
+                 + drawn, site.charts, narrow)
 
 
 def drawn_targets(items: Sequence[CharacteristicTrend]) -> list[Verdict]:
@@ -226,14 +226,18 @@ def target_lines(site: Site, items: Sequence[CharacteristicTrend]) -> list[dict[
         assert v.judge is not None
         out.append({"start": v.step.agreed.isoformat(), "end": v.judge.date.isoformat(),
                     "series": charts.wrap(v.characteristic_title, 40), "target": v.target.share,
-                    "label": f"{v.characteristic_title}: target {v.target.share}% set on "
-                             f"{site.date(v.step.agreed, 'short')} ({site.say.VERDICT_LABELS[v.state].lower()})"})
+                    "label": site.t.plain("chart.target_label", characteristic=v.characteristic_title,
+                                          share=site.say.percent(v.target.share),
+                                          date=site.date(v.step.agreed, "short"),
+                                          verdict=site.say.VERDICT_LABELS[v.state].lower())})
     return out
 
 
 def share_chart(site: Site, bars: Sequence[tuple[str, Distribution]], *, title: str, what: str) -> Chart | None:
     """Bars of shares, a segment per band; a range is a pale band between the halves, never a
     made-up exact value; a figure that is not shown is not drawn."""
+    t = site.t.plain
+    either = t("chart.range")
     labels = [b.label for b in bars[0][1].bands]
     rows: list[dict[str, Any]] = []
     ranged = False
@@ -248,17 +252,18 @@ def share_chart(site: Site, bars: Sequence[tuple[str, Distribution]], *, title: 
                 size = 100 * span.lo / total
                 if size:
                     rows.append({"bar": bar, "level": band.label, "start": at, "end": at + size,
-                                 "label": f"{bar}: {band.label} {percent(span.lo, total)}%"})
+                                 "label": f"{bar}: {band.label} {site.say.percent(percent(span.lo, total))}"})
                 at += size
                 continue
             # a range: the band's sure part, then the part that could lie on either side
             sure = 100 * span.lo / total
             if sure:
                 rows.append({"bar": bar, "level": band.label, "start": at, "end": at + sure,
-                             "label": f"{bar}: {band.label} at least {percent(span.lo, total)}%"})
+                             "label": t("chart.at_least", bar=bar, band=band.label,
+                                        share=site.say.percent(percent(span.lo, total)))})
             width = 100 * (span.hi - span.lo) / total
-            rows.append({"bar": bar, "level": RANGE, "start": at + sure, "end": at + sure + width,
-                         "label": f"{bar}: {percent(span.hi - span.lo, total)} points that could be either half"})
+            rows.append({"bar": bar, "level": either, "start": at + sure, "end": at + sure + width,
+                         "label": t("chart.either_half", bar=bar, points=percent(span.hi - span.lo, total))})
             ranged = True
             at += sure + width
             nxt = dist.bands[i + 1].count if i + 1 < len(dist.bands) else None
@@ -266,18 +271,34 @@ def share_chart(site: Site, bars: Sequence[tuple[str, Distribution]], *, title: 
                 size = 100 * nxt.lo / total
                 if size:
                     rows.append({"bar": bar, "level": dist.bands[i + 1].label, "start": at, "end": at + size,
-                                 "label": f"{bar}: {dist.bands[i + 1].label} at least {percent(nxt.lo, total)}%"})
+                                 "label": t("chart.at_least", bar=bar, band=dist.bands[i + 1].label,
+                                            share=site.say.percent(percent(nxt.lo, total)))})
             break
     if not rows:
         return None
-    description = f"Bars of the share of {what}. " + "; ".join(
-        f"{bar}: " + (f"{site.say.plural(d.total, 'visit')} rated, "
-                      + ", ".join(f"{b.label} {site.say.count(b.count)}" for b in d.bands)
-                      if d.shown else "not shown")
-        for bar, d in bars) + "."
-    label = RANGE if ranged else None
-    return Chart(charts.share_bars(rows, labels, range_label=label), title, description, site.charts,
-                 charts.share_bars(rows, labels, range_label=label, narrow=True))
+    description = t("chart.bars_description", what=what, figures="; ".join(
+        f"{bar}: " + (t("chart.bar_rated", visits=site.say.plural(d.total, "visit"), bands=", ".join(
+            f"{b.label} {site.say.count(b.count)}" for b in d.bands)) if d.shown else site.say.share(d))
+        for bar, d in bars))
+    label = either if ranged else None
+    words = chart_words(site)
+    return Chart(charts.share_bars(rows, labels, range_label=label, words=words), title, description, site.charts,
+                 charts.share_bars(rows, labels, range_label=label, narrow=True, words=words))
+
+
+def upper_label(site: Site, fw: Framework) -> str:
+    """"Providing or above": the upper half of a framework's continuum, named by its first level."""
+    first = fw.levels[len(fw.levels) // 2]
+    return str(first.label) if first == fw.levels[-1] else site.t.plain("figures.upper", level=first.label)
+
+
+def chart_words(site: Site) -> charts.Words:
+    """The words of a chart's axes and legends, and its dates' locale, in the edition's language."""
+    t = site.t.plain
+    return charts.Words(share_axis=t("chart.share_axis"), level=t("chart.level"),
+                        characteristic=t("chart.characteristic"), date_axis=t("chart.date_axis"),
+                        target=t("chart.target_legend"),
+                        locale=charts.vega_locale(site.lang))
 
 
 # the district ----------------------------------------------------------------------------
@@ -291,7 +312,7 @@ def district_context(site: Site, figures: Figures) -> dict[str, Any]:
         "items": items,
         "compare": site.rules.compare_schools,
         "heat_maps": heat_maps(site, items) if site.rules.compare_schools else [],
-        "files": downloads.listing(site.rules),
+        "files": downloads.listing(site.rules, site.t),
     }
 
 
@@ -310,17 +331,19 @@ def district_trend(site: Site, figures: Figures, fw: Framework, cid: str) -> Dis
         years.append(YearRow(year, figures.district_year(year, fw, cid), per_school,
                              figures.depth([c for c in cycles if c.school_year == year], cid)))
     rated = [(f"{y.year}", y.district) for y in years if y.district is not None]
+    t = site.t.plain
     chart = share_chart(
-        site, rated, title=f"{ch.title}: share of visits at each level, by school year",
-        what=f"visits rated on '{ch.title}' across {p.name}, school year by school year",
+        site, rated, title=t("trends.levels_by_year_caption", characteristic=ch.title),
+        what=t("chart.what_district", characteristic=ch.title, name=p.name),
     ) if rated else None
     use = tuple(trends.lens_use(p, fw, cid, site.today))
-    return DistrictTrend(ch, fw, use, tuple(years), chart, trends.upper_label(fw))
+    return DistrictTrend(ch, fw, use, tuple(years), chart, upper_label(site, fw))
 
 
 def heat_maps(site: Site, items: Sequence[DistrictTrend]) -> list[tuple[str, Chart]]:
     """Per school year, newest first: each characteristic at each school (schools never ranked)."""
-    schools = [s.name for s in site.portfolio.schools]
+    schools = [str(s.name) for s in site.portfolio.schools]
+    t = site.t.plain
     out = []
     years = sorted({y.year for it in items for y in it.years}, reverse=True)
     for year in years:
@@ -330,7 +353,7 @@ def heat_maps(site: Site, items: Sequence[DistrictTrend]) -> list[tuple[str, Cha
             row = next((y for y in it.years if y.year == year), None)
             if row is None:
                 continue
-            upper = trends.upper_label(it.framework)
+            upper = upper_label(site, it.framework)
             cells = []
             for school, dist, looked in row.schools:
                 if not looked or dist is None:
@@ -338,20 +361,21 @@ def heat_maps(site: Site, items: Sequence[DistrictTrend]) -> list[tuple[str, Cha
                 found = dist.upper_share
                 text = site.say.share(dist)
                 value = (found[0] + found[1]) / 2 if found and found[0] == found[1] else None
-                rows.append({"row": it.characteristic.title, "column": school.name, "value": value, "text": text,
-                             "label": f"{it.characteristic.title}, {school.name}: {text}"})
+                rows.append({"row": str(it.characteristic.title), "column": str(school.name), "value": value,
+                             "text": text, "label": f"{it.characteristic.title}, {school.name}: {text}"})
                 cells.append(f"{school.name} {text}")
             if cells:
-                order.append(it.characteristic.title)
+                order.append(str(it.characteristic.title))
                 lines.append(f"{it.characteristic.title}: " + ", ".join(cells))
         if not rows:
             continue
-        title = f"{year}: share of visits rated {upper}, by school"
-        spec = charts.heat_map(rows, schools, order, legend_title=f"% {upper}")
-        narrow = charts.heat_map(rows, schools, order, legend_title=f"% {upper}", narrow=True)
-        out.append((year, Chart(spec, title, f"Heat map, school year {year}, of the share of visits rated {upper} "
-                                "for each characteristic at each school that looked at it (a range is left "
-                                "unshaded). " + "; ".join(lines) + ".", site.charts, narrow)))
+        title = t("chart.heat_title", year=year, upper=upper)
+        legend = t("chart.heat_legend", upper=upper)
+        words = chart_words(site)
+        spec = charts.heat_map(rows, schools, order, legend_title=legend, words=words)
+        narrow = charts.heat_map(rows, schools, order, legend_title=legend, narrow=True, words=words)
+        out.append((year, Chart(spec, title, t("chart.heat_description", year=year, upper=upper,
+                                                figures="; ".join(lines)), site.charts, narrow)))
     return out
 
 
@@ -364,13 +388,14 @@ def characteristic_context(site: Site, figures: Figures, fw: Framework, ch: Char
                         figures.depth([c for c in happened if c.school_year == y], ch.id))
              for y in trends.school_years(happened)]
     rated = [(y.year, y.distribution) for y in years if y.distribution is not None]
+    t = site.t.plain
     chart = share_chart(
-        site, rated, title=f"{ch.title}: share of visits at each level, by school year",
-        what=f"visits rated on '{ch.title}' in every walkthrough that looked at it, school year by school year",
+        site, rated, title=t("trends.levels_by_year_caption", characteristic=ch.title),
+        what=t("chart.what_characteristic", characteristic=ch.title),
     ) if rated else None
     return {
         "framework": fw, "characteristic": ch, "cycles": cycles, "years": years, "chart": chart,
         "depth": {(c.school, c.id): figures.depth([c], ch.id) for c in happened},
         "trend_pages": [s for s in p.schools if any(c.school == s.id for c in cycles)],
-        "upper": trends.upper_label(fw), "looked_at": site.say.looked_at(cycles, site.today),
+        "upper": upper_label(site, fw), "looked_at": site.say.looked_at(cycles, site.today),
     }

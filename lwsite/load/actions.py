@@ -7,17 +7,17 @@ import re
 from pathlib import Path
 
 from .. import model as m
-from .context import CYCLE_ID_RE, Context
+from .context import CYCLE_ID_RE, Context, by_language
 from .fields import Reader
 from .files import FILE
-from .keys import Choice, Date, Ident, Keys, Raw, Text
+from .keys import Choice, Date, Ident, Keys, Raw, Text, Translated
 from .source import LList, LMap
 
 ACTION = Keys(
-    "an action step", id=Ident("action id", required=True), action=Text(required=True), owner=Text(required=True),
-    horizon=Choice(m.HORIZONS), due=Date(), status=Choice(m.STATUSES),
-    measure=Raw(),  # text, or a target mapping (MEASURE)
-    carries=Text(), outcome=Text(),
+    "an action step", id=Ident("action id", required=True), action=Translated(required=True),
+    owner=Text(required=True), horizon=Choice(m.HORIZONS), due=Date(), status=Choice(m.STATUSES),
+    measure=Raw(),  # text (or a text per language), or a target mapping (MEASURE)
+    carries=Text(), outcome=Translated(),
 )
 MEASURE = Keys(
     "a measure", characteristic=Text(required=True), at_least=Text(required=True),
@@ -48,7 +48,8 @@ class ActionsFile(Context):
             if aid is not None and any(x.id == aid for x in out):
                 r.error(r.line(a, "id"), f"action id '{aid}' is used twice in this cycle: make it unique")
                 continue
-            action, owner = got["action"], got["owner"]
+            (action, action_tr), owner = got["action"], got["owner"]
+            outcome, outcome_tr = got["outcome"]
             carries = got["carries"]
             if carries is not None:
                 parts = carries.split("/")
@@ -58,15 +59,18 @@ class ActionsFile(Context):
                 elif aid is not None:
                     self.carries_lines[(cid, aid)] = r.line(a, "carries")
             measure, target = None, None
-            if isinstance(a.get("measure"), LMap):
-                target = self.target(r, a["measure"], r.line(a, "measure"), cid, fw)
-            else:
-                measure = r.text(a, "measure")
+            measure_tr: dict[str, str] = {}
+            given = a.get("measure")
+            if isinstance(given, LMap) and set(given) & set(MEASURE.allowed):
+                target = self.target(r, given, r.line(a, "measure"), cid, fw)
+            else:  # a text, or a text per language ({en: ..., es: ...})
+                measure, measure_tr = r.translated(a, "measure")
             step = m.ActionStep(
                 id=aid or "", action=action or "", owner=owner or "", cycle=cid,
                 horizon=got["horizon"], due=got["due"],
                 status=got["status"] or "planned", measure=measure,
-                carries=carries, outcome=got["outcome"], line=a.line, target=target,
+                carries=carries, outcome=outcome, line=a.line, target=target,
+                translations=by_language(action=action_tr, measure=measure_tr, outcome=outcome_tr),
             )
             if aid and action and owner:
                 out.append(step)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,16 @@ from .text import SourceError, check_paragraphs, read_text
 
 # names and ids: always fullmatch (a "$" would also match before a final line break), ASCII digits only
 CYCLE_ID_RE = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})-([a-z0-9][a-z0-9-]*)")
+LANG_RE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]+)?")
+
+
+def by_language(**fields: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """{field: {lang: value}} turned into an object's translations, {lang: {field: value}}."""
+    out: dict[str, dict[str, Any]] = {}
+    for name, given in fields.items():
+        for lang, value in given.items():
+            out.setdefault(lang, {})[name] = value
+    return out
 
 
 class Context:
@@ -35,6 +46,7 @@ class Context:
         # the names and titles the portfolio itself uses (not ids): a roster name inside one is no hit
         self.known_names: list[str] = []
         self.texts: dict[Path, str | SourceError] = {}
+        self.languages: tuple[str, ...] = ("en",)  # the portfolio's languages, the site's own first
         # every file and folder, links followed only within the project: what is loaded and scanned
         self.tree: Tree = walk(root, project)
         for shown, message in self.tree.refusals:
@@ -76,7 +88,7 @@ class Context:
         return path.relative_to(self.root).as_posix()
 
     def reader(self, path: Path) -> Reader:
-        return Reader(self.problems, self.rel(path))
+        return Reader(self.problems, self.rel(path), self.languages)
 
     def stray(self, path: Path, where: str, allowed: str) -> None:
         kind = "folder" if self.is_dir(path) else "file"

@@ -62,6 +62,7 @@ class SchoolFiles:
     frameworks: tuple[m.Framework, ...]
     roster: Roster | None
     cycles: tuple[CycleFiles, ...]  # oldest first
+    language: str = "en"  # the site's own language (the other languages' texts are translations of it)
 
     def cycle(self, cid: str) -> CycleFiles | None:
         return next((c for c in self.cycles if c.id == cid), None)
@@ -124,6 +125,7 @@ def load_school(content_dir: Path, school: str) -> tuple[SchoolFiles | None, lis
         root=root, id=school, name=found.name, rooms=found.rooms,
         school_year_start=portfolio["school_year_start"], frameworks=tuple(frameworks.values()),
         roster=roster, cycles=tuple(sorted(cycles, key=lambda c: (c.date, c.id))),
+        language=portfolio.get("language") or "en",
     ), problems
 
 

@@ -17,12 +17,15 @@ from .focus import FocusFile
 from .messages import MessageFiles
 from .schedule import ScheduleFile, outline_of
 from .scripts import ScriptFiles
+from .sidecars import SIDECAR_RE, SidecarFiles
 from .team import TeamFile
 
 CYCLE_FILES = ("focus.md", "team.yml", "schedule.yml", "scripts", "debrief.md", "actions.yml", "messages")
 
 
-class CycleFolders(FocusFile, TeamFile, ScheduleFile, ScriptFiles, DebriefFile, ActionsFile, MessageFiles):
+class CycleFolders(
+    FocusFile, SidecarFiles, TeamFile, ScheduleFile, ScriptFiles, DebriefFile, ActionsFile, MessageFiles
+):
     """Reads cycles/ and each cycle folder, with every file kind of a cycle."""
 
     def cycles(
@@ -59,12 +62,14 @@ class CycleFolders(FocusFile, TeamFile, ScheduleFile, ScriptFiles, DebriefFile, 
     ) -> m.Cycle | None:
         cid = folder.name
         for child in self.children(folder):
-            if child.name not in CYCLE_FILES:
-                self.stray(child, "a cycle folder", ", ".join(CYCLE_FILES))
+            if child.name not in CYCLE_FILES and not SIDECAR_RE.fullmatch(child.name):
+                self.stray(child, "a cycle folder", ", ".join(CYCLE_FILES) + ", focus.<lang>.md, debrief.<lang>.md")
         focus_path = folder / "focus.md"
         if not self.need(focus_path, FILE, "every cycle needs focus.md with its Focus of Inquiry"):
             return None
         focus = self.focus(focus_path, frameworks)
+        if focus is not None:
+            focus = self.sidecars(folder, "focus", focus)
         draft = focus is not None and focus.status == "draft"
         fw = frameworks.get(focus.framework) if focus else None
         lens = focus.characteristics if focus else None
@@ -72,6 +77,8 @@ class CycleFolders(FocusFile, TeamFile, ScheduleFile, ScriptFiles, DebriefFile, 
         schedule = self.schedule(folder / "schedule.yml", day, team, rooms, required=not draft)
         scripts = self.scripts(folder / "scripts", schedule, team, fw, lens)
         debrief = self.debrief(folder / "debrief.md", schedule, lens)
+        if debrief is not None:
+            debrief = self.sidecars(folder, "debrief", debrief)
         actions = self.actions(folder / "actions.yml", cid, fw)
         messages = self.messages(folder / "messages")
         bucket = self.drafts[school] if draft else self.published_actions[school]

@@ -5,21 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import model as m
-from .context import Context
+from .context import Context, by_language
 from .fields import Reader
 from .files import FILE
-from .keys import Choice, Keys, List, Text, TextList
+from .keys import Choice, Keys, List, Text, TextList, Translated, TranslatedList
 from .source import LList
 
 DEBRIEF = Keys(
-    patterns=List(), wonderings=TextList(), prediction=Text(), strengths=List(), quick_wins=TextList(),
-    message=Text(), reflection=Text(),
+    patterns=List(), wonderings=TextList(), prediction=Translated(), strengths=List(), quick_wins=TranslatedList(),
+    message=Translated(), reflection=Text(),
 )
 PATTERN = Keys(
-    "a pattern", claim=Text(required=True), extent=Choice(m.EXTENTS, required=True), characteristic=Text(),
+    "a pattern", claim=Translated(required=True), extent=Choice(m.EXTENTS, required=True), characteristic=Text(),
     visits=List(required=True),
 )
-STRENGTH = Keys("a strength", claim=Text(required=True), characteristic=Text(), visits=List(required=True))
+STRENGTH = Keys("a strength", claim=Translated(required=True), characteristic=Text(), visits=List(required=True))
 
 
 class DebriefFile(Context):
@@ -36,11 +36,14 @@ class DebriefFile(Context):
         v = r.values(doc, DEBRIEF)
         patterns = self.claims(r, v["patterns"], schedule, lens, with_extent=True)
         strengths = self.claims(r, v["strengths"], schedule, lens, with_extent=False)
+        (prediction, prediction_tr), (quick_wins, quick_wins_tr) = v["prediction"], v["quick_wins"]
+        message, message_tr = v["message"]
         debrief = m.Debrief(
             patterns=patterns, strengths=strengths, wonderings=v["wonderings"],
-            prediction=v["prediction"], quick_wins=v["quick_wins"],
-            message=v["message"], reflection=v["reflection"],
+            prediction=prediction, quick_wins=quick_wins,
+            message=message, reflection=v["reflection"],
             narrative=md.body.strip() or None,
+            translations=by_language(prediction=prediction_tr, quick_wins=quick_wins_tr, message=message_tr),
         )
         return debrief if r.ok else None
 
@@ -56,7 +59,7 @@ class DebriefFile(Context):
             got = r.read(c, table)
             if c is None or got is None:
                 continue
-            claim, extent, char = got["claim"], got.get("extent"), got["characteristic"]
+            (claim, claim_tr), extent, char = got["claim"], got.get("extent"), got["characteristic"]
             if char is not None and lens is not None and char not in lens:
                 r.error(r.line(c, "characteristic"), f"characteristic '{char}' is not in this cycle's lens ("
                         + ", ".join(lens) + "): use one of them or remove it")
@@ -72,5 +75,5 @@ class DebriefFile(Context):
                 else:
                     visits.append(v)
             if claim:
-                out.append(m.Claim(claim, tuple(visits), extent, char))
+                out.append(m.Claim(claim, tuple(visits), extent, char, by_language(claim=claim_tr)))
         return tuple(out)

@@ -72,10 +72,11 @@ def yaml_reads_as_text(word: str) -> bool:
 class Reader:
     """Reads the fields of one file, reporting problems against its path."""
 
-    def __init__(self, problems: Problems, path: str) -> None:
+    def __init__(self, problems: Problems, path: str, languages: tuple[str, ...] = ("en",)) -> None:
         self.problems = problems
         self.path = path
         self.ok = True
+        self.languages = languages  # the portfolio's languages, the site's own first
 
     def error(self, line: int, message: str) -> None:
         self.ok = False
@@ -281,6 +282,55 @@ class Reader:
             else:
                 self.error(items.item_lines[i], retype_hint(f"{key} item", item, items.raw[i]))
         return tuple(out)
+
+    # texts in more than one language -----------------------------------------------------
+    def translated(self, m: LMap, key: str, required: bool = False) -> tuple[str | None, dict[str, str]]:
+        """A text that may be given per language (``key: {en: ..., es: ...}``): the site's
+        language's text, and the others by language."""
+        value = m.get(key)
+        if isinstance(value, LMap):
+            return self.per_language(value, key)
+        return self.text(m, key, required), {}
+
+    def per_language(self, value: LMap, what: str) -> tuple[str | None, dict[str, str]]:
+        site = self.languages[0]
+        out: dict[str, str] = {}
+        for lang in value:
+            if lang not in self.languages:
+                self.error(self.line(value, lang), f"'{what}' gives a text in '{lang}', which is not one of the "
+                           f"portfolio's languages ({', '.join(self.languages)}): add it to languages in "
+                           "portfolio.yml, or remove this text")
+                continue
+            text = self.text(value, lang)
+            if text is not None:
+                out[lang] = text
+        if site not in value:
+            self.error(value.line, f"'{what}' has no text in the site's language ({site}): add '{site}: ...' "
+                       "(the other languages are translations of it)")
+            return None, out
+        return out.pop(site, None), out
+
+    def translated_list(self, m: LMap, key: str, required: bool = False
+                        ) -> tuple[tuple[str, ...], dict[str, tuple[str | None, ...]]]:
+        """A list of texts whose items may each be given per language (``- {en: ..., es: ...}``):
+        the site's language's list, and per other language each item's text (None: not given)."""
+        items = self.list(m, key, required)
+        texts: list[str] = []
+        others: dict[str, list[str | None]] = {lang: [] for lang in self.languages[1:]}
+        for i, item in enumerate(items):
+            if isinstance(item, LMap):
+                text, given = self.per_language(item, f"{key} item")
+            elif isinstance(item, str) and item.strip():
+                text, given = item, {}
+            else:
+                self.error(items.item_lines[i], retype_hint(f"{key} item", item, items.raw[i]))
+                continue
+            if text is None:
+                continue
+            texts.append(text)
+            for lang, found in others.items():
+                found.append(given.get(lang))
+        return tuple(texts), {lang: tuple(found) for lang, found in others.items() if any(found)}
 
     def list(self, m: LMap, key: str, required: bool = False) -> LList:
         empty = LList()

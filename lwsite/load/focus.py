@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import model as m
-from .context import Context
-from .keys import Choice, Keys, Text, TextList
+from .context import Context, by_language
+from .keys import Choice, Keys, Text, TextList, Translated, TranslatedList
 from .source import LList
 
 FOCUS = Keys(
-    question=Text(required=True), framework=Text(required=True), characteristics=TextList(required=True),
-    improvement_goal=Text(), look_fors=TextList(), guiding_questions=TextList(), status=Choice(m.CYCLE_STATUSES),
+    question=Translated(required=True), framework=Text(required=True), characteristics=TextList(required=True),
+    improvement_goal=Translated(), look_fors=TranslatedList(), guiding_questions=TextList(),
+    status=Choice(m.CYCLE_STATUSES),
 )
 
 
@@ -25,7 +26,8 @@ class FocusFile(Context):
         r, doc = self.reader(path), md.meta
         r.keys(doc, FOCUS)
         v = r.values(doc, FOCUS)
-        question, fid, lens = v["question"], v["framework"], v["characteristics"]
+        (question, question_tr), fid, lens = v["question"], v["framework"], v["characteristics"]
+        (goal, goal_tr), (look_fors, look_fors_tr) = v["improvement_goal"], v["look_fors"]
         if doc.get("characteristics") == []:  # a list with no item (a wrong value is reported as such)
             r.error(r.line(doc, "characteristics"), "the lens needs at least one characteristic id")
         fw = frameworks.get(fid) if fid else None
@@ -50,6 +52,7 @@ class FocusFile(Context):
             return None
         return m.Focus(
             question=question, framework=fid, characteristics=lens,
-            improvement_goal=v["improvement_goal"], look_fors=v["look_fors"],
+            improvement_goal=goal, look_fors=look_fors,
             guiding_questions=guiding, status=status, narrative=md.body.strip() or None,
+            translations=by_language(question=question_tr, improvement_goal=goal_tr, look_fors=look_fors_tr),
         )

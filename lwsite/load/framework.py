@@ -5,18 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import model as m
-from .context import Context
+from .context import Context, by_language
 from .fields import LEVEL_ID_RE, Reader
 from .files import FOLDER
-from .keys import Ident, Keys, List, Text
+from .keys import Ident, Keys, List, Text, Translated
 
-FRAMEWORK = Keys(title=Text(required=True), levels=List(required=True), sections=List(required=True))
-LEVEL = Keys("a level", id=Text(required=True), label=Text(required=True), description=Text())
+FRAMEWORK = Keys(title=Translated(required=True), levels=List(required=True), sections=List(required=True))
+LEVEL = Keys("a level", id=Text(required=True), label=Translated(required=True), description=Translated())
 SECTION = Keys(
-    "a section", id=Ident("section id", required=True), title=Text(required=True), characteristics=List(required=True),
+    "a section",
+    id=Ident("section id", required=True),
+    title=Translated(required=True),
+    characteristics=List(required=True),
 )
 CHARACTERISTIC = Keys(
-    "a characteristic", id=Ident("characteristic id", required=True), title=Text(required=True), description=Text(),
+    "a characteristic",
+    id=Ident("characteristic id", required=True),
+    title=Translated(required=True),
+    description=Translated(),
 )
 
 
@@ -56,7 +62,7 @@ class FrameworkFiles(Context):
             lv = r.read(r.mapping(item, items.item_lines[i], "a level"), LEVEL)
             if lv is None:
                 continue
-            lid, label = lv["id"], lv["label"]
+            lid, (label, label_tr), (ldesc, ldesc_tr) = lv["id"], lv["label"], lv["description"]
             if lid is not None and not LEVEL_ID_RE.fullmatch(lid):
                 r.error(r.line(item, "id"), f"level id '{lid}' must be letters, digits and hyphens (at most 16)")
                 continue
@@ -64,8 +70,8 @@ class FrameworkFiles(Context):
                 r.error(r.line(item, "id"), f"level id '{lid}' is used twice: make level ids unique")
                 continue
             if lid and label:
-                levels.append(m.Level(lid, label, lv["description"]))
-                self.known_names.append(label)
+                levels.append(m.Level(lid, label, ldesc, by_language(label=label_tr, description=ldesc_tr)))
+                self.known_names += [label, *label_tr.values()]
         sections: list[m.Section] = []
         seen: set[str] = set()
         items = v["sections"]
@@ -73,7 +79,7 @@ class FrameworkFiles(Context):
             sec = r.read(r.mapping(item, items.item_lines[i], "a section"), SECTION)
             if sec is None:
                 continue
-            sid, title = sec["id"], sec["title"]
+            sid, (title, title_tr) = sec["id"], sec["title"]
             if sid in seen:
                 r.error(r.line(item, "id"), f"section id '{sid}' is used twice: make it unique")
             chars: list[m.Characteristic] = []
@@ -82,20 +88,21 @@ class FrameworkFiles(Context):
                 ch = r.read(r.mapping(citem, citems.item_lines[j], "a characteristic"), CHARACTERISTIC)
                 if ch is None:
                     continue
-                cid, ctitle = ch["id"], ch["title"]
+                cid, (ctitle, ctitle_tr), (cdesc, cdesc_tr) = ch["id"], ch["title"], ch["description"]
                 if cid is not None and cid in seen:
                     r.error(r.line(citem, "id"), f"characteristic id '{cid}' is used twice: make it unique")
                     continue
-                self.known_names.append(ctitle or "")
+                self.known_names += [ctitle or "", *ctitle_tr.values()]
                 if cid and ctitle and sid:
                     seen.add(cid)
-                    chars.append(m.Characteristic(cid, ctitle, sid, ch["description"]))
-            self.known_names.append(title or "")
+                    chars.append(m.Characteristic(cid, ctitle, sid, cdesc,
+                                                  by_language(title=ctitle_tr, description=cdesc_tr)))
+            self.known_names += [title or "", *title_tr.values()]
             if sid and title:
                 seen.add(sid)
-                sections.append(m.Section(sid, title, tuple(chars)))
-        title = v["title"]
-        self.known_names.append(title or "")
+                sections.append(m.Section(sid, title, tuple(chars), by_language(title=title_tr)))
+        title, title_tr = v["title"]
+        self.known_names += [title or "", *title_tr.values()]
         if not r.ok or title is None:
             return None
-        return m.Framework(path.stem, title, tuple(levels), tuple(sections))
+        return m.Framework(path.stem, title, tuple(levels), tuple(sections), by_language(title=title_tr))

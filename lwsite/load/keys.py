@@ -13,6 +13,9 @@ hints) and missing required ones, ``values`` reads every declared key with the r
 kind (the located type errors), and ``read`` does both for one item of a list, giving None
 when its keys are wrong. The order of the keys is the order messages list them in.
 
+A ``Translated`` or ``TranslatedList`` key may give its text per language (``question: {en:
+..., es: ...}``): its value is the pair of the site's language's text and the others by language.
+
 A ``Raw`` key is declared but read by the file kind's own code, because its value takes one
 of several shapes (a measure is text or a target) or needs that file's context to check.
 
@@ -114,6 +117,24 @@ class TextList(Raw):
 
     def read(self, r: Reader, m: LMap, key: str) -> tuple[str, ...]:
         return r.text_list(m, key, self.required)
+
+
+@dataclass(frozen=True)
+class Translated(Raw):
+    """Non-empty text, or a text per language (``{en: ..., es: ...}``): the pair of the site's
+    language's text (None when absent or wrong) and the others by language."""
+
+    def read(self, r: Reader, m: LMap, key: str) -> tuple[str | None, dict[str, str]]:
+        return r.translated(m, key, self.required)
+
+
+@dataclass(frozen=True)
+class TranslatedList(Raw):
+    """A list of texts, each of which may be given per language: the pair of the site's
+    language's list and, per other language, each item's text (None: not given)."""
+
+    def read(self, r: Reader, m: LMap, key: str) -> tuple[tuple[str, ...], dict[str, tuple[str | None, ...]]]:
+        return r.translated_list(m, key, self.required)
 
 
 @dataclass(frozen=True)

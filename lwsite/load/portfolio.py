@@ -14,18 +14,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import i18n
 from .. import model as m
 from ..errors import Problems
 from ..privacy import mask_problems
+from .catalogs import CatalogFiles
+from .context import LANG_RE, by_language
+from .fields import Reader
 from .files import FILE, walk
 from .framework import FrameworkFiles
-from .keys import Bool, Choice, Int, Keys, Mapping, Text, TextList
+from .keys import Bool, Choice, Int, Keys, Mapping, Raw, Text, TextList, Translated
 from .scan import scan_all
 from .school import SchoolFolders
+from .source import LMap
 
+# the languages are read first (portfolio_languages): the texts given per language are checked against them
 PORTFOLIO = Keys(
-    name=Text(required=True), kind=Choice(("district", "school")), contact=Text(), description=Text(),
-    school_year_start=Text(), language=Text(), letter_languages=TextList(), timezone=Text(), privacy=Mapping(),
+    name=Translated(required=True), kind=Choice(("district", "school")), contact=Text(), description=Translated(),
+    school_year_start=Text(), language=Raw(), languages=Raw(), letter_languages=Raw(), timezone=Text(),
+    privacy=Mapping(),
 )
 PRIVACY = Keys(
     "privacy", roster=Text(), min_group=Int(1), publish_team_names=Bool(False), public_school_comparison=Bool(False),
@@ -42,7 +49,7 @@ class Loaded:
     files: list[Path] = field(default_factory=list)  # every content file read
 
 
-class Loader(FrameworkFiles, SchoolFolders):
+class Loader(CatalogFiles, FrameworkFiles, SchoolFolders):
     """Every file kind's reader, from portfolio.yml down."""
 
     def load(self) -> m.Portfolio | None:
@@ -50,15 +57,16 @@ class Loader(FrameworkFiles, SchoolFolders):
             self.problems.error(".", 1, f"content folder {self.root} does not exist: check content_dir")
             return None
         for child in self.children(self.root):
-            if child.name not in ("portfolio.yml", "frameworks", "schools"):
-                self.stray(child, "the content folder", "portfolio.yml, frameworks/, schools/")
+            if child.name not in ("portfolio.yml", "frameworks", "schools", "catalogs"):
+                self.stray(child, "the content folder", "portfolio.yml, frameworks/, schools/, catalogs/")
         portfolio = self.portfolio(self.root / "portfolio.yml")
+        catalogs = self.catalogs(self.root / "catalogs")
         frameworks = self.frameworks(self.root / "frameworks")
         schools = self.schools(self.root / "schools", portfolio, frameworks)
         if portfolio is None:
             return None
         return m.Portfolio(
-            **{**portfolio, "frameworks": tuple(frameworks.values()), "schools": tuple(schools)}
+            **{**portfolio, "frameworks": tuple(frameworks.values()), "schools": tuple(schools), "catalogs": catalogs}
         )
 
     def portfolio(self, path: Path) -> dict[str, Any] | None:
@@ -70,9 +78,13 @@ class Loader(FrameworkFiles, SchoolFolders):
         if doc is None:
             return None
         r.keys(doc, PORTFOLIO)
+        language, languages = self.portfolio_languages(r, doc)
+        self.languages = languages
+        r.languages = languages
         v = r.values(doc, PORTFOLIO)
-        name = v["name"]
-        self.known_names.append(name or "")
+        name, name_tr = v["name"]
+        self.known_names += [name or "", *name_tr.values()]
+        description, description_tr = v["description"]
         kind = v["kind"] or "school"
         start = (8, 1)
         if "school_year_start" in doc:
@@ -82,8 +94,6 @@ class Loader(FrameworkFiles, SchoolFolders):
                 r.error(r.line(doc, "school_year_start"),
                         f"school_year_start '{raw}' must be a real month-day \"MM-DD\" (not 02-29)")
             start = parsed or start
-        language = v["language"] or "en"
-        letters = v["letter_languages"] or (language,)
         timezone = v["timezone"]
         if timezone is not None:
             try:
@@ -124,10 +134,44 @@ class Loader(FrameworkFiles, SchoolFolders):
             return None
         return {
             "name": name, "kind": kind, "contact": v["contact"],
-            "description": v["description"], "school_year_start": start,
-            "language": language, "letter_languages": letters, "timezone": timezone,
-            "privacy": privacy,
+            "description": description, "school_year_start": start,
+            "language": language, "languages": languages, "timezone": timezone,
+            "privacy": privacy, "translations": by_language(name=name_tr, description=description_tr),
         }
+
+    def portfolio_languages(self, r: Reader, doc: LMap) -> tuple[str, tuple[str, ...]]:
+        """The site's own language and every language of the site (its own first).
+
+        ``letter_languages`` is the old name of ``languages``. Every language needs a catalog:
+        lwsite's (``lwsite/i18n/<lang>.yml``) or the portfolio's own (``catalogs/<lang>.yml``).
+        """
+        language = r.text(doc, "language") or "en"
+        if not LANG_RE.fullmatch(language):
+            r.error(r.line(doc, "language"), f"language '{language}' must be a language code such as en, es or pt-BR")
+            language = "en"
+        key = "letter_languages" if "letter_languages" in doc and "languages" not in doc else "languages"
+        if "letter_languages" in doc and "languages" in doc:
+            r.error(r.line(doc, "letter_languages"), "write the site's languages once, as 'languages' "
+                    "('letter_languages' is its old name): remove 'letter_languages'")
+        found: list[tuple[str, int]] = [(language, r.line(doc, "language"))]
+        items = r.list(doc, key)
+        for i, item in enumerate(items):
+            line = items.item_lines[i]
+            if not isinstance(item, str) or not LANG_RE.fullmatch(item):
+                r.error(line, f"{key}: {items.raw[i] or item!r} is not a language code such as en, es or pt-BR "
+                        "(quote a code YAML reads as something else, such as \"no\")")
+            elif item in (f for f, _ in found[1:]):
+                r.error(line, f"{key}: '{item}' is listed twice")
+            elif item != language:
+                found.append((item, line))
+        own = self.catalog_files()
+        for lang, line in found:
+            if lang not in i18n.available() and lang not in own:
+                r.error(line, f"lwsite has no catalog of its words in '{lang}' (it has {', '.join(i18n.available())}): "
+                        f"add catalogs/{lang}.yml to the content folder with every text of lwsite's "
+                        f"i18n/en.yml translated, or remove '{lang}'")
+        return language, tuple(lang for lang, _ in found)
+
 
 
 def _month_day(raw: str) -> tuple[int, int] | None:

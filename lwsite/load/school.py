@@ -6,11 +6,14 @@ from pathlib import Path
 from typing import Any
 
 from .. import model as m
+from .context import by_language
 from .cycles import CycleFolders
 from .files import FILE, FOLDER
-from .keys import Int, Keys, List, Text
+from .keys import Int, Keys, List, Text, Translated
 
-SCHOOL = Keys(name=Text(required=True), grades=Text(), classrooms=Int(1), rooms=List(), description=Text())
+SCHOOL = Keys(
+    name=Translated(required=True), grades=Text(), classrooms=Int(1), rooms=List(), description=Translated(),
+)
 ROOM = Keys("a room", code=Text(required=True), grade=Text())
 
 
@@ -68,8 +71,9 @@ class SchoolFolders(CycleFolders):
             if code:
                 rooms.append(m.Room(code, room["grade"]))
         classrooms = v["classrooms"]
-        name = v["name"]
-        self.known_names.append(name or "")
+        name, name_tr = v["name"]
+        description, description_tr = v["description"]
+        self.known_names += [name or "", *name_tr.values()]
         school_ok = r.ok
         cycles = self.cycles(folder / "cycles", folder.name, start, frameworks, tuple(rooms))
         if not school_ok or name is None:
@@ -77,6 +81,7 @@ class SchoolFolders(CycleFolders):
         return m.School(
             id=folder.name, name=name, path=self.rel(folder), grades=v["grades"],
             classrooms=classrooms if classrooms is not None else (len(rooms) or None),
-            rooms=tuple(rooms), description=v["description"],
+            rooms=tuple(rooms), description=description,
             cycles=tuple(sorted(cycles, key=lambda c: (c.date, c.id))),
+            translations=by_language(name=name_tr, description=description_tr),
         )

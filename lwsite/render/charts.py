@@ -53,6 +53,48 @@ NARROW_PADDING = {"left": 16, "right": 8, "top": 6, "bottom": 6}
 LINES = "split(datum.label, '\\n')"  # axis labels wrapped by ``wrap``
 
 
+@dataclass(frozen=True)
+class Words:
+    """The words a chart draws besides its data, and the locale of its dates (None: Vega's,
+    which is English): the caller gives them in the page's language."""
+
+    share_axis: str = "Share of visits rated (%)"
+    level: str = "Level"
+    characteristic: str = "Characteristic"
+    date_axis: str = "Date of the walkthrough"
+    target: str = "Target of an action step"  # the legend's name for a measured step's target line
+    locale: dict[str, Any] | None = None
+
+
+ENGLISH = Words()
+
+
+def vega_locale(language: str) -> dict[str, Any] | None:
+    """Vega's time-format locale for a language, from Babel's CLDR data (month and day names);
+    None for English, whose names are Vega's own."""
+    from .dates import locale_of
+
+    loc = locale_of(language)
+    if loc.language == "en":
+        return None
+    months = loc.months["format"]
+    days = loc.days["format"]
+    periods = loc.day_periods["format"]["abbreviated"]
+    return {"time": {
+        "dateTime": "%x, %X", "date": "%d/%m/%Y", "time": "%H:%M:%S",
+        "periods": [str(periods.get("am", "AM")), str(periods.get("pm", "PM"))],
+        # CLDR numbers weekdays from Monday (0); Vega's lists start on Sunday
+        "days": [str(days["wide"][(i + 6) % 7]) for i in range(7)],
+        "shortDays": [str(days["abbreviated"][(i + 6) % 7]) for i in range(7)],
+        "months": [str(months["wide"][i]) for i in range(1, 13)],
+        "shortMonths": [str(months["abbreviated"][i]).rstrip(".") for i in range(1, 13)],
+    }}
+
+
+def _config(words: Words) -> dict[str, Any]:
+    return CONFIG if words.locale is None else CONFIG | {"locale": words.locale}
+
+
 def wrap(label: str, width: int = 22) -> str:
     """A long label on several lines (joined by a newline, which axes split with LINES); a word
     longer than a line keeps its line rather than being cut."""
@@ -130,8 +172,8 @@ class Chart:
         if head is None:
             raise ValueError("vl-convert returned no <svg> element")
         opening = head.group(0)[:-1] + f' role="img" aria-labelledby="{ident}-t {ident}-d" focusable="false">'
-        inner = (f'<title id="{ident}-t">{escape(self.title)}</title>'
-                 f'<desc id="{ident}-d">{escape(self.description)}</desc>')
+        inner = (f'<title id="{ident}-t">{escape(str(self.title))}</title>'
+                 f'<desc id="{ident}-d">{escape(str(self.description))}</desc>')
         return opening + inner + svg[head.end():]
 
     def inline(self, ident: str) -> Markup:
@@ -144,7 +186,7 @@ class Chart:
 
 # specifications --------------------------------------------------------------------------
 def heat_map(rows: list[dict[str, Any]], columns: list[str], row_order: list[str], *, legend_title: str,
-             narrow: bool = False) -> dict[str, Any]:
+             narrow: bool = False, words: Words = ENGLISH) -> dict[str, Any]:
     """Cells of ``row`` x ``column`` shaded by ``value`` (0-100), each labelled with ``text``.
 
     Long row and column names are wrapped onto several lines; a cell whose ``value`` is None
@@ -156,7 +198,7 @@ def heat_map(rows: list[dict[str, Any]], columns: list[str], row_order: list[str
     lines = max(wrap(r, row_width).count("\n") + 1 for r in row_order)
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "config": CONFIG,
+        "config": _config(words),
         "padding": NARROW_PADDING if narrow else PADDING,
         "data": {"values": cells},
         "encoding": {
@@ -188,7 +230,7 @@ RANGE_COLOUR = "#f0f0f0"  # the part of a bar that could lie on either side: a p
 
 
 def share_bars(rows: list[dict[str, Any]], levels: list[str], *, range_label: str | None = None,
-               narrow: bool = False) -> dict[str, Any]:
+               narrow: bool = False, words: Words = ENGLISH) -> dict[str, Any]:
     """Horizontal bars of shares (0-100%), one per ``row["bar"]``, a segment per band.
 
     ``rows`` hold ``bar``, ``level`` (one of ``levels``, or ``range_label`` for the part of
@@ -204,7 +246,7 @@ def share_bars(rows: list[dict[str, Any]], levels: list[str], *, range_label: st
     lines = max(r["bar"].count("\n") + 1 for r in data)
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "config": CONFIG,
+        "config": _config(words),
         "padding": NARROW_PADDING if narrow else PADDING,
         "width": 170 if narrow else 300,
         "height": max(40, (14 + 14 * lines) * len(bars)),
@@ -213,11 +255,11 @@ def share_bars(rows: list[dict[str, Any]], levels: list[str], *, range_label: st
         "encoding": {
             "y": {"field": "bar", "type": "nominal", "sort": bars, "title": None,
                   "axis": {"labelExpr": LINES, "labelLimit": 0}},
-            "x": {"field": "start", "type": "quantitative", "title": "Share of visits rated (%)",
+            "x": {"field": "start", "type": "quantitative", "title": words.share_axis,
                   "scale": {"domain": [0, 100]},
                   "axis": {"format": "d", "values": [0, 50, 100] if narrow else [0, 25, 50, 75, 100]}},
             "x2": {"field": "end"},
-            "color": {"field": "level", "type": "nominal", "title": "Level",
+            "color": {"field": "level", "type": "nominal", "title": words.level,
                       "scale": {"domain": domain, "range": colours}, "sort": domain,
                       "legend": {"labelLimit": 0, "labelExpr": LINES} if narrow else {}},
             "description": {"field": "label", "type": "nominal"},
@@ -225,13 +267,12 @@ def share_bars(rows: list[dict[str, Any]], levels: list[str], *, range_label: st
     }
 
 
-TARGET = "Target of an action step"  # the legend's name for a measured step's target line
 TARGET_DASH = [1, 3]
 
 
 def share_over_time(points: list[dict[str, Any]], years: list[dict[str, Any]], series: list[str], *,
-                    y_title: str, narrow: bool = False, targets: list[dict[str, Any]] | None = None
-                    ) -> dict[str, Any]:
+                    y_title: str, narrow: bool = False, targets: list[dict[str, Any]] | None = None,
+                    words: Words = ENGLISH) -> dict[str, Any]:
     """The share in the upper half over time, one colour per series (characteristic).
 
     ``points``: one per walkthrough, with ``date`` (ISO), ``series``, ``low`` and ``high``
@@ -244,9 +285,9 @@ def share_over_time(points: list[dict[str, Any]], years: list[dict[str, Any]], s
     ``narrow``: a phone's version (series names are wrapped by the caller).
     """
     scale = {"domain": series, "range": list(SERIES[: len(series)])}
-    colour = {"field": "series", "type": "nominal", "title": "Characteristic", "scale": scale, "sort": series,
+    colour = {"field": "series", "type": "nominal", "title": words.characteristic, "scale": scale, "sort": series,
               "legend": {"labelExpr": LINES, "labelLimit": 0}}
-    x = {"field": "date", "type": "temporal", "title": "Date of the walkthrough",
+    x = {"field": "date", "type": "temporal", "title": words.date_axis,
          "axis": {"format": "%b %Y", "labelAngle": -40, "tickCount": 3 if narrow else 6}}
     y = {"field": "low", "type": "quantitative", "title": y_title, "scale": {"domain": [0, 100]},
          "axis": {"format": "d"}}
@@ -279,12 +320,12 @@ def share_over_time(points: list[dict[str, Any]], years: list[dict[str, Any]], s
         })
     if targets:
         layers.append({
-            "data": {"values": [t | {"kind": TARGET} for t in targets]},
+            "data": {"values": [t | {"kind": words.target} for t in targets]},
             "mark": {"type": "rule", "strokeWidth": 2},
             "encoding": {"x": x | {"field": "start"}, "x2": {"field": "end"},
                          "y": y | {"field": "target"}, "color": colour | {"legend": None},
                          "strokeDash": {"field": "kind", "type": "nominal", "title": None,
-                                        "scale": {"domain": [TARGET], "range": [TARGET_DASH]},
+                                        "scale": {"domain": [words.target], "range": [TARGET_DASH]},
                                         # on a phone, above the plot: beside the other legend it would not fit
                                         "legend": {"orient": "top" if narrow else "bottom"}},
                          "description": {"field": "label", "type": "nominal"}},
@@ -295,13 +336,13 @@ def share_over_time(points: list[dict[str, Any]], years: list[dict[str, Any]], s
             "data": {"values": exact},
             "mark": {"type": "point", "filled": True, "size": 70, "stroke": OUTLINE, "strokeWidth": 0.5},
             "encoding": {"x": x, "y": y, "color": colour,
-                         "shape": {"field": "series", "type": "nominal", "title": "Characteristic",
+                         "shape": {"field": "series", "type": "nominal", "title": words.characteristic,
                                    "scale": {"domain": series, "range": list(SHAPES[: len(series)])}},
                          "description": {"field": "label", "type": "nominal"}},
         })
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "config": CONFIG,
+        "config": _config(words),
         "padding": NARROW_PADDING if narrow else PADDING,
         "width": 220 if narrow else 300,
         "height": 200,
@@ -314,8 +355,8 @@ REFERENCE_DASHES = ([6, 3], [2, 2])
 
 
 def agreement_over_time(points: list[dict[str, Any]], references: list[dict[str, Any]], series: list[str], *,
-                        y_title: str, domain: tuple[float, float], percent: bool, narrow: bool = False
-                        ) -> dict[str, Any]:
+                        y_title: str, domain: tuple[float, float], percent: bool, narrow: bool = False,
+                        words: Words = ENGLISH) -> dict[str, Any]:
     """Agreement of a school's walkthroughs over time, one line per measure, with reference values.
 
     ``points``: ``date`` (ISO), ``series`` (one of ``series``), ``value`` and ``label``.
@@ -336,11 +377,11 @@ def agreement_over_time(points: list[dict[str, Any]], references: list[dict[str,
             "scale": {"domain": scale, "range": dashes}, "legend": legend}
     y = {"field": "value", "type": "quantitative", "title": y_title, "scale": {"domain": list(domain)},
          "axis": {"format": "d" if percent else ".1f"}}
-    x = {"field": "date", "type": "temporal", "title": "Date of the walkthrough",
+    x = {"field": "date", "type": "temporal", "title": words.date_axis,
          "axis": {"format": "%b %Y", "labelAngle": -40, "tickCount": 3 if narrow else 6}}
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "config": CONFIG,
+        "config": _config(words),
         "padding": NARROW_PADDING if narrow else PADDING,
         "width": 220 if narrow else 300,
         "height": 200,

@@ -15,12 +15,15 @@ from pathlib import Path
 from typing import Any, Literal, get_args
 
 import jinja2
+from markupsafe import Markup
 
 from .. import glossary
 from ..analysis import measures
 from ..analysis.figures import Figures
 from ..analysis.measures import Verdict
 from ..audience import Rules
+from ..i18n import Translator
+from ..i18n.localize import mark
 from ..model import ActionStep, Cycle, Portfolio, School, Script
 from . import paths
 from .charts import ChartCache
@@ -80,14 +83,39 @@ class Site:
     cache_dir: Path | None = None  # where features may cache expensive results
     figures: Figures | None = None  # the trend figures this audience may see (small counts suppressed)
     charts: ChartCache = field(default_factory=ChartCache)  # rendered chart SVGs, by spec hash
+    language: str | None = None  # the edition's language (default: the site's own)
+    editions: tuple[str, ...] = ()  # the languages this audience's site is built in (default: the site's own)
+    views: Mapping[str, Portfolio] = field(default_factory=dict)  # the audience's view in each language
+
+    @property
+    def lang(self) -> str:
+        """The language of this edition of the site: its pages, dates and words."""
+        return self.language or self.portfolio.language
+
+    @functools.cached_property
+    def t(self) -> Translator:
+        """The edition's words (``t(key)``), from its catalog (``lwsite/i18n``)."""
+        return Translator(self.lang, self.portfolio.catalogs)
 
     @functools.cached_property
     def say(self) -> Say:
-        """The sentences that print figures and dates, in the site's language."""
-        return Say(self.portfolio.language, self.rules.min_group)
+        """The sentences that print figures and dates, in the edition's language."""
+        return Say(self.lang, self.rules.min_group, self.portfolio.catalogs)
 
     def date(self, value: dt.date | None, style: str = "long") -> str:
-        return fmt_date(value, style, self.portfolio.language)
+        return fmt_date(value, style, self.lang)
+
+    def in_language(self, lang: str) -> Portfolio:
+        """The audience's view of the portfolio in one of its languages (a family letter's)."""
+        return self.views.get(lang) or self.portfolio
+
+    def edition_of(self, lang: str) -> str:
+        """The edition whose pages a text in ``lang`` links to: its own when the site is built in it."""
+        return lang if lang in self.editions else self.lang
+
+    def prefix(self, lang: str) -> str:
+        """Where an edition lives below the site's root: "" for the site's language, "es/" for Spanish."""
+        return "" if lang == self.portfolio.language else f"{lang}/"
 
     def school(self, sid: str) -> School:
         found = self.portfolio.school(sid)
@@ -115,6 +143,16 @@ class Site:
             return None
         sid = school if isinstance(school, str) else school.id
         return self.verdicts.get(f"{sid}/{step.key}")
+
+
+def md(text: str | None, strip: str | None = None) -> Markup:
+    """Content Markdown as HTML (blocks); a text with no translation is marked with its language."""
+    return mark(render(text.rstrip(strip) if strip and text else text), text or "", block=True)
+
+
+def md_inline(text: str | None, strip: str | None = None) -> Markup:
+    """Content Markdown as inline HTML; ``strip``: characters to take off its end (a final period)."""
+    return mark(render_inline(text.rstrip(strip) if strip and text else text), text or "")
 
 
 def chain(step: ActionStep, index: Mapping[str, ActionStep]) -> list[ActionStep]:
@@ -146,34 +184,32 @@ def cycle_status(cycle: Cycle, today: dt.date) -> str:
 
 def plan(site: Site) -> list[Page]:
     """The core pages of the site for its audience (features add their own)."""
-    p, rules = site.portfolio, site.rules
+    p, rules, t = site.portfolio, site.rules, site.t.plain
     pages = [
-        Page(paths.HOME, p.name, "home", "home.html", {}, in_nav=True),
-        Page(paths.SCHOOLS, "Our schools" if len(p.schools) > 1 else "Our school", "schools", "schools.html", {},
-             in_nav=True),
-        Page(paths.ARCHIVE, "Archive: every walkthrough by school year", "archive", "archive.html", {}, in_nav=True,
-             menu="Archive"),
-        Page(paths.GLOSSARY, "Glossary: the words of learning walkthroughs", "glossary", "glossary.html",
-             {"terms": glossary.TERMS}, in_nav=True, menu="Glossary"),
+        Page(paths.HOME, str(p.name), "home", "home.html", {}, in_nav=True),
+        Page(paths.SCHOOLS, t("schools.title", count=len(p.schools)), "schools", "schools.html", {}, in_nav=True),
+        Page(paths.ARCHIVE, t("archive.title"), "archive", "archive.html", {}, in_nav=True, menu=t("menu.archive")),
+        Page(paths.GLOSSARY, t("glossary.title"), "glossary", "glossary.html",
+             {"terms": glossary.terms(site.t)}, in_nav=True, menu=t("menu.glossary")),
     ]
     for fw in p.frameworks:
-        pages.append(Page(paths.framework(fw), fw.title, "framework", "framework.html", {"framework": fw}))
+        pages.append(Page(paths.framework(fw), str(fw.title), "framework", "framework.html", {"framework": fw}))
     for school in p.schools:
-        pages.append(Page(paths.school(school), school.name, "school", "school.html", {"school": school},
+        pages.append(Page(paths.school(school), str(school.name), "school", "school.html", {"school": school},
                           in_nav=True))
         for c in school.cycles:
             ctx = {"school": school, "cycle": c, "framework": p.framework(c.focus.framework)}
             when = site.date(c.date)
-            pages.append(Page(paths.cycle(c), f"{school.name}: walkthrough of {when}", "cycle",
-                              "cycle.html", ctx))
+            pages.append(Page(paths.cycle(c), t("cycle.title", school=school.name, date=when), "cycle", "cycle.html",
+                              ctx))
             if rules.show_evidence and c.scripts:
-                pages.append(Page(paths.cycle(c, "evidence"), f"Evidence, {school.name}, {when}",
+                pages.append(Page(paths.cycle(c, "evidence"), t("evidence.title", school=school.name, date=when),
                                   "evidence", "evidence.html", ctx))
             if c.debrief is not None:
-                pages.append(Page(paths.cycle(c, "debrief"), f"Debrief, {school.name}, {when}",
+                pages.append(Page(paths.cycle(c, "debrief"), t("debrief.title", school=school.name, date=when),
                                   "debrief", "debrief.html", ctx))
             if c.actions:
-                pages.append(Page(paths.cycle(c, "actions"), f"Action steps, {school.name}, {when}",
+                pages.append(Page(paths.cycle(c, "actions"), t("actions.title", school=school.name, date=when),
                                   "actions", "actions.html", ctx))
     return pages
 
@@ -184,13 +220,15 @@ MENU_ORDER: tuple[PageKind, ...] = (
 )
 
 
-def menu(pages: Sequence[Page], own: Sequence[str], editors: Sequence[str]) -> list[tuple[str | None, Any]]:
+def menu(pages: Sequence[Page], own: Sequence[str], editors: Sequence[str],
+         t: Translator | None = None) -> list[tuple[str | None, Any]]:
     """The site's menu: (title, page src) or (section title, [its entries]).
 
     Schools are a section that opens on the list of schools; the site's own pages (``own``,
     paths below docs/) come under "About"; pages for the people who edit the records
     (``editors``) under "For editors", after every reader's page.
     """
+    words = (t or Translator("en")).plain
     by_kind = {p.kind: p for p in pages if p.in_nav}
     out: list[tuple[str | None, Any]] = []
     for kind in MENU_ORDER:
@@ -198,13 +236,13 @@ def menu(pages: Sequence[Page], own: Sequence[str], editors: Sequence[str]) -> l
         if page is None:
             continue
         if kind == "home":
-            out.append(("Home", page.src))
+            out.append((words("menu.home"), page.src))
         elif kind == "schools":
-            schools = [(p.title, p.src) for p in pages if p.kind == "school"]
-            out.append(("Schools", [(page.title, page.src), *schools]))
+            schools = [(str(p.title), p.src) for p in pages if p.kind == "school"]
+            out.append((words("menu.schools"), [(str(page.title), page.src), *schools]))
         else:
-            out.append((page.menu or page.title, page.src))
-    for section, sources in (("About", own), ("For editors", editors)):
+            out.append((str(page.menu or page.title), page.src))
+    for section, sources in ((words("menu.about"), own), (words("menu.editors"), editors)):
         if len(sources) == 1:
             out.append((None, sources[0]))  # one page needs no section of its own
         elif sources:
@@ -212,19 +250,20 @@ def menu(pages: Sequence[Page], own: Sequence[str], editors: Sequence[str]) -> l
     return out
 
 
-def cycle_parts(cycle: Cycle, rules: Rules) -> list[tuple[str | None, str]]:
+def cycle_parts(cycle: Cycle, rules: Rules, t: Translator | None = None) -> list[tuple[str | None, str]]:
     """The tabs of a cycle: (part, label); part None is the cycle's own page."""
-    parts: list[tuple[str | None, str]] = [(None, "Overview")]
+    words = (t or Translator("en")).plain
+    parts: list[tuple[str | None, str]] = [(None, words("tabs.overview"))]
     if rules.show_evidence and cycle.scripts:
-        parts.append(("evidence", "Evidence"))
+        parts.append(("evidence", words("tabs.evidence")))
     if cycle.debrief is not None:
-        parts.append(("debrief", "Debrief"))
+        parts.append(("debrief", words("tabs.debrief")))
     if cycle.actions:
-        parts.append(("actions", "Action steps"))
+        parts.append(("actions", words("tabs.actions")))
     if rules.show_quality_report and cycle.scripts:
-        parts.append(("quality", "Evidence quality"))
+        parts.append(("quality", words("tabs.quality")))
     if rules.show_calibration and cycle.independent:
-        parts.append(("calibration", "Calibration"))
+        parts.append(("calibration", words("tabs.calibration")))
     return parts
 
 
@@ -250,25 +289,34 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.bytecode_cache = shared_cache(self.env)  # each template compiled once a process (serve)
-        language = site.portfolio.language
+        language = site.lang
         self.env.filters.update(
-            md=render, md_inline=render_inline, time=lambda value: fmt_time(value, language),
+            md=md, md_inline=md_inline, time=lambda value: fmt_time(value, language),
             date=lambda value, style="long": fmt_date(value, style, language),
         )
         self.env.globals["span"] = lambda start, end: fmt_span(start, end, language)
         self.env.globals.update(
             site=site, rules=site.rules, portfolio=site.portfolio, today=site.today,
             paths=paths, chain=chain, rating_of=rating_of,
-            children=lambda src: self.children.get(src, []), cycle_status=cycle_status, cycle_parts=cycle_parts,
+            children=lambda src: self.children.get(src, []), cycle_status=cycle_status,
+            cycle_parts=lambda cycle, rules: cycle_parts(cycle, rules, site.t),
             exists=lambda src: src in self.planned, say=site.say, glossary=glossary,
+            t=site.t, lang=language,
         )
 
     def render(self, page: Page) -> str:
+        site = self.site
+
         def url(to: str, anchor: str = "") -> str:
             return paths.relative(page.src, to, self.directory_urls, anchor)
 
+        def url_in(lang: str, to: str, anchor: str = "") -> str:
+            """A link to a page of the edition in ``lang`` (this one's when the site is not built in it)."""
+            here, there = site.prefix(site.lang), site.prefix(site.edition_of(lang))
+            return paths.relative(here + page.src, there + to, self.directory_urls, anchor)
+
         template = self.env.get_template(page.template)
-        body = template.render(page=page, url=url, **page.context)
+        body = template.render(page=page, url=url, url_in=url_in, **page.context)
         # The page type, so quality gates find every kind of page in the built output.
         return f'<div class="lw-page" data-lw-kind="{page.kind}">\n{body}\n</div>'
 
