@@ -3,7 +3,7 @@
 A file kind's module declares a table per mapping it reads, such as::
 
     FOCUS = Keys(
-        question=Text(required=True),
+        question=Translated(required=True),
         status=Choice(("draft", "published")),
         ...
     )
