@@ -4,7 +4,7 @@ Run from the repository root: ``python -m bench.names [--roster 5000] [--visits 
 For the demo portfolio (a copy of this repository's) and a synthetic one (``--visits`` visits, see
 bench/synth.py), with the project's own roster and with one of ``--roster`` names (the own names
 first, then common English and Spanish names), it times lwsite's loading and scanning of the
-content and docs/ (``lwsite.load.loader.load``, timed inside the process), ``lwsite check
+content and docs/ (``lwsite.load.portfolio.load``, timed inside the process), ``lwsite check
 content`` and a warm ``mkdocs build`` (after one build that fills the chart cache), each in a
 fresh process, and reports the medians. ``--source DIR`` measures the lwsite source tree in DIR (``git archive HEAD
 lwsite theme`` into DIR gives a committed version) instead of the installed one; given several
@@ -39,8 +39,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO_PARTS = ("content", "private", "docs", "theme", "mkdocs.yml")
 KINDS = ("load", "check", "build")
 # lwsite's loading and checking of the content and docs/ alone, timed inside the process
-LOAD = ("import time; from pathlib import Path; from lwsite.load import loader; "
-        "t, c = time.perf_counter(), time.process_time(); loader.load(Path('content'), Path('docs')); "
+LOAD = ("import time; from pathlib import Path; from lwsite.load import portfolio; "
+        "t, c = time.perf_counter(), time.process_time(); portfolio.load(Path('content'), Path('docs')); "
         "print(f'load {time.perf_counter() - t:.4f} {time.process_time() - c:.4f}')")
 
 

@@ -16,7 +16,7 @@ import yaml
 
 from .errors import Problem, Problems
 from .i18n.localize import languages_of, untranslated
-from .load.loader import load
+from .load.portfolio import load
 from .model import Audience, Portfolio
 from .pipeline import Settings, prepare_editions
 from .privacy import load_roster

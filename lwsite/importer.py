@@ -20,14 +20,22 @@ from dataclasses import dataclass, field
 
 from . import model as m
 from .emit import clean
+from .errors import Problems
 from .load.cycle import CycleFiles
-from .load.loader import is_team_role
-from .load.source import LMap, SourceError, parse_yaml
+from .load.fields import Reader
+from .load.keys import Keys, Raw
+from .load.source import LMap, parse_yaml
+from .load.team import is_team_role
+from .load.text import SourceError
 from .privacy import Roster
 from .scaffold import script_md
 
 ROW_KINDS = ("evidence", "visit")
-FIELDS = ("visit", "evidence", "characteristic", "observers", "segment", "wonderings")
+# the keys of a mapping file; their values are read by parse_mapping, with messages about column headers
+MAPPING = Keys(rows=Raw(), columns=Raw(required=True), ratings=Raw(), independent=Raw())
+COLUMNS = Keys("columns", visit=Raw(), evidence=Raw(), characteristic=Raw(), observers=Raw(), segment=Raw(),
+               wonderings=Raw())
+FIELDS = COLUMNS.allowed
 VISIT_RE = re.compile(r"^\s*(?:visit\s*)?(?:no\.?\s*|#\s*)?(\d+)(?:\.0+)?\s*$", re.IGNORECASE)
 TAG_RE = re.compile(r"^\[([^\]\s]+)\]\s+(.*)$", re.DOTALL)
 BULLET_RE = re.compile(r"^(?:[-*+\u2022]\s+)")
@@ -78,29 +86,28 @@ def parse_mapping(text: str, shown: str) -> tuple[ColumnMap | None, list[str]]:
         data = parse_yaml(text)
     except SourceError as exc:
         return None, [f"{shown}:{exc.line}: {exc.message}"]
-    problems: list[str] = []
-
-    def bad(line: int, message: str) -> None:
-        problems.append(f"{shown}:{line}: {message}")
+    problems = Problems()
+    r = Reader(problems, shown)
+    bad = r.error
 
     if not isinstance(data, LMap):
         return None, [f"{shown}:1: a mapping file is a YAML mapping with columns: (and rows:, ratings:)"]
-    for key in data:
-        if key not in ("rows", "columns", "ratings", "independent"):
-            bad(data.key_lines[key], f"unknown key '{key}': allowed: rows, columns, ratings, independent")
+    r.unknown(data, MAPPING)
     rows = data.get("rows", "evidence")
     if rows not in ROW_KINDS:
         bad(data.key_lines.get("rows", 1), f"rows must be evidence or visit, not {rows!r}")
     columns: dict[str, str] = {}
     cols = data.get("columns")
     if not isinstance(cols, LMap):
-        bad(data.key_lines.get("columns", 1), "columns: is required: a mapping of "
-            + ", ".join(FIELDS) + " to column headers")
+        if "columns" not in data.typos:  # else the unknown key said which one was meant
+            bad(data.key_lines.get("columns", 1), "columns: is required: a mapping of "
+                + ", ".join(FIELDS) + " to column headers")
     else:
+        r.unknown(cols, COLUMNS)
         for key, value in cols.items():
             if key not in FIELDS:
-                bad(cols.key_lines[key], f"unknown field '{key}': fields are " + ", ".join(FIELDS))
-            elif not isinstance(value, str) or not value.strip():
+                continue  # an unknown key, reported
+            if not isinstance(value, str) or not value.strip():
                 bad(cols.key_lines[key], f"'{key}' must name a column header (quote it if it is a number)")
             else:
                 columns[key] = value
@@ -132,8 +139,8 @@ def parse_mapping(text: str, shown: str) -> tuple[ColumnMap | None, list[str]]:
                         bad(columns_of.key_lines[cid], f"independent '{role}' '{cid}' must name a column header")
                     else:
                         independent.append((role, cid, value))
-    if problems:
-        return None, problems
+    if problems.items:
+        return None, [str(p) for p in problems.items]
     return ColumnMap(str(rows), columns, tuple(ratings), tuple(independent)), []
 
 

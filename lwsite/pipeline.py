@@ -19,7 +19,7 @@ from .errors import Problem
 from .features import all_features
 from .i18n import Translator
 from .i18n.localize import localize
-from .load.loader import Loaded, load
+from .load.portfolio import Loaded, load
 from .model import Audience, Portfolio, school_year_bounds, school_year_of
 from .render.charts import ChartCache
 from .render.site import Asset, Page, Site, plan

@@ -22,7 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Problems
-from .load.source import LList, LMap, SourceError, parse_yaml, read_text
+from .load.fields import Reader
+from .load.keys import Keys, List, Raw
+from .load.source import LList, LMap, parse_yaml
+from .load.text import SourceError, read_text
 from .names import Entry, Hit, Matcher
 
 
@@ -69,7 +72,9 @@ class Roster:
         return "/".join(self.matcher.mask(part) for part in shown.split("/"))
 
 
-ROSTER_KEYS = ("name", "also")
+# a key of the roster may be a person's name, so messages never quote one (private)
+ROSTER = Keys("the roster", private=True, names=List(required=True), sample=Raw())
+ENTRY = Keys(private=True, name=Raw(required=True), also=Raw())  # named "roster entry N" in messages
 
 
 def load_roster(path: Path, allow_words: Iterable[str], problems: Problems, shown: str,
@@ -86,13 +91,12 @@ def load_roster(path: Path, allow_words: Iterable[str], problems: Problems, show
     except SourceError as exc:
         problems.error(shown, exc.line, exc.message)
         return None
-    if not isinstance(data, LMap) or "names" not in data or not isinstance(data["names"], LList) or not set(
-        data
-    ) <= {"names", "sample"}:
+    if not isinstance(data, LMap) or "names" not in data or not isinstance(data["names"], LList):
         problems.error(shown, 1, "the roster must be a mapping with one key, names: a list of names "
                        "(each a name, or a mapping with name: and also:); the only other key it may have is "
                        "sample: true, for a roster of made-up names")
         return None
+    Reader(problems, shown).unknown(data, ROSTER)  # the names still count
     sample = data.get("sample", False)
     if not isinstance(sample, bool):
         problems.error(shown, data.key_lines.get("sample", 1), "sample must be true (the names are fictional, "
@@ -112,11 +116,10 @@ def _entry(item: Any, number: int, line: int, shown: str, problems: Problems) ->
     also: tuple[str, ...] = ()
     if isinstance(item, LMap):
         line = item.line
-        for key in item:
-            if key not in ROSTER_KEYS:
-                problems.error(shown, item.key_lines.get(key, line),
-                               f"roster entry {number} has a key other than name and also: remove it")
+        Reader(problems, shown).unknown(item, ENTRY.named(f"roster entry {number}"))
         name = item.get("name")
+        if "name" in item.typos:  # the unknown key said which one was meant
+            return None
         if not isinstance(name, str):
             problems.error(shown, item.key_lines.get("name", line),
                            f"roster entry {number} needs name: the person's name, as text (quote it)")

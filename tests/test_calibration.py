@@ -20,7 +20,7 @@ from helpers import ROOT
 
 from lwsite.analysis import calibration as cal
 from lwsite.analysis.calibration import agreement, alpha
-from lwsite.load.loader import load
+from lwsite.load.portfolio import load
 
 NE, D, P, S = 0, 1, 2, 3  # ranks of a four-level continuum
 N = None

@@ -21,7 +21,7 @@ from helpers import build_site, make_project
 
 from lwsite import i18n
 from lwsite.features import communication
-from lwsite.load.loader import load
+from lwsite.load.portfolio import load
 from lwsite.model import Audience, Cycle, Portfolio
 from lwsite.pipeline import Settings, prepare
 

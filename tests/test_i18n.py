@@ -25,7 +25,7 @@ from helpers import ROOT, env, make_project, mkdocs_build
 
 from lwsite import i18n
 from lwsite.i18n.localize import Fallback, localize, untranslated
-from lwsite.load.loader import load
+from lwsite.load.portfolio import load
 from lwsite.model import Audience
 from lwsite.pipeline import Settings, prepare, prepare_editions
 

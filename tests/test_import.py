@@ -10,7 +10,7 @@ import pytest
 from cli_support import LINCOLN, demo_project, lwsite, lwsite_command, read_front_matter, tree
 
 from lwsite import cli
-from lwsite.load.loader import load
+from lwsite.load.portfolio import load
 
 CYCLE = "lincoln-elementary/2026-11-17-follow-up"
 FOLDER = f"{LINCOLN}/cycles/2026-11-17-follow-up"
@@ -218,10 +218,11 @@ def test_a_lone_first_name_is_a_warning(project: Path, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("mapping", "message"), [
     ("rows: evidence\ncolumns:\n  visit: Visit number\n  evidence: Notes\n  teacher: Teacher\n",
-     "map.yml:5: unknown field 'teacher': fields are visit, evidence"),
+     "map.yml:5: unknown key 'teacher' in columns: allowed: visit, evidence, characteristic"),
+    ("columns:\n  visit: V\n  evidnce: E\n", "map.yml:3: unknown key 'evidnce' in columns: did you mean 'evidence'?"),
     ("rows: per-visit\ncolumns:\n  visit: V\n  evidence: E\n", "map.yml:1: rows must be evidence or visit"),
     ("columns: [visit, evidence]\n", "map.yml:1: columns: is required"),
-    ("colums:\n  visit: V\n", "map.yml:1: unknown key 'colums'"),
+    ("colums:\n  visit: V\n", "map.yml:1: unknown key 'colums': did you mean 'columns'?"),
     ("columns:\n  visit: 3\n  evidence: E\n", "map.yml:2: 'visit' must name a column header"),
 ])
 def test_bad_mapping_files(project: Path, tmp_path: Path, mapping: str, message: str) -> None:

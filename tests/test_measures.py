@@ -17,7 +17,7 @@ from lwsite.analysis import measures
 from lwsite.analysis.figures import Figures
 from lwsite.analysis.measures import Verdict, verdict
 from lwsite.audience import Rules, view
-from lwsite.load.loader import outline_of
+from lwsite.load.schedule import outline_of
 from lwsite.model import (
     ActionStep,
     Audience,

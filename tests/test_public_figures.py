@@ -21,7 +21,7 @@ import pytest
 from helpers import ROOT, build_site, make_project
 
 from lwsite.analysis import trends
-from lwsite.load.loader import load
+from lwsite.load.portfolio import load
 
 sys.path.insert(0, str(ROOT))
 from bench.synth import Shape, write_portfolio

@@ -9,7 +9,7 @@ from helpers import FIXTURES
 
 from lwsite import model as m
 from lwsite.analysis import trends
-from lwsite.load.loader import load
+from lwsite.load.portfolio import load
 
 
 @pytest.fixture(scope="module")

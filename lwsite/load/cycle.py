@@ -17,8 +17,10 @@ from typing import Any
 from .. import model as m
 from ..errors import Problem, Problems
 from ..privacy import Roster, load_roster
+from .context import CYCLE_ID_RE, iso_date
 from .files import FILE, FOLDER, walk
-from .loader import CYCLE_ID_RE, SCRIPT_RE, _iso_date, _Loader
+from .portfolio import Loader
+from .scripts import SCRIPT_RE
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ class SchoolFiles:
         return next((f for f in self.frameworks if f.id == fid), None)
 
 
-class _SchoolOnly(_Loader):
+class _SchoolOnly(Loader):
     """The loader, reading a school's own file without loading its cycles."""
 
     def cycles(self, *args: Any, **kwargs: Any) -> list[m.Cycle]:
@@ -90,7 +92,6 @@ def load_school(content_dir: Path, school: str) -> tuple[SchoolFiles | None, lis
     """
     root = content_dir.resolve()
     loader = _SchoolOnly(root, content_dir.absolute().parent)
-    loader.drafts, loader.published_actions, loader.cycle_actions = {}, {}, []
     if not root.is_dir():
         return None, [Problem(".", 1, f"content folder {content_dir} does not exist: give it with --content-dir")]
     portfolio = loader.portfolio(root / "portfolio.yml")
@@ -129,10 +130,10 @@ def load_school(content_dir: Path, school: str) -> tuple[SchoolFiles | None, lis
 
 
 def _cycle(
-    loader: _Loader, folder: Path, school: str, frameworks: dict[str, m.Framework], rooms: tuple[m.Room, ...]
+    loader: Loader, folder: Path, school: str, frameworks: dict[str, m.Framework], rooms: tuple[m.Room, ...]
 ) -> CycleFiles | None:
     match = CYCLE_ID_RE.fullmatch(folder.name)
-    day = _iso_date(match.group(1)) if match else None
+    day = iso_date(match.group(1)) if match else None
     if not loader.is_dir(folder) or match is None or day is None:
         return None
     loader.problems = Problems()

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import yaml
 
 from ..errors import Problems
+from .keys import Keys
 from .source import LList, LMap
 
 Word = TypeVar("Word", bound=str)  # a word of a closed vocabulary
@@ -95,12 +96,23 @@ class Reader:
                    f"not {_describe(value)}")
         return None
 
-    def keys(
-        self, m: LMap, allowed: Iterable[str], required: Iterable[str] = (), what: str = ""
-    ) -> bool:
+    def keys(self, m: LMap, table: Keys) -> bool:
         """Report unknown and missing keys; a misspelt required key is one error, not two."""
-        allowed, required = tuple(allowed), tuple(required)
-        where = f" in {what}" if what else ""
+        good = self.unknown(m, table)
+        where = f" in {table.what}" if table.what else ""
+        for key in table.required:
+            if key not in m:
+                good = False
+                self.missing(m, key, where)
+        return good
+
+    def unknown(self, m: LMap, table: Keys) -> bool:
+        """Report the keys ``table`` does not declare, with the declared one meant when it is close.
+
+        The required keys so misspelt are kept in ``m.typos``: their absence is not reported again.
+        """
+        allowed, required = table.allowed, table.required
+        where = f" in {table.what}" if table.what else ""
         good = True
         typos: set[str] = set()
         for key in m:
@@ -113,17 +125,29 @@ class Reader:
                     hint = f"did you mean '{close[0]}'?"
                     if close[0] in required:
                         typos.add(close[0])
+                elif table.private:
+                    hint = "remove it"
                 elif m.flow and m[key] is None:
                     hint = "a ',' ends a value inside {...}: quote the value that contains it"
                 else:
                     hint = "allowed: " + ", ".join(allowed)
-                self.error(self.line(m, key), f"unknown key '{key}'{where}: {hint}")
+                if table.private:  # the key may be a name: never quote it
+                    listed = ", ".join(allowed[:-1]) + " and " + allowed[-1] if len(allowed) > 1 else allowed[0]
+                    self.error(self.line(m, key), f"{table.what} has a key other than {listed}: {hint}")
+                else:
+                    self.error(self.line(m, key), f"unknown key '{key}'{where}: {hint}")
         m.typos = frozenset(typos)
-        for key in required:
-            if key not in m:
-                good = False
-                self.missing(m, key, where)
         return good
+
+    def values(self, m: LMap, table: Keys) -> dict[str, Any]:
+        """Every declared key's value, read by its kind (None, or empty, when absent or wrong)."""
+        return {key: kind.read(self, m, key) for key, kind in table.fields.items()}
+
+    def read(self, m: LMap | None, table: Keys) -> dict[str, Any] | None:
+        """An item's values, or None when it is not a mapping or its keys are wrong (reported)."""
+        if m is None or not self.keys(m, table):
+            return None
+        return self.values(m, table)
 
     def missing(self, m: LMap, key: str, where: str = "") -> None:
         """A required key is absent: an error, unless an unknown key already misspells it."""

@@ -1,4 +1,4 @@
-"""Reading content files: UTF-8 text, YAML with line numbers, Markdown front matter.
+"""Reading YAML content with line numbers (the text is read by text.py, Markdown by markdown.py).
 
 YAML is parsed by PyYAML's safe loader, extended only to remember where each key and item
 stands, to refuse repeated keys, and to turn impossible dates into located errors. The
@@ -13,34 +13,16 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import yaml
 from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-MAX_FILE_BYTES = 256 * 1024  # a content file's largest size (the demo's largest is 2.3 KB)
+from .text import CONTROL_RE, MAX_PARAGRAPH, SourceError, control_message, long_paragraph
+from .yaml_errors import syntax_error
+
 MAX_DEPTH = 20  # levels of YAML nesting (the format needs 6)
-# the longest paragraph of Markdown (lines without a blank line between; a list item, table row or
-# heading starts a new one): Python-Markdown's inline patterns take time in proportion to the
-# square of a paragraph's length (a 128,000-character paragraph of links took 9 seconds)
-MAX_PARAGRAPH = 5000
-_BLOCK_START_RE = re.compile(r"[ \t]*(?:[-*+][ \t]|[0-9]{1,9}[.)][ \t]|\||#)")
-# characters no content file may hold: C0 and C1 controls but tab, line feed and NEL (U+0085, which
-# YAML reads as a line break: reported as such), surrogates and the noncharacters U+FFFE, U+FFFF.
-# They are invisible, and XML (the feed) and calendar files cannot hold them.
-CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
-
-
-class SourceError(Exception):
-    """A file that cannot be read at all; ``line`` is 1-based in the whole file."""
-
-    def __init__(self, line: int, message: str) -> None:
-        super().__init__(message)
-        self.line = line
-        self.message = message
 
 
 class LMap(dict[str, Any]):
@@ -100,12 +82,6 @@ class _Located:
 
     def _line(self, node: Any) -> int:
         return self.lines(node.start_mark)
-
-
-def _control_message(char: str, escaped: bool = False) -> str:
-    how = " (written as a backslash escape)" if escaped else ""
-    return (f"the control character U+{ord(char):04X}{how} is not allowed in content files (it is invisible, "
-            "and feeds and calendars cannot hold it): remove it")
 
 
 class _Loader(_Located, yaml.SafeLoader):
@@ -214,32 +190,11 @@ def _construct_str(loader: Any, node: ScalarNode) -> str:
     value = str(loader.construct_scalar(node))
     bad = CONTROL_RE.search(value)
     if bad is not None:
-        raise SourceError(loader._line(node), _control_message(bad.group(), escaped=True))
+        raise SourceError(loader._line(node), control_message(bad.group(), escaped=True))
     if len(value) > MAX_PARAGRAPH and long_paragraph(value) is not None:
         raise SourceError(loader._line(node), f"this value has a paragraph longer than {MAX_PARAGRAPH:,} "
                           "characters: shorten it, or break it up with blank lines")
     return value
-
-
-def long_paragraph(text: str) -> int | None:
-    """The index of the first line of a paragraph longer than ``MAX_PARAGRAPH``, if any."""
-    start, size = 0, 0
-    for i, line in enumerate(text.split("\n")):
-        if not line.strip() or _BLOCK_START_RE.match(line):
-            start, size = i, 0
-        size += len(line) + 1
-        if size > MAX_PARAGRAPH + 1:
-            return start
-    return None
-
-
-def check_paragraphs(body: str, first_line: int) -> None:
-    """Refuse a Markdown body with a paragraph longer than ``MAX_PARAGRAPH`` (``first_line``: the body's)."""
-    if len(body) > MAX_PARAGRAPH:
-        start = long_paragraph(body)
-        if start is not None:
-            raise SourceError(first_line + start, f"this paragraph is longer than {MAX_PARAGRAPH:,} characters: "
-                              "break it up with blank lines (or shorten it)")
 
 
 _classes: tuple[type[Any], ...] = (_Loader,) if _Fast is _Loader else (_Loader, _Fast)
@@ -249,33 +204,6 @@ for _cls in _classes:
     _cls.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
     _cls.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
-
-def read_text(path: Path) -> str:
-    """A content file as text: UTF-8, with a BOM and CRLF line endings accepted.
-
-    Refused with the line: a file over ``MAX_FILE_BYTES``, bytes that are not UTF-8, and
-    control characters (``CONTROL_RE``).
-    """
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise SourceError(1, f"this file cannot be read ({exc.strerror}): make it readable") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise SourceError(1, f"this file is larger than {MAX_FILE_BYTES // 1024} KB, the most a content file "
-                          "may hold: split it, or remove what does not belong in it")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise SourceError(
-            line, f"this file is not UTF-8 text (byte 0x{data[exc.start]:02X} on this line): save it as UTF-8"
-        ) from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    bad = CONTROL_RE.search(text)
-    if bad is not None:
-        raise SourceError(text.count("\n", 0, bad.start()) + 1, _control_message(bad.group()))
-    return text
 
 
 def compose(text: str, line_of: _Lines) -> Node | None:
@@ -322,7 +250,7 @@ def parse_yaml(text: str, line_offset: int = 0) -> Any:
             line, f"character U+{exc.character:04X} is not allowed in YAML: remove it"
         ) from None
     except yaml.MarkedYAMLError as exc:
-        line, message = _syntax_error(exc, line_of)
+        line, message = syntax_error(exc, line_of)
         lines = text.split("\n")
         here = lines[line - 1 - line_offset] if 0 <= line - 1 - line_offset < len(lines) else ""
         odd = next((ch for ch in "\x85\u2028\u2029" if ch in here), None)
@@ -336,65 +264,6 @@ def parse_yaml(text: str, line_offset: int = 0) -> Any:
         if loader is not None:
             loader.dispose()
 
-
-class _Start:
-    """A mark at the start of the parsed text."""
-
-    line = 0
-    index = 0
-
-
-def _syntax_error(exc: yaml.MarkedYAMLError, line_of: Callable[[Any], int]) -> tuple[int, str]:
-    """The line (1-based, in the whole file) and a message saying what to do."""
-    problem = exc.problem or "invalid YAML"
-    context = exc.context or ""
-    pmark = exc.problem_mark or exc.context_mark
-    pline = line_of(pmark) if pmark else line_of(_Start())
-    cline = line_of(exc.context_mark) if exc.context_mark else pline
-    if "'\\t'" in problem:
-        return pline, "a tab character is used for indentation: indent with spaces"
-    if context in ("while parsing a flow sequence", "while parsing a flow mapping"):
-        opener, closer = ("[", "]") if "sequence" in context else ("{", "}")
-        later = f" ({problem}, line {pline})" if pline != cline else f" ({problem})"
-        return cline, (
-            f"the '{opener}' on this line is not closed{later}: close it with '{closer}', "
-            "or quote a value that contains , : # [ ] { }"
-        )
-    if context.startswith("while scanning a quoted scalar"):
-        return cline, "the quote that opens a value on this line is never closed: close it"
-    if context.startswith("while scanning a double-quoted scalar") and "escape" in problem:
-        return pline, f"{problem} (a backslash in double quotes starts an escape): use single quotes"
-    if context.startswith("while scanning a simple key"):
-        return cline, "this line is not 'key: value': add the ':', or indent it under the key it continues"
-    if problem == "mapping values are not allowed here":
-        return pline, (
-            "a ': ' inside a value, or a line indented too far: quote the value (\"...\") "
-            "or fix the indentation"
-        )
-    if problem.startswith("expected <block end>") and "<scalar>" in problem:
-        return pline, (
-            "text follows a quoted or bracketed value: quote the whole value (inside '...' write '' "
-            "for an apostrophe, inside \"...\" write \\\")"
-        )
-    if problem.startswith("expected <block end>") and problem[-2:] in ("}'", "]'"):
-        return pline, f"a closing {problem[-2]} without an opening one: remove it"
-    if problem.startswith("expected <block end>"):
-        return pline, (
-            "this line's indentation does not match the lines above it: indent the keys of one "
-            "mapping (and the items of one list) equally, with spaces"
-        )
-    if problem == "sequence entries are not allowed here":
-        return pline, "'- ' starts a list item here: quote a value that starts with '- ', or fix the indentation"
-    if problem.startswith("found undefined alias"):
-        return pline, "a value that starts with '*' must be quoted"
-    if "cannot start any token" in problem:
-        char = re.search(r"character (.+?) that", problem)
-        return pline, f"a value cannot start with {char.group(1) if char else 'this character'}: quote it"
-    if context.startswith("expected a single document"):
-        return pline, "a YAML file holds one document: remove this '---' line (and any after it)"
-    if problem.startswith("could not determine a constructor"):
-        return pline, "a value that starts with '!' must be quoted"
-    return pline, f"{problem}: check the indentation (spaces only), quotes and brackets here and above"
 
 
 def escaped_strings(text: str, front_matter: bool = False) -> list[tuple[int, str, str]]:
@@ -431,44 +300,6 @@ def escaped_strings(text: str, front_matter: bool = False) -> list[tuple[int, st
                 found.append((line_of(node.start_mark), str(node.value), source))
     return sorted(found)
 
-
-@dataclass(frozen=True)
-class MarkdownFile:
-    """A Markdown file split into front matter and body; ``body_line`` is the body's first line."""
-
-    meta: LMap
-    meta_line: int
-    body: str
-    body_line: int
-
-
-def split_front_matter(text: str) -> MarkdownFile:
-    lines = text.split("\n")
-    if lines[0].strip() == "---" and lines[0] != "---":
-        raise SourceError(1, "the first line must be exactly --- (no spaces around it): remove the spaces")
-    if lines[0] != "---":
-        raise SourceError(1, "the file must start with front matter: a first line that is exactly ---")
-    try:
-        end = lines.index("---", 1)
-    except ValueError:
-        near = next((i for i, line in enumerate(lines[1:], 1) if line.strip() == "---"), None)
-        if near is not None:
-            raise SourceError(
-                near + 1, "this line closes the front matter only if it is exactly --- "
-                "(no spaces around it): remove the spaces"
-            ) from None
-        raise SourceError(
-            1, "front matter is not closed: add a line that is exactly --- after it"
-        ) from None
-    meta = parse_yaml("\n".join(lines[1:end]), line_offset=1)
-    if meta is None:
-        meta = LMap()
-        meta.line, meta.key_lines, meta.raw = 2, {}, {}
-    if not isinstance(meta, LMap):
-        raise SourceError(2, "front matter must be a mapping of keys to values")
-    body = "\n".join(lines[end + 1 :])
-    check_paragraphs(body, end + 2)
-    return MarkdownFile(meta=meta, meta_line=2, body=body, body_line=end + 2)
 
 
 def to_date(value: Any) -> dt.date | None:
