@@ -38,9 +38,11 @@ def main() -> None:
         wall.append(time.perf_counter() - start)
         cpu.append(time.process_time() - start_cpu)
     median, median_cpu = statistics.median(wall), statistics.median(cpu)
-    print(f"classify: {len(items)} items, median of {args.repeat}: wall {median:.3f} s, CPU {median_cpu:.3f} s "
-          f"({1e6 * median_cpu / len(items):.0f} us an item); target <= {TARGET} s: "
-          f"{'PASS' if median_cpu <= TARGET else 'FAIL'}")
+    print(
+        f"classify: {len(items)} items, median of {args.repeat}: wall {median:.3f} s, CPU {median_cpu:.3f} s "
+        f"({1e6 * median_cpu / len(items):.0f} us an item); target <= {TARGET} s: "
+        f"{'PASS' if median_cpu <= TARGET else 'FAIL'}"
+    )
 
 
 if __name__ == "__main__":

@@ -39,9 +39,11 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO_PARTS = ("content", "private", "docs", "theme", "mkdocs.yml")
 KINDS = ("load", "check", "build")
 # lwsite's loading and checking of the content and docs/ alone, timed inside the process
-LOAD = ("import time; from pathlib import Path; from lwsite.load import portfolio; "
-        "t, c = time.perf_counter(), time.process_time(); portfolio.load(Path('content'), Path('docs')); "
-        "print(f'load {time.perf_counter() - t:.4f} {time.process_time() - c:.4f}')")
+LOAD = (
+    "import time; from pathlib import Path; from lwsite.load import portfolio; "
+    "t, c = time.perf_counter(), time.process_time(); portfolio.load(Path('content'), Path('docs')); "
+    "print(f'load {time.perf_counter() - t:.4f} {time.process_time() - c:.4f}')"
+)
 
 
 def demo(dest: Path) -> Path:
@@ -85,12 +87,24 @@ def timed(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float) -> tup
     return seconds, cpu, proc.stdout + proc.stderr
 
 
-COMMANDS = {"load": ["-c", LOAD], "check": ["-m", "lwsite", "check", "content"],
-            "build": ["-m", "mkdocs", "build", "-d", "site"]}
+COMMANDS = {
+    "load": ["-c", LOAD],
+    "check": ["-m", "lwsite", "check", "content"],
+    "build": ["-m", "mkdocs", "build", "-d", "site"],
+}
 
 
-def bench_project(project: Path, roster: int, repeat: int, envs: dict[str, dict[str, str]], logs: Path,
-                  timeout: float, slow: float, kinds: tuple[str, ...], own_only: set[str]) -> dict[str, Any]:
+def bench_project(
+    project: Path,
+    roster: int,
+    repeat: int,
+    envs: dict[str, dict[str, str]],
+    logs: Path,
+    timeout: float,
+    slow: float,
+    kinds: tuple[str, ...],
+    own_only: set[str],
+) -> dict[str, Any]:
     """{roster label: {source: {"load": [seconds | None...], "load_cpu": [...], "check": [...], ...}}}.
 
     Each repeat runs every roster with every version in turn, so that a drift in the machine's
@@ -105,8 +119,13 @@ def bench_project(project: Path, roster: int, repeat: int, envs: dict[str, dict[
     # fill the chart cache (the same charts for every roster and version) with a quick build
     timed([sys.executable, *COMMANDS["build"]], project, next(iter(envs.values())), timeout)
     runs: dict[str, dict[str, dict[str, list[float | None]]]] = {
-        tag: {s: {f"{k}{cpu}": [] for k in KINDS for cpu in ("", "_cpu")} for s in envs
-              if tag == "own" or s not in own_only} for tag in kinds}
+        tag: {
+            s: {f"{k}{cpu}": [] for k in KINDS for cpu in ("", "_cpu")}
+            for s in envs
+            if tag == "own" or s not in own_only
+        }
+        for tag in kinds
+    }
     given_up: set[tuple[str, str, str]] = set()
     for i in range(repeat):
         for tag in kinds:
@@ -126,8 +145,11 @@ def bench_project(project: Path, roster: int, repeat: int, envs: dict[str, dict[
                     if seconds is None or seconds > slow:
                         given_up.add((tag, source, kind))
                     shown = "timed out" if seconds is None else f"{seconds:.2f} s ({cpu:.2f} s CPU)"
-                    print(f"[{project.name}, {labels[tag]}, {source}] {kind} {i + 1}: {shown}", file=sys.stderr,
-                          flush=True)
+                    print(
+                        f"[{project.name}, {labels[tag]}, {source}] {kind} {i + 1}: {shown}",
+                        file=sys.stderr,
+                        flush=True,
+                    )
     return {labels[tag]: runs[tag] for tag in kinds}
 
 
@@ -144,15 +166,24 @@ def median(values: list[float | None]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--roster", type=int, default=5000, help="names in the large roster (default %(default)s)")
-    parser.add_argument("--visits", type=int, default=2000, help="visits of the synthetic portfolio (default "
-                        "%(default)s)")
+    parser.add_argument(
+        "--visits", type=int, default=2000, help="visits of the synthetic portfolio (default %(default)s)"
+    )
     parser.add_argument("--repeat", type=int, default=3, help="runs of each kind; the median is reported")
     parser.add_argument("--out", type=Path, default=Path("bench/out/names"), help="work and results folder")
-    parser.add_argument("--source", action="append", default=[],
-                        help="benchmark this lwsite source tree instead of the installed one (repeatable); "
-                        "DIR=own times it with the projects' own rosters only")
-    parser.add_argument("--rosters", choices=("own", "large", "both"), default="both",
-                        help="time the projects' own rosters, the large one, or both (default)")
+    parser.add_argument(
+        "--source",
+        action="append",
+        default=[],
+        help="benchmark this lwsite source tree instead of the installed one (repeatable); "
+        "DIR=own times it with the projects' own rosters only",
+    )
+    parser.add_argument(
+        "--rosters",
+        choices=("own", "large", "both"),
+        default="both",
+        help="time the projects' own rosters, the large one, or both (default)",
+    )
     parser.add_argument("--timeout", type=float, default=600, help="seconds before one run is given up")
     parser.add_argument("--slow", type=float, default=60, help="a run slower than this is not repeated")
     args = parser.parse_args(argv)
@@ -168,21 +199,37 @@ def main(argv: list[str] | None = None) -> int:
     envs = {str(s): build_env("public", s) for s in sources} or {"installed lwsite": build_env("public", None)}
     kinds = ("own", "large") if args.rosters == "both" else (args.rosters,)
     results = {
-        "demo": bench_project(demo(out / "demo"), args.roster, args.repeat, envs, logs, args.timeout, args.slow,
-                              kinds, own_only),
+        "demo": bench_project(
+            demo(out / "demo"), args.roster, args.repeat, envs, logs, args.timeout, args.slow, kinds, own_only
+        ),
         f"synthetic, {args.visits:,} visits": bench_project(
-            synthetic(out / "synthetic", args.visits), args.roster, args.repeat, envs, logs, args.timeout, args.slow,
-            kinds, own_only),
+            synthetic(out / "synthetic", args.visits),
+            args.roster,
+            args.repeat,
+            envs,
+            logs,
+            args.timeout,
+            args.slow,
+            kinds,
+            own_only,
+        ),
     }
     info = machine()
-    (out / "results.json").write_text(json.dumps({"machine": info, "sources": list(envs), "results": results},
-                                                 indent=2))
-    print(f"\nroster benchmark, {info['date']}: {info['nproc']} x {info['cpu']}, Python {info['python']}, "
-          f"commit {info['commit'] or '?'}; medians of {args.repeat} fresh processes\n")
-    print("Each cell: the median wall time, and in brackets the median CPU time (user + system), which a busy\n"
-          "machine disturbs less.\n")
-    print("| portfolio | roster | lwsite | load and scan (in process) | lwsite check | warm mkdocs build |\n"
-          "|---|---|---|---|---|---|")
+    (out / "results.json").write_text(
+        json.dumps({"machine": info, "sources": list(envs), "results": results}, indent=2)
+    )
+    print(
+        f"\nroster benchmark, {info['date']}: {info['nproc']} x {info['cpu']}, Python {info['python']}, "
+        f"commit {info['commit'] or '?'}; medians of {args.repeat} fresh processes\n"
+    )
+    print(
+        "Each cell: the median wall time, and in brackets the median CPU time (user + system), which a busy\n"
+        "machine disturbs less.\n"
+    )
+    print(
+        "| portfolio | roster | lwsite | load and scan (in process) | lwsite check | warm mkdocs build |\n"
+        "|---|---|---|---|---|---|"
+    )
     for project, rows in results.items():
         for label, by_source in rows.items():
             for source, runs in by_source.items():

@@ -119,8 +119,11 @@ def measure(site: Path) -> Output:
     pages = [p for p in files if p.suffix == ".html"]
     largest = max(pages, key=lambda p: p.stat().st_size)
     return Output(
-        total_bytes=sum(p.stat().st_size for p in files), files=len(files), pages=len(pages),
-        largest_page=largest.relative_to(site).as_posix(), largest_page_bytes=largest.stat().st_size,
+        total_bytes=sum(p.stat().st_size for p in files),
+        files=len(files),
+        pages=len(pages),
+        largest_page=largest.relative_to(site).as_posix(),
+        largest_page_bytes=largest.stat().st_size,
     )
 
 
@@ -133,7 +136,7 @@ def edit_visit(project: Path, n: int) -> Path:
         text = visit.read_text()
         low = re.search(r"^  student-discourse: (NE|D)$", text, re.MULTILINE)
         if low is not None:
-            text = text[: low.start(1)] + "S" + text[low.end(1):]
+            text = text[: low.start(1)] + "S" + text[low.end(1) :]
             line = f"- [student-discourse] Benchmark edit {n + 1}: 7 of 12 students revised a claim after partner talk."
             visit.write_text(text + line + "\n")
             return visit
@@ -154,14 +157,20 @@ def bench_size(total: int, repeat: int, out: Path, env: dict[str, str], keep: bo
     work, logs = out / f"v{total}", out / "logs" / f"v{total}"
     shutil.rmtree(work, ignore_errors=True)
     logs.mkdir(parents=True, exist_ok=True)
-    print(f"[{total} visits] generating {shape.schools} schools x {shape.cycles} cycles x {shape.visits} visits",
-          file=sys.stderr, flush=True)
+    print(
+        f"[{total} visits] generating {shape.schools} schools x {shape.cycles} cycles x {shape.visits} visits",
+        file=sys.stderr,
+        flush=True,
+    )
     plain, lw = write_plain(work / "plain", shape), write_lwsite(work / "lwsite", shape, roster)
 
     def timed(kind: str, project: Path, i: int) -> Build:
         result = build(project, logs / f"{kind}-{i + 1}.log", env, trends=kind != "bare")
-        print(f"[{total} visits] {kind} {i + 1}/{repeat}: {result.seconds:.2f} s, {result.rss_kib // 1024} MiB",
-              file=sys.stderr, flush=True)
+        print(
+            f"[{total} visits] {kind} {i + 1}/{repeat}: {result.seconds:.2f} s, {result.rss_kib // 1024} MiB",
+            file=sys.stderr,
+            flush=True,
+        )
         return result
 
     plain_runs: list[Build] = []
@@ -183,10 +192,17 @@ def bench_size(total: int, repeat: int, out: Path, env: dict[str, str], keep: bo
         shutil.rmtree(work)
 
     result: Result = {
-        "visits": total, "shape": asdict(shape), "repeat": repeat,
+        "visits": total,
+        "shape": asdict(shape),
+        "repeat": repeat,
         "plain": series(plain_runs) | {"output": asdict(plain_out)},
-        "lwsite": {"cold": series(cold), "warm": series(warm), "edit": series(edited), "output": asdict(lw_out),
-                   "without_trends": series(bare)},
+        "lwsite": {
+            "cold": series(cold),
+            "warm": series(warm),
+            "edit": series(edited),
+            "output": asdict(lw_out),
+            "without_trends": series(bare),
+        },
     }
     p = result["plain"]["median_s"]
     result["ratios"] = {
@@ -196,8 +212,10 @@ def bench_size(total: int, repeat: int, out: Path, env: dict[str, str], keep: bo
         "bytes_over_plain": lw_out.total_bytes / plain_out.total_bytes,
     }
     b = result["lwsite"]["without_trends"]["median_s"]
-    result["trends_add_s"] = {"cold": result["lwsite"]["cold"]["median_s"] - b,
-                              "warm": result["lwsite"]["warm"]["median_s"] - b}
+    result["trends_add_s"] = {
+        "cold": result["lwsite"]["cold"]["median_s"] - b,
+        "warm": result["lwsite"]["warm"]["median_s"] - b,
+    }
     result["lwsite"]["peak_rss_kib"] = max(b.rss_kib for b in cold + warm + edited)
     return result
 
@@ -220,27 +238,41 @@ def targets(results: dict[int, Result]) -> list[dict[str, Any]]:
         ("2,000 visits: output bytes lwsite / plain", ratio("bytes_over_plain"), 1.2),
         ("lwsite cold time(8,000) / time(2,000)", growth("cold"), 4.4),
         ("lwsite warm time(8,000) / time(2,000)", growth("warm"), 4.4),
-        ("8,000 visits: lwsite peak memory (GiB)",
-         None if big is None else big["lwsite"]["peak_rss_kib"] / GIB_KIB, 1.0),
+        (
+            "8,000 visits: lwsite peak memory (GiB)",
+            None if big is None else big["lwsite"]["peak_rss_kib"] / GIB_KIB,
+            1.0,
+        ),
     ]
     return [
-        {"target": name, "limit": limit, "value": value,
-         "status": "n/a" if value is None else "PASS" if value <= limit else "MISS"}
+        {
+            "target": name,
+            "limit": limit,
+            "value": value,
+            "status": "n/a" if value is None else "PASS" if value <= limit else "MISS",
+        }
         for name, value, limit in rows
     ]
 
 
 def machine() -> dict[str, Any]:
     cpuinfo = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
-    model = next((line.split(":", 1)[1].strip() for line in cpuinfo.splitlines() if line.startswith("model name")),
-                 platform.processor() or "unknown")
+    model = next(
+        (line.split(":", 1)[1].strip() for line in cpuinfo.splitlines() if line.startswith("model name")),
+        platform.processor() or "unknown",
+    )
     meminfo = Path("/proc/meminfo").read_text() if Path("/proc/meminfo").exists() else ""
     ram = re.search(r"MemTotal:\s+(\d+) kB", meminfo)
     return {
-        "nproc": os.cpu_count(), "cpu": model, "ram_gib": round(int(ram.group(1)) / GIB_KIB, 1) if ram else None,
-        "python": platform.python_version(), "mkdocs": metadata.version("mkdocs"),
-        "material": metadata.version("mkdocs-material"), "lwsite": metadata.version("lwsite"),
-        "platform": platform.platform(), "date": dt.datetime.now().isoformat(timespec="seconds"),
+        "nproc": os.cpu_count(),
+        "cpu": model,
+        "ram_gib": round(int(ram.group(1)) / GIB_KIB, 1) if ram else None,
+        "python": platform.python_version(),
+        "mkdocs": metadata.version("mkdocs"),
+        "material": metadata.version("mkdocs-material"),
+        "lwsite": metadata.version("lwsite"),
+        "platform": platform.platform(),
+        "date": dt.datetime.now().isoformat(timespec="seconds"),
         "commit": _git("rev-parse", "--short", "HEAD").strip(),
         "uncommitted": _git("status", "--porcelain", "--", "lwsite", "theme").splitlines(),
     }
@@ -249,8 +281,9 @@ def machine() -> dict[str, Any]:
 def _git(*args: str) -> str:
     """Read-only git queries, so results say which code they measured."""
     try:
-        proc = subprocess.run(["git", *args], capture_output=True, text=True, check=False,
-                              cwd=Path(__file__).resolve().parent.parent)
+        proc = subprocess.run(
+            ["git", *args], capture_output=True, text=True, check=False, cwd=Path(__file__).resolve().parent.parent
+        )
     except OSError:
         return ""
     return proc.stdout
@@ -278,25 +311,47 @@ def table(results: dict[int, Result]) -> str:
         ("lwsite warm build", lambda r: f"{r['lwsite']['warm']['median_s']:.2f} s"),
         ("lwsite rebuild after one edit", lambda r: f"{r['lwsite']['edit']['median_s']:.2f} s"),
         ("lwsite without its trend features", lambda r: f"{r['lwsite']['without_trends']['median_s']:.2f} s"),
-        ("trend pages and charts add, cold / warm", lambda r: "{cold:.2f} s / {warm:.2f} s".format(
-            **r["trends_add_s"])),
+        (
+            "trend pages and charts add, cold / warm",
+            lambda r: "{cold:.2f} s / {warm:.2f} s".format(**r["trends_add_s"]),
+        ),
         ("cold / plain", lambda r: f"{r['ratios']['cold_over_plain']:.2f}"),
         ("warm / plain", lambda r: f"{r['ratios']['warm_over_plain']:.2f}"),
         ("edit rebuild / plain", lambda r: f"{r['ratios']['edit_over_plain']:.2f}"),
         ("peak memory plain", lambda r: _mib(r["plain"]["peak_rss_kib"])),
-        ("peak memory lwsite cold / warm / edit", lambda r: " / ".join(
-            _mib(r["lwsite"][k]["peak_rss_kib"]) for k in ("cold", "warm", "edit"))),
-        ("output plain (files, pages)", lambda r: "{} ({files}, {pages})".format(
-            _bytes(r["plain"]["output"]["total_bytes"]), **r["plain"]["output"])),
-        ("output lwsite (files, pages)", lambda r: "{} ({files}, {pages})".format(
-            _bytes(r["lwsite"]["output"]["total_bytes"]), **r["lwsite"]["output"])),
+        (
+            "peak memory lwsite cold / warm / edit",
+            lambda r: " / ".join(_mib(r["lwsite"][k]["peak_rss_kib"]) for k in ("cold", "warm", "edit")),
+        ),
+        (
+            "output plain (files, pages)",
+            lambda r: "{} ({files}, {pages})".format(
+                _bytes(r["plain"]["output"]["total_bytes"]), **r["plain"]["output"]
+            ),
+        ),
+        (
+            "output lwsite (files, pages)",
+            lambda r: "{} ({files}, {pages})".format(
+                _bytes(r["lwsite"]["output"]["total_bytes"]), **r["lwsite"]["output"]
+            ),
+        ),
         ("output lwsite / plain", lambda r: f"{r['ratios']['bytes_over_plain']:.2f}"),
-        ("largest page plain", lambda r: "`{largest_page}` {}".format(
-            _bytes(r["plain"]["output"]["largest_page_bytes"]), **r["plain"]["output"])),
-        ("largest page lwsite", lambda r: "`{largest_page}` {}".format(
-            _bytes(r["lwsite"]["output"]["largest_page_bytes"]), **r["lwsite"]["output"])),
-        ("charts rendered cold / warm / edit", lambda r: " / ".join(
-            _charts(r["lwsite"][k]["charts"]) for k in ("cold", "warm", "edit"))),
+        (
+            "largest page plain",
+            lambda r: "`{largest_page}` {}".format(
+                _bytes(r["plain"]["output"]["largest_page_bytes"]), **r["plain"]["output"]
+            ),
+        ),
+        (
+            "largest page lwsite",
+            lambda r: "`{largest_page}` {}".format(
+                _bytes(r["lwsite"]["output"]["largest_page_bytes"]), **r["lwsite"]["output"]
+            ),
+        ),
+        (
+            "charts rendered cold / warm / edit",
+            lambda r: " / ".join(_charts(r["lwsite"][k]["charts"]) for k in ("cold", "warm", "edit")),
+        ),
     ]
     head = "| visits | " + " | ".join(f"{s:,}" for s in sizes) + " |"
     lines = [head, "|---" * (len(sizes) + 1) + "|"]
@@ -319,10 +374,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("bench/out"), help="work and results folder")
     parser.add_argument("--audience", choices=("public", "staff", "team"), default="public")
     parser.add_argument("--keep", action="store_true", help="keep the generated projects and sites")
-    parser.add_argument("--roster", type=int, default=2, help="names in the privacy roster (default %(default)s; "
-                        "common English and Spanish names past the first two, see bench/synth.py)")
-    parser.add_argument("--source", type=Path, help="benchmark this lwsite source tree (holding lwsite/ and theme/) "
-                        "instead of the installed one, e.g. a `git archive HEAD lwsite theme` snapshot")
+    parser.add_argument(
+        "--roster",
+        type=int,
+        default=2,
+        help="names in the privacy roster (default %(default)s; "
+        "common English and Spanish names past the first two, see bench/synth.py)",
+    )
+    parser.add_argument(
+        "--source",
+        type=Path,
+        help="benchmark this lwsite source tree (holding lwsite/ and theme/) "
+        "instead of the installed one, e.g. a `git archive HEAD lwsite theme` snapshot",
+    )
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     if not sizes:
@@ -343,16 +407,31 @@ def main(argv: list[str] | None = None) -> int:
         repeat = args.repeat or (1 if size >= 8000 else 3)
         results[size] = bench_size(size, repeat, out, env, args.keep, args.roster)
         checks = targets(results)
-        (out / "results.json").write_text(json.dumps(
-            {"machine": info, "audience": args.audience, "roster": args.roster, "today": TODAY, "sizes": results,
-             "targets": checks},
-            indent=2))
+        (out / "results.json").write_text(
+            json.dumps(
+                {
+                    "machine": info,
+                    "audience": args.audience,
+                    "roster": args.roster,
+                    "today": TODAY,
+                    "sizes": results,
+                    "targets": checks,
+                },
+                indent=2,
+            )
+        )
 
-    print(f"\nlwsite benchmark, {info['date']}, audience {args.audience}: {info['nproc']} x {info['cpu']}, "
-          f"{info['ram_gib']} GiB RAM, Python {info['python']}, MkDocs {info['mkdocs']}, "
-          f"Material {info['material']}; lwsite: "
-          + (f"source tree {source}" if source else f"commit {info['commit'] or '?'}"
-             + (" + uncommitted changes" if info["uncommitted"] else "")) + "\n")
+    print(
+        f"\nlwsite benchmark, {info['date']}, audience {args.audience}: {info['nproc']} x {info['cpu']}, "
+        f"{info['ram_gib']} GiB RAM, Python {info['python']}, MkDocs {info['mkdocs']}, "
+        f"Material {info['material']}; lwsite: "
+        + (
+            f"source tree {source}"
+            if source
+            else f"commit {info['commit'] or '?'}" + (" + uncommitted changes" if info["uncommitted"] else "")
+        )
+        + "\n"
+    )
     print(table(results), "", target_table(checks), "", f"raw results: {out / 'results.json'}", sep="\n")
     return 0
 

@@ -144,8 +144,9 @@ def write_roster(path: Path, count: int, keep: tuple[str, ...] = ()) -> Path:
     return path
 
 
-def write_portfolio(dest: Path, shape: Shape, seed: int = 1, first_year: int = 2016, roster: int = 2,
-                    spread: bool = False) -> Path:
+def write_portfolio(
+    dest: Path, shape: Shape, seed: int = 1, first_year: int = 2016, roster: int = 2, spread: bool = False
+) -> Path:
     """Write a portfolio folder (content/ and private/roster.yml) under ``dest``.
 
     The roster holds two invented names, or ``roster`` names when that is more (see ``write_roster``).
@@ -166,9 +167,7 @@ def write_portfolio(dest: Path, shape: Shape, seed: int = 1, first_year: int = 2
         school = content / "schools" / f"school-{s + 1:02d}"
         (school / "cycles").mkdir(parents=True, exist_ok=True)
         rooms = "\n".join(f'  - {{code: "R{r:02d}", grade: "{r % 6}"}}' for r in range(1, 31))
-        (school / "school.yml").write_text(
-            f"name: School {s + 1:02d}\ngrades: K-5\nclassrooms: 30\nrooms:\n{rooms}\n"
-        )
+        (school / "school.yml").write_text(f"name: School {s + 1:02d}\ngrades: K-5\nclassrooms: 30\nrooms:\n{rooms}\n")
         prev = None
         for c, day in enumerate(cycle_dates(shape.cycles, first_year)):
             cid = f"{day.isoformat()}-cycle-{c + 1}"
@@ -177,7 +176,7 @@ def write_portfolio(dest: Path, shape: Shape, seed: int = 1, first_year: int = 2
             (folder / "focus.md").write_text(
                 "---\nquestion: To what extent do students explain their reasoning to peers?\n"
                 "framework: continuum\ncharacteristics: [student-discourse, questioning, "
-                "academic-vocabulary]\nimprovement_goal: \"Goal 2: reasoning\"\nlook_fors:\n"
+                'academic-vocabulary]\nimprovement_goal: "Goal 2: reasoning"\nlook_fors:\n'
                 "  - Students justify answers with models\n---\nLast cycle's debrief led here.\n"
             )
             (folder / "team.yml").write_text(
@@ -198,13 +197,13 @@ def write_portfolio(dest: Path, shape: Shape, seed: int = 1, first_year: int = 2
             for v in range(shape.visits):
                 if spread:
                     ratings = "\n".join(
-                        f"  {k}: {rng.choice(LEVELS[2:] if rng.random() < chance[k] else LEVELS[:2])}" for k in LENS)
+                        f"  {k}: {rng.choice(LEVELS[2:] if rng.random() < chance[k] else LEVELS[:2])}" for k in LENS
+                    )
                 else:
                     ratings = "\n".join(f"  {k}: {rng.choice(LEVELS)}" for k in LENS)
                 body = "\n".join(_evidence(rng, rng.randint(3, 6)))
                 (folder / "scripts" / f"visit-{v + 1}.md").write_text(
-                    f"---\nvisit: {v + 1}\nobservers: [Principal]\nsegment: middle\n"
-                    f"ratings:\n{ratings}\n---\n{body}\n"
+                    f"---\nvisit: {v + 1}\nobservers: [Principal]\nsegment: middle\nratings:\n{ratings}\n---\n{body}\n"
                 )
             (folder / "debrief.md").write_text(
                 "---\npatterns:\n  - claim: Students explain reasoning to a partner\n    extent: many\n"
@@ -239,7 +238,6 @@ def write_plain(dest: Path, shape: Shape, seed: int = 1, first_year: int = 2016)
                     f"| Characteristic | Level |\n|---|---|\n{ratings}\n"
                 )
     (dest / "mkdocs.yml").write_text(
-        "site_name: Synthetic District\ntheme:\n  name: material\n  features: [navigation.prune]\n"
-        "plugins: [search]\n"
+        "site_name: Synthetic District\ntheme:\n  name: material\n  features: [navigation.prune]\nplugins: [search]\n"
     )
     return dest

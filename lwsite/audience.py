@@ -31,55 +31,138 @@ class Row:
 
 
 TABLE: tuple[Row, ...] = (
-    Row("the portfolio, its schools and frameworks", PUBLIC, (
-        "portfolio:name", "portfolio:contact", "portfolio:description", "school:name", "school:grades",
-        "school:description", "framework:title", "framework:levels[].label", "framework:levels[].description",
-        "framework:sections[].title", "framework:sections[].characteristics[].title",
-        "framework:sections[].characteristics[].description")),
-    Row("the Focus of Inquiry: question, improvement goal, look-fors, why this focus", PUBLIC, (
-        "focus:question", "focus:improvement_goal", "focus:look_fors[]", "focus:body")),
-    Row("the team's roles; the day's outline (times of the orientation, of each visiting block and of the "
-        "debrief; visits counted by grade and by subject)", PUBLIC, (
-        "team:members[].role", "schedule:visits[].grade", "schedule:visits[].subject")),
-    Row("the debrief's patterns, strengths, prediction, quick wins and message", PUBLIC, (
-        "debrief:patterns[].claim", "debrief:strengths[].claim", "debrief:prediction", "debrief:quick_wins[]",
-        "debrief:message")),
-    Row("action steps: the step, its owner (a role or a team), horizon, due date, status, measure and "
-        "outcome, and whether it is past its due date", PUBLIC, (
-        "actions:[].action", "actions:[].owner", "actions:[].measure", "actions:[].outcome")),
-    Row("trend figures, charts and data downloads: visits rated on each characteristic, evidence items per "
-        "visit scripted", PUBLIC, (), cells=(
-            "in two halves of the continuum, under the disclosure rule below", "every level, exact",
-            "every level, exact")),
-    Row("scripted evidence, labeled by visit number only; the wonderings after each visit; the visits "
-        "behind each pattern and strength; the debrief's wonderings, reflection and notes", STAFF, (
-        "script:evidence", "script:wonderings[]", "debrief:wonderings[]", "debrief:reflection", "debrief:body")),
-    Row("ratings per visit; observers; the part of the lesson; script notes; guiding questions; visiting "
+    Row(
+        "the portfolio, its schools and frameworks",
+        PUBLIC,
+        (
+            "portfolio:name",
+            "portfolio:contact",
+            "portfolio:description",
+            "school:name",
+            "school:grades",
+            "school:description",
+            "framework:title",
+            "framework:levels[].label",
+            "framework:levels[].description",
+            "framework:sections[].title",
+            "framework:sections[].characteristics[].title",
+            "framework:sections[].characteristics[].description",
+        ),
+    ),
+    Row(
+        "the Focus of Inquiry: question, improvement goal, look-fors, why this focus",
+        PUBLIC,
+        ("focus:question", "focus:improvement_goal", "focus:look_fors[]", "focus:body"),
+    ),
+    Row(
+        "the team's roles; the day's outline (times of the orientation, of each visiting block and of the "
+        "debrief; visits counted by grade and by subject)",
+        PUBLIC,
+        ("team:members[].role", "schedule:visits[].grade", "schedule:visits[].subject"),
+    ),
+    Row(
+        "the debrief's patterns, strengths, prediction, quick wins and message",
+        PUBLIC,
+        (
+            "debrief:patterns[].claim",
+            "debrief:strengths[].claim",
+            "debrief:prediction",
+            "debrief:quick_wins[]",
+            "debrief:message",
+        ),
+    ),
+    Row(
+        "action steps: the step, its owner (a role or a team), horizon, due date, status, measure and "
+        "outcome, and whether it is past its due date",
+        PUBLIC,
+        ("actions:[].action", "actions:[].owner", "actions:[].measure", "actions:[].outcome"),
+    ),
+    Row(
+        "trend figures, charts and data downloads: visits rated on each characteristic, evidence items per "
+        "visit scripted",
+        PUBLIC,
+        (),
+        cells=(
+            "in two halves of the continuum, under the disclosure rule below",
+            "every level, exact",
+            "every level, exact",
+        ),
+    ),
+    Row(
+        "scripted evidence, labeled by visit number only; the wonderings after each visit; the visits "
+        "behind each pattern and strength; the debrief's wonderings, reflection and notes",
+        STAFF,
+        ("script:evidence", "script:wonderings[]", "debrief:wonderings[]", "debrief:reflection", "debrief:body"),
+    ),
+    Row(
+        "ratings per visit; observers; the part of the lesson; script notes; guiding questions; visiting "
         "groups; what members bring; hall work and debrief timing; team members' names (everyone's with "
-        "publish_team_names: true)", TEAM, (
-        "script:narrative", "script:observers[]", "focus:guiding_questions[]", "team:members[].group",
-        "team:members[].name", "team:debrief")),
-    Row("the visit schedule (each visit's time, group, grade, subject and room) and the observer packet",
-        TEAM, ("schedule:visits[].group", "schedule:visits[].room"), until_the_day=True),
-    Row("room codes, with the date each room was last visited (never with a visit number)", TEAM, (
-        "school:rooms[].code", "school:rooms[].grade")),
+        "publish_team_names: true)",
+        TEAM,
+        (
+            "script:narrative",
+            "script:observers[]",
+            "focus:guiding_questions[]",
+            "team:members[].group",
+            "team:members[].name",
+            "team:debrief",
+        ),
+    ),
+    Row(
+        "the visit schedule (each visit's time, group, grade, subject and room) and the observer packet",
+        TEAM,
+        ("schedule:visits[].group", "schedule:visits[].room"),
+        until_the_day=True,
+    ),
+    Row(
+        "room codes, with the date each room was last visited (never with a visit number)",
+        TEAM,
+        ("school:rooms[].code", "school:rooms[].grade"),
+    ),
     Row("the evidence-quality pages (a calibration aid, never by observer)", TEAM, ()),
-    Row("each observer's own level before consensus (independent), and the calibration pages made from them: "
-        "agreement figures by walkthrough and school, never by observer or role", TEAM, ("script:independent.*",)),
+    Row(
+        "each observer's own level before consensus (independent), and the calibration pages made from them: "
+        "agreement figures by walkthrough and school, never by observer or role",
+        TEAM,
+        ("script:independent.*",),
+    ),
     Row("hand-written messages (messages/*.md)", OWN, ("message:title", "message:body")),
 )
 
 # Fields that are not free text: ids, levels, dates, times, settings (never shown as written).
 NOT_TEXT: tuple[str, ...] = (
-    "portfolio:kind", "portfolio:school_year_start", "portfolio:language", "portfolio:letter_languages[]",
-    "portfolio:languages[]", "portfolio:timezone", "portfolio:privacy.roster", "portfolio:privacy.allow_words[]",
-    "framework:levels[].id", "framework:sections[].id", "framework:sections[].characteristics[].id",
-    "focus:framework", "focus:characteristics[]", "focus:status", "team:members[].brings[]",
-    "schedule:visits[].start", "schedule:orientation.start", "schedule:debrief.start", "script:segment",
-    "script:ratings.*", "debrief:patterns[].extent", "debrief:patterns[].characteristic",
-    "debrief:strengths[].characteristic", "actions:[].id", "actions:[].horizon", "actions:[].status",
-    "actions:[].carries", "message:audience", "actions:[].measure.characteristic", "actions:[].measure.at_least",
-    "actions:[].measure.share", "actions:[].measure.by",
+    "portfolio:kind",
+    "portfolio:school_year_start",
+    "portfolio:language",
+    "portfolio:letter_languages[]",
+    "portfolio:languages[]",
+    "portfolio:timezone",
+    "portfolio:privacy.roster",
+    "portfolio:privacy.allow_words[]",
+    "framework:levels[].id",
+    "framework:sections[].id",
+    "framework:sections[].characteristics[].id",
+    "focus:framework",
+    "focus:characteristics[]",
+    "focus:status",
+    "team:members[].brings[]",
+    "schedule:visits[].start",
+    "schedule:orientation.start",
+    "schedule:debrief.start",
+    "script:segment",
+    "script:ratings.*",
+    "debrief:patterns[].extent",
+    "debrief:patterns[].characteristic",
+    "debrief:strengths[].characteristic",
+    "actions:[].id",
+    "actions:[].horizon",
+    "actions:[].status",
+    "actions:[].carries",
+    "message:audience",
+    "actions:[].measure.characteristic",
+    "actions:[].measure.at_least",
+    "actions:[].measure.share",
+    "actions:[].measure.by",
 )
 
 
@@ -246,8 +329,7 @@ def _team(team: Team, rules: Rules) -> Team:
     if rules.show_team_details:
         return team
     members = tuple(
-        replace(m, name=m.name if rules.show_team_names else None, group=None, brings=())
-        for m in team.members
+        replace(m, name=m.name if rules.show_team_names else None, group=None, brings=()) for m in team.members
     )
     return Team(members=members, hall_work=None, debrief=None)
 

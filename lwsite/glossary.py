@@ -12,9 +12,25 @@ from dataclasses import dataclass
 from .i18n import Translator
 
 IDS: tuple[str, ...] = (
-    "learning-walkthrough", "focus-of-inquiry", "improvement-goal", "look-fors", "characteristic", "continuum",
-    "scripting", "visit-number", "hall-work", "debrief", "pattern", "practices-worth-spreading", "prediction",
-    "quick-win", "wondering", "action-step", "horizon", "brings", "school-year-figures",
+    "learning-walkthrough",
+    "focus-of-inquiry",
+    "improvement-goal",
+    "look-fors",
+    "characteristic",
+    "continuum",
+    "scripting",
+    "visit-number",
+    "hall-work",
+    "debrief",
+    "pattern",
+    "practices-worth-spreading",
+    "prediction",
+    "quick-win",
+    "wondering",
+    "action-step",
+    "horizon",
+    "brings",
+    "school-year-figures",
 )
 
 

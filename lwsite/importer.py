@@ -33,8 +33,9 @@ from .scaffold import script_md
 ROW_KINDS = ("evidence", "visit")
 # the keys of a mapping file; their values are read by parse_mapping, with messages about column headers
 MAPPING = Keys(rows=Raw(), columns=Raw(required=True), ratings=Raw(), independent=Raw())
-COLUMNS = Keys("columns", visit=Raw(), evidence=Raw(), characteristic=Raw(), observers=Raw(), segment=Raw(),
-               wonderings=Raw())
+COLUMNS = Keys(
+    "columns", visit=Raw(), evidence=Raw(), characteristic=Raw(), observers=Raw(), segment=Raw(), wonderings=Raw()
+)
 FIELDS = COLUMNS.allowed
 VISIT_RE = re.compile(r"^\s*(?:visit\s*)?(?:no\.?\s*|#\s*)?(\d+)(?:\.0+)?\s*$", re.IGNORECASE)
 TAG_RE = re.compile(r"^\[([^\]\s]+)\]\s+(.*)$", re.DOTALL)
@@ -100,8 +101,10 @@ def parse_mapping(text: str, shown: str) -> tuple[ColumnMap | None, list[str]]:
     cols = data.get("columns")
     if not isinstance(cols, LMap):
         if "columns" not in data.typos:  # else the unknown key said which one was meant
-            bad(data.key_lines.get("columns", 1), "columns: is required: a mapping of "
-                + ", ".join(FIELDS) + " to column headers")
+            bad(
+                data.key_lines.get("columns", 1),
+                "columns: is required: a mapping of " + ", ".join(FIELDS) + " to column headers",
+            )
     else:
         r.unknown(cols, COLUMNS)
         for key, value in cols.items():
@@ -126,13 +129,18 @@ def parse_mapping(text: str, shown: str) -> tuple[ColumnMap | None, list[str]]:
     imap = data.get("independent")
     if imap is not None:
         if not isinstance(imap, LMap):
-            bad(data.key_lines["independent"], "independent: maps each observer's role to the columns of their "
-                "own levels: {Principal: {student-discourse: \"Principal's level\"}}")
+            bad(
+                data.key_lines["independent"],
+                "independent: maps each observer's role to the columns of their "
+                'own levels: {Principal: {student-discourse: "Principal\'s level"}}',
+            )
         else:
             for role, columns_of in imap.items():
                 if not isinstance(columns_of, LMap):
-                    bad(imap.key_lines[role], f"independent '{role}' maps characteristic ids to the columns of "
-                        "this observer's own levels")
+                    bad(
+                        imap.key_lines[role],
+                        f"independent '{role}' maps characteristic ids to the columns of this observer's own levels",
+                    )
                     continue
                 for cid, value in columns_of.items():
                     if not isinstance(value, str) or not value.strip():
@@ -174,8 +182,14 @@ class _Rows:
 
 
 def plan_import(
-    header: Sequence[str], rows: Iterable[Sequence[str]], mapping: ColumnMap, cycle: CycleFiles,
-    roster: Roster | None, *, source: str, replace: bool = False,
+    header: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    mapping: ColumnMap,
+    cycle: CycleFiles,
+    roster: Roster | None,
+    *,
+    source: str,
+    replace: bool = False,
     progress: Callable[[int], None] | None = None,
 ) -> ImportPlan:
     """Every script file an export makes, or every problem with it (and nothing to write)."""
@@ -214,10 +228,13 @@ def plan_import(
         name = f"scripts/visit-{number}.md"
         rows_note = ", ".join(str(r) for r in visit.rows)
         plan.files[name] = script_md(
-            number, observers=visit.observers, segment=visit.segment[0] if visit.segment else None,
+            number,
+            observers=visit.observers,
+            segment=visit.segment[0] if visit.segment else None,
             ratings=[(cid, level) for cid, (level, _) in visit.ratings.items()],
             independent=_by_role(visit.independent),
-            wonderings=visit.wonderings, evidence=visit.evidence,
+            wonderings=visit.wonderings,
+            evidence=visit.evidence,
             note=f"Imported by lwsite import (spreadsheet row{'s' if len(visit.rows) > 1 else ''} {rows_note}).",
         )
         plan.items += len(visit.evidence)
@@ -234,8 +251,11 @@ def _cycle_ready(cycle: CycleFiles, out: _Rows) -> bool:
         out.error(1, f"{cycle.rel}/focus.md is missing: create the cycle with lwsite new cycle")
         return False
     if cycle.schedule is None:
-        out.error(1, f"{cycle.rel}/schedule.yml is missing: write the day's schedule first "
-                  "(lwsite schedule proposes one), so that each row's visit can be checked")
+        out.error(
+            1,
+            f"{cycle.rel}/schedule.yml is missing: write the day's schedule first "
+            "(lwsite schedule proposes one), so that each row's visit can be checked",
+        )
         return False
     return True
 
@@ -254,15 +274,20 @@ def _columns(header: Sequence[str], mapping: ColumnMap, out: _Rows) -> dict[str,
         wanted[f"independent:{role}:{cid}"] = column
     for required in ("visit", "evidence"):
         if required not in wanted:
-            out.error(1, f"no column is mapped to '{required}': name it in the mapping file or with "
-                      f"--{required}-column")
+            out.error(
+                1, f"no column is mapped to '{required}': name it in the mapping file or with --{required}-column"
+            )
     index: dict[str, int] = {}
     for name, column in wanted.items():
         if column.strip() not in seen:
-            what = (f"the level {name.split(':')[1]} gave {name.split(':', 2)[2]} on their own"
-                    if name.startswith("independent:") else name.replace("rating:", "the rating of "))
-            out.error(1, f"there is no column '{column}' for {what} "
-                      "(columns: " + ", ".join(f"'{n}'" for n in names) + ")")
+            what = (
+                f"the level {name.split(':')[1]} gave {name.split(':', 2)[2]} on their own"
+                if name.startswith("independent:")
+                else name.replace("rating:", "the rating of ")
+            )
+            out.error(
+                1, f"there is no column '{column}' for {what} (columns: " + ", ".join(f"'{n}'" for n in names) + ")"
+            )
         else:
             index[name] = seen[column.strip()]
     return None if out.plan.errors else index
@@ -281,18 +306,29 @@ def _roster_clean(
             where = roster.matcher.mask(labels[name])
             if hit.error:
                 ok = False
-                out.error(row, f"the '{where}' column names {roster.who(hit)}: \"{hit.context}\": describe "
-                          "the practice, number the visit or use a role, then export again")
+                out.error(
+                    row,
+                    f"the '{where}' column names {roster.who(hit)}: \"{hit.context}\": describe "
+                    "the practice, number the visit or use a role, then export again",
+                )
             else:
-                out.warn(row, f"the '{where}' column has the first name of {roster.who(hit)}: \"{hit.context}\": "
-                         "if it means that person, remove it; if it is an ordinary word, add it to "
-                         "privacy.allow_words")
+                out.warn(
+                    row,
+                    f"the '{where}' column has the first name of {roster.who(hit)}: \"{hit.context}\": "
+                    "if it means that person, remove it; if it is an ordinary word, add it to "
+                    "privacy.allow_words",
+                )
     return ok
 
 
 def _read_row(
-    values: Mapping[str, str], row: int, mapping: ColumnMap, cycle: CycleFiles,
-    lens: tuple[str, ...], visits: dict[int, _Visit], out: _Rows,
+    values: Mapping[str, str],
+    row: int,
+    mapping: ColumnMap,
+    cycle: CycleFiles,
+    lens: tuple[str, ...],
+    visits: dict[int, _Visit],
+    out: _Rows,
 ) -> None:
     assert cycle.schedule is not None
     raw_visit = values.get("visit", "")
@@ -303,12 +339,17 @@ def _read_row(
     number = int(found.group(1))
     if cycle.schedule.visit(number) is None:
         known = ", ".join(str(v.number) for v in cycle.schedule.visits)
-        out.error(row, f"visit {number} is not in the schedule of {cycle.id} (visits {known}): fix the "
-                  "number, or add the visit to schedule.yml")
+        out.error(
+            row,
+            f"visit {number} is not in the schedule of {cycle.id} (visits {known}): fix the "
+            "number, or add the visit to schedule.yml",
+        )
         return
     if mapping.rows == "visit" and number in visits:
-        out.error(row, f"visit {number} is also on row {visits[number].rows[0]}: with one row per visit, "
-                  "give each visit one row")
+        out.error(
+            row,
+            f"visit {number} is also on row {visits[number].rows[0]}: with one row per visit, give each visit one row",
+        )
         return
     visit = visits.get(number) or _Visit(number)
     errors = len(out.plan.errors)
@@ -337,22 +378,31 @@ def _read_row(
         return
     if segment is not None:
         if visit.segment is not None and visit.segment[0] != segment:
-            out.error(row, f"visit {number} is in the '{visit.segment[0]}' segment on row {visit.segment[1]} "
-                      f"and '{segment}' here: give one segment per visit")
+            out.error(
+                row,
+                f"visit {number} is in the '{visit.segment[0]}' segment on row {visit.segment[1]} "
+                f"and '{segment}' here: give one segment per visit",
+            )
             return
         visit.segment = (segment, row)
     for cid, level in ratings.items():
         before = visit.ratings.get(cid)
         if before is not None and before[0] != level:
-            out.error(row, f"visit {number} is rated {before[0]} on {cid} on row {before[1]} and {level} here: "
-                      "give one rating per visit")
+            out.error(
+                row,
+                f"visit {number} is rated {before[0]} on {cid} on row {before[1]} and {level} here: "
+                "give one rating per visit",
+            )
             return
         visit.ratings.setdefault(cid, (level, row))
     for (role, cid), level in independent.items():
         before = visit.independent.get((role, cid))
         if before is not None and before[0] != level:
-            out.error(row, f"visit {number}: {role}'s own level on {cid} is {before[0]} on row {before[1]} and "
-                      f"{level} here: give one level per observer and visit")
+            out.error(
+                row,
+                f"visit {number}: {role}'s own level on {cid} is {before[0]} on row {before[1]} and "
+                f"{level} here: give one level per observer and visit",
+            )
             return
         visit.independent.setdefault((role, cid), (level, row))
         if role not in visit.observers:
@@ -380,11 +430,17 @@ def _characteristic(value: str, cycle: CycleFiles, lens: tuple[str, ...], row: i
         return cid
     shown = ", ".join(lens)
     if match is None and fw is not None:
-        out.error(row, f"'{value}' is not a characteristic of framework '{fw.id}': use one of this cycle's "
-                  f"lens ({shown}), by id or title")
+        out.error(
+            row,
+            f"'{value}' is not a characteristic of framework '{fw.id}': use one of this cycle's "
+            f"lens ({shown}), by id or title",
+        )
     else:
-        out.error(row, f"characteristic '{cid}' is not in this cycle's lens ({shown}): tag evidence with "
-                  "lens characteristics only")
+        out.error(
+            row,
+            f"characteristic '{cid}' is not in this cycle's lens ({shown}): tag evidence with "
+            "lens characteristics only",
+        )
     return None
 
 
@@ -399,8 +455,12 @@ def _segment(value: str, row: int, out: _Rows) -> str | None:
 
 
 def _ratings(
-    values: Mapping[str, str], mapping: ColumnMap, cycle: CycleFiles, lens: tuple[str, ...],
-    row: int, out: _Rows,
+    values: Mapping[str, str],
+    mapping: ColumnMap,
+    cycle: CycleFiles,
+    lens: tuple[str, ...],
+    row: int,
+    out: _Rows,
 ) -> dict[str, str]:
     found: dict[str, str] = {}
     given = [(cid, values.get(f"rating:{cid}", "")) for cid, _ in mapping.ratings]
@@ -409,29 +469,42 @@ def _ratings(
         return found
     team = cycle.team
     if team is not None and team.hall_work != 3:
-        out.error(row, "this row has ratings, which are allowed only when team.yml has hall_work: 3 "
-                  "(consensus on the continuum): leave the rating columns out of the mapping, or "
-                  "change hall_work")
+        out.error(
+            row,
+            "this row has ratings, which are allowed only when team.yml has hall_work: 3 "
+            "(consensus on the continuum): leave the rating columns out of the mapping, or "
+            "change hall_work",
+        )
         return found
     fw = cycle.framework
     for cid, value in given:
         if cid not in lens:
-            out.error(row, f"the rating column of '{cid}' is not for a characteristic of this cycle's lens ("
-                      + ", ".join(lens) + "): fix the mapping")
+            out.error(
+                row,
+                f"the rating column of '{cid}' is not for a characteristic of this cycle's lens ("
+                + ", ".join(lens)
+                + "): fix the mapping",
+            )
             continue
         level = _level(value, fw)
         if level is None:
             choices = ", ".join(f"{lv.id} ({lv.label})" for lv in fw.levels) if fw else ""
-            out.error(row, f"level '{value}' for {cid} is not a level of framework "
-                      f"'{fw.id if fw else '?'}': use one of {choices}")
+            out.error(
+                row,
+                f"level '{value}' for {cid} is not a level of framework '{fw.id if fw else '?'}': use one of {choices}",
+            )
             continue
         found[cid] = level
     return found
 
 
 def _independent(
-    values: Mapping[str, str], mapping: ColumnMap, cycle: CycleFiles, lens: tuple[str, ...],
-    row: int, out: _Rows,
+    values: Mapping[str, str],
+    mapping: ColumnMap,
+    cycle: CycleFiles,
+    lens: tuple[str, ...],
+    row: int,
+    out: _Rows,
 ) -> dict[tuple[str, str], str]:
     """Each observer's own level on this row, by (role, characteristic), checked as the loader checks it."""
     found: dict[tuple[str, str], str] = {}
@@ -441,26 +514,39 @@ def _independent(
         return found
     team = cycle.team
     if team is not None and team.hall_work != 3:
-        out.error(row, "this row has observers' own levels, which are allowed only when team.yml has hall_work: 3 "
-                  "(consensus on the continuum): leave the independent columns out of the mapping, or change "
-                  "hall_work")
+        out.error(
+            row,
+            "this row has observers' own levels, which are allowed only when team.yml has hall_work: 3 "
+            "(consensus on the continuum): leave the independent columns out of the mapping, or change "
+            "hall_work",
+        )
         return found
     roles = Counter(member.role for member in team.members) if team is not None else None
     fw = cycle.framework
     for role, cid, value in given:
         if roles is not None and not is_team_role(role, roles):
-            out.error(row, f"'{role}' in the mapping's independent is not a role of this cycle's team ("
-                      + ", ".join(sorted(roles)) + "): key observers' levels by role, never by name")
+            out.error(
+                row,
+                f"'{role}' in the mapping's independent is not a role of this cycle's team ("
+                + ", ".join(sorted(roles))
+                + "): key observers' levels by role, never by name",
+            )
             continue
         if cid not in lens:
-            out.error(row, f"the independent column of {role} for '{cid}' is not for a characteristic of this "
-                      "cycle's lens (" + ", ".join(lens) + "): fix the mapping")
+            out.error(
+                row,
+                f"the independent column of {role} for '{cid}' is not for a characteristic of this "
+                "cycle's lens (" + ", ".join(lens) + "): fix the mapping",
+            )
             continue
         level = _level(value, fw)
         if level is None:
             choices = ", ".join(f"{lv.id} ({lv.label})" for lv in fw.levels) if fw else ""
-            out.error(row, f"level '{value}' that {role} gave {cid} is not a level of framework "
-                      f"'{fw.id if fw else '?'}': use one of {choices}")
+            out.error(
+                row,
+                f"level '{value}' that {role} gave {cid} is not a level of framework "
+                f"'{fw.id if fw else '?'}': use one of {choices}",
+            )
             continue
         found[(role, cid)] = level
     return found
@@ -488,10 +574,11 @@ def _existing(visit: _Visit, cycle: CycleFiles, replace: bool, plan: ImportPlan,
     if not names:
         return
     if not replace:
-        out.error(visit.rows[0] if visit.rows else 1,
-                  f"visit {visit.number} already has scripts/{names[0]}: it is kept as it is; to overwrite "
-                  "it with this export, run again with --replace")
+        out.error(
+            visit.rows[0] if visit.rows else 1,
+            f"visit {visit.number} already has scripts/{names[0]}: it is kept as it is; to overwrite "
+            "it with this export, run again with --replace",
+        )
         return
     new = f"visit-{visit.number}.md"
     plan.remove.extend(f"scripts/{name}" for name in names if name != new)
-

@@ -34,9 +34,7 @@ class Audience(IntEnum):
         try:
             return cls[value.strip().upper()]
         except KeyError:
-            raise ValueError(
-                f"unknown audience '{value}': use public, staff or team"
-            ) from None
+            raise ValueError(f"unknown audience '{value}': use public, staff or team") from None
 
     @property
     def label(self) -> str:
@@ -63,10 +61,15 @@ OPEN_STATUSES: tuple[Status, ...] = ("planned", "in-progress")  # a step still t
 # The English names of a status and a horizon, for data files (CSV, JSON); every page names them
 # in its language from the catalogs' status.* and horizon.* (lwsite/i18n).
 STATUS_LABELS: dict[Status, str] = {
-    "planned": "Planned", "in-progress": "In progress", "done": "Done", "dropped": "Dropped",
+    "planned": "Planned",
+    "in-progress": "In progress",
+    "done": "Done",
+    "dropped": "Dropped",
 }
 HORIZON_LABELS: dict[Horizon, str] = {
-    "week": "Within a week", "month": "Within a month", "year": "Within the school year",
+    "week": "Within a week",
+    "month": "Within a month",
+    "year": "Within the school year",
 }
 BRINGS = ("focus-expertise", "facilitation", "credibility")
 DEFAULT_GUIDING_QUESTIONS = (

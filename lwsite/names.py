@@ -35,11 +35,46 @@ from urllib.parse import unquote
 
 # -- titles, particles -----------------------------------------------------------------------------
 
-TITLES_EN = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Mister", "Dr", "Doctor", "Prof", "Professor", "Coach",
-             "Principal", "Dean", "Superintendent", "Sir", "Madam")
-TITLES_ES = ("Sr", "Sra", "Srta", "Señor", "Señora", "Señorita", "Don", "Doña", "Dra", "Doctora", "Profe",
-             "Profesor", "Profesora", "Maestro", "Maestra", "Director", "Directora", "Lic", "Licenciado",
-             "Licenciada")
+TITLES_EN = (
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Mx",
+    "Mister",
+    "Dr",
+    "Doctor",
+    "Prof",
+    "Professor",
+    "Coach",
+    "Principal",
+    "Dean",
+    "Superintendent",
+    "Sir",
+    "Madam",
+)
+TITLES_ES = (
+    "Sr",
+    "Sra",
+    "Srta",
+    "Señor",
+    "Señora",
+    "Señorita",
+    "Don",
+    "Doña",
+    "Dra",
+    "Doctora",
+    "Profe",
+    "Profesor",
+    "Profesora",
+    "Maestro",
+    "Maestra",
+    "Director",
+    "Directora",
+    "Lic",
+    "Licenciado",
+    "Licenciada",
+)
 # words inside a name that are neither a given name nor the surname ("Maria de la Cruz")
 PARTICLES = frozenset("de del la las los da das do dos di du van von der den ter ten le y bin ibn al el".split())
 SUFFIXES = frozenset("jr sr ii iii iv".split())
@@ -64,8 +99,23 @@ _WORD_RE = re.compile(r"[a-z0-9]+")
 _TAG_RE = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", re.DOTALL)
 _REMOVED = frozenset("*`~\\")  # Markdown emphasis, code and escapes: readers see the text joined
 # letters without a decomposition
-_SPECIAL = {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŀ": "l", "ŧ": "t", "ĸ": "k",
-            "ſ": "s", "æ": "ae", "œ": "oe", "þ": "th", "ŉ": "n", "ƒ": "f"}
+_SPECIAL = {
+    "ł": "l",
+    "ø": "o",
+    "đ": "d",
+    "ð": "d",
+    "ħ": "h",
+    "ı": "i",
+    "ŀ": "l",
+    "ŧ": "t",
+    "ĸ": "k",
+    "ſ": "s",
+    "æ": "ae",
+    "œ": "oe",
+    "þ": "th",
+    "ŉ": "n",
+    "ƒ": "f",
+}
 # blank letters: they show nothing
 _FILLERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u17b4\u17b5")
 
@@ -163,17 +213,19 @@ class WordList:
         lo, hi = 0, len(bucket) // size
         while lo < hi:
             mid = (lo + hi) // 2
-            if bucket[mid * size:(mid + 1) * size] < word:
+            if bucket[mid * size : (mid + 1) * size] < word:
                 lo = mid + 1
             else:
                 hi = mid
-        return bucket[lo * size:(lo + 1) * size] == word
+        return bucket[lo * size : (lo + 1) * size] == word
 
 
 @functools.cache
 def _word_lists() -> tuple[WordList, WordList]:
-    return (WordList(gzip.decompress(_data("words-en.txt.gz")).decode("ascii")),
-            WordList(gzip.decompress(_data("words-es.txt.gz")).decode("ascii")))
+    return (
+        WordList(gzip.decompress(_data("words-en.txt.gz")).decode("ascii")),
+        WordList(gzip.decompress(_data("words-es.txt.gz")).decode("ascii")),
+    )
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -232,10 +284,10 @@ class _Tokens:
         """What stands between token i and token i + 1 ("" inside one raw token)."""
         if self.raw[i] == self.raw[i + 1]:
             return ""
-        return self.text[self.ends[i]:self.starts[i + 1]]
+        return self.text[self.ends[i] : self.starts[i + 1]]
 
     def capital(self, i: int) -> bool:
-        raw = self.text[self.starts[i]:self.ends[i]]
+        raw = self.text[self.starts[i] : self.ends[i]]
         first = next((c for c in raw if c.isalnum()), "")
         return first.isupper()
 
@@ -262,8 +314,7 @@ def _windows(text: str, lowered: str, words: Iterable[str]) -> list[tuple[int, i
         at = lowered.find(word)
         while at != -1:
             after = at + len(word)
-            if (at == 0 or not _WORD_RE.match(lowered, at - 1, at)) and not _WORD_RE.match(lowered, after,
-                                                                                              after + 1):
+            if (at == 0 or not _WORD_RE.match(lowered, at - 1, at)) and not _WORD_RE.match(lowered, after, after + 1):
                 spots.append(at)
             at = lowered.find(word, after)
     out: list[tuple[int, int]] = []
@@ -291,8 +342,9 @@ def _tight(sep: str) -> bool:
         return True
     if len(sep) > 12 or sep.count("\n") > 1:
         return False
-    return all(c.isspace() or c in ".,-_'’/+>" for c in sep) and len(sep.split()) <= 1 and \
-        len("".join(sep.split())) <= 2
+    return (
+        all(c.isspace() or c in ".,-_'’/+>" for c in sep) and len(sep.split()) <= 1 and len("".join(sep.split())) <= 2
+    )
 
 
 def _slug(sep: str) -> bool:
@@ -318,8 +370,13 @@ class Matcher:
         self.firsts = frozenset(self.index)
         # the words that contexts mask wherever they are: every word of a name (a surname may be
         # a title word too: Dean), and the words of the other names but titles
-        self.sensitive = {w for keys in self.index.values() for key, postings in keys.items() for w in key
-                          if w not in TITLES or any(p.role != ALIAS for p in postings)} - PARTICLES
+        self.sensitive = {
+            w
+            for keys in self.index.values()
+            for key, postings in keys.items()
+            for w in key
+            if w not in TITLES or any(p.role != ALIAS for p in postings)
+        } - PARTICLES
 
     def _key(self, words: tuple[str, ...], posting: _Word) -> None:
         keys = self.index.get(words[0])
@@ -346,8 +403,9 @@ class Matcher:
         if len(parts) == 1:
             self._key(parts[0], _Word(i, WHOLE, 0, False))
             return
-        names = [(n, p) for n, p in enumerate(parts) if n in (0, len(parts) - 1) or not
-                 (len(p) == 1 and p[0] in PARTICLES)]
+        names = [
+            (n, p) for n, p in enumerate(parts) if n in (0, len(parts) - 1) or not (len(p) == 1 and p[0] in PARTICLES)
+        ]
         last = names[-1][0]
         for n, words in names:
             role = FIRST if n == 0 else SURNAME if n == last else MIDDLE
@@ -409,8 +467,11 @@ class Matcher:
             entries = tuple(self.entries[i] for i in sorted(found))
             begin = tokens.starts[first]
             line = bisect.bisect_right(newlines, begin)  # lines before the hit's
-            hits.append(Hit(entries, error, begin, tokens.ends[last - 1], line + 1,
-                            self._context(tokens, first, last, newlines)))
+            hits.append(
+                Hit(
+                    entries, error, begin, tokens.ends[last - 1], line + 1, self._context(tokens, first, last, newlines)
+                )
+            )
         return hits
 
     def _occurrences(self, t: _Tokens) -> list[tuple[int, int, list[_Word]]]:
@@ -421,8 +482,9 @@ class Matcher:
                 continue
             for key, postings in keys.items():
                 size = len(key)
-                if size > 1 and (tuple(words[i:i + size]) != key
-                                 or not all(_tight(t.sep(j)) for j in range(i, i + size - 1))):
+                if size > 1 and (
+                    tuple(words[i : i + size]) != key or not all(_tight(t.sep(j)) for j in range(i, i + size - 1))
+                ):
                     continue
                 out.append((i, i + size, postings))
         return out
@@ -432,8 +494,9 @@ class Matcher:
         for i, word in enumerate(words):
             for key in self.protect.get(word, ()):
                 size = len(key)
-                if size == 1 or (tuple(words[i:i + size]) == key
-                                 and all(_tight(t.sep(j)) for j in range(i, i + size - 1))):
+                if size == 1 or (
+                    tuple(words[i : i + size]) == key and all(_tight(t.sep(j)) for j in range(i, i + size - 1))
+                ):
                     out.append((i, i + size))
         return out
 
@@ -459,8 +522,7 @@ class Matcher:
     def _middle(self, t: _Tokens, j: int) -> bool:
         """Whether token j may be a middle name the roster does not list ("Maria Elena Lopez")."""
         word = t.words[j]
-        return word.isalpha() and word not in TITLES and len(word) <= 20 and (
-            t.capital(j) or not is_ordinary(word))
+        return word.isalpha() and word not in TITLES and len(word) <= 20 and (t.capital(j) or not is_ordinary(word))
 
     def _linked(self, t: _Tokens, a: tuple[int, int, _Word], b: tuple[int, int, _Word]) -> bool:
         """Whether two words of one name (a before b in the text) are written as one name."""
@@ -517,8 +579,7 @@ class Matcher:
             for occurrence in places[1:]:
                 chain = chains[-1]
                 # one name has each word once: "Maria Lopez Maria Lopez" is two
-                if occurrence[2].word not in {w.word for _, _, w in chain} and self._linked(t, chain[-1],
-                                                                                              occurrence):
+                if occurrence[2].word not in {w.word for _, _, w in chain} and self._linked(t, chain[-1], occurrence):
                     chain.append(occurrence)
                 else:
                     chains.append([occurrence])
@@ -526,8 +587,13 @@ class Matcher:
                 if len({w.word for _, _, w in chain}) > 1:
                     end = chain[-1][1]
                     if chain[-1][2].role == FIRST:  # "Lopez, Maria Elena": the middle names too
-                        while end < min(len(t.words), chain[-1][1] + 2) and _tight(t.sep(end - 1)) \
-                                and t.capital(end) and self._middle(t, end) and t.words[end] not in self.index:
+                        while (
+                            end < min(len(t.words), chain[-1][1] + 2)
+                            and _tight(t.sep(end - 1))
+                            and t.capital(end)
+                            and self._middle(t, end)
+                            and t.words[end] not in self.index
+                        ):
                             end += 1
                     errors.setdefault((chain[0][0], end), set()).add(entry)
         allowed = _Cover(len(t.words), self._protected(t))
@@ -562,8 +628,11 @@ class Matcher:
         last = min(len(t.words), end + 6)
         while last > end and (t.ends[last - 1] > t.ends[end - 1] + 60 or t.ends[last - 1] > line_end):
             last -= 1
-        masked = {j for j in range(first, last)
-                  if (start <= j < end and t.words[j] not in TITLES) or t.words[j] in self.sensitive}
+        masked = {
+            j
+            for j in range(first, last)
+            if (start <= j < end and t.words[j] not in TITLES) or t.words[j] in self.sensitive
+        }
 
         out, at = [], t.starts[first]
         for j in range(first, last):
@@ -572,15 +641,15 @@ class Matcher:
             k = j
             while k < last and t.raw[k] == t.raw[j]:
                 k += 1
-            out.append(text[at:t.starts[j]])
-            out.append(_mask(text[t.starts[j]:t.ends[j]], "".join(t.words[j:k])))
+            out.append(text[at : t.starts[j]])
+            out.append(_mask(text[t.starts[j] : t.ends[j]], "".join(t.words[j:k])))
             at = t.ends[j]
-        out.append(text[at:t.ends[last - 1]])
+        out.append(text[at : t.ends[last - 1]])
         shown = " ".join(_visible("".join(out)).split())
         if len(shown) > 160:
             shown = shown[:157] + "..."
-        ahead = text[max(line_start, t.starts[first] - 200):t.starts[first]]
-        behind = text[t.ends[last - 1]:min(line_end, t.ends[last - 1] + 200)]
+        ahead = text[max(line_start, t.starts[first] - 200) : t.starts[first]]
+        behind = text[t.ends[last - 1] : min(line_end, t.ends[last - 1] + 200)]
         before = "..." if any(c.isalnum() for c in ahead) else ""
         after = "..." if any(c.isalnum() for c in behind) else ""
         return f"{before}{shown}{after}"
@@ -614,7 +683,7 @@ def _mask(raw: str, folded: str) -> str:
     if raw.isalnum() and len(folded) > 1:
         return (folded[0].upper() if raw[0].isupper() else folded[0]) + "*" * (len(folded) - 1)
     core = raw.strip("*`~_")
-    lead, trail = raw[:len(raw) - len(raw.lstrip("*`~_"))], raw[len(raw.rstrip("*`~_")):]
+    lead, trail = raw[: len(raw) - len(raw.lstrip("*`~_"))], raw[len(raw.rstrip("*`~_")) :]
     if len(folded) < 2:
         return f"{lead}*{trail}"
     first = next((c for c in _TAG_RE.sub("", core) if c.isalnum()), "")
@@ -626,5 +695,6 @@ def _visible(text: str) -> str:
     """Text as a log line may hold it: no control or invisible characters."""
     if text.isascii():
         return text.translate(_ASCII_CONTROLS)
-    return "".join(" " if c.isspace() else c for c in text
-                   if c.isspace() or unicodedata.category(c) not in ("Cc", "Cf"))
+    return "".join(
+        " " if c.isspace() else c for c in text if c.isspace() or unicodedata.category(c) not in ("Cc", "Cf")
+    )

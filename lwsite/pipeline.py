@@ -61,8 +61,10 @@ def reference_date(today: dt.date | None = None) -> dt.date:
         try:
             return dt.date.fromisoformat(raw) if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", raw) else _no_date()
         except ValueError:
-            raise ValueError(f"LWSITE_TODAY='{raw}' is not a real date YYYY-MM-DD: set it to one, such as "
-                             f"{dt.date.today().isoformat()}, or unset it") from None
+            raise ValueError(
+                f"LWSITE_TODAY='{raw}' is not a real date YYYY-MM-DD: set it to one, such as "
+                f"{dt.date.today().isoformat()}, or unset it"
+            ) from None
     return dt.date.today()
 
 
@@ -75,8 +77,7 @@ def limit_to_year(portfolio: Portfolio, year: str) -> Portfolio:
     return replace(
         portfolio,
         schools=tuple(
-            replace(s, cycles=tuple(c for c in s.cycles if c.school_year <= year))
-            for s in portfolio.schools
+            replace(s, cycles=tuple(c for c in s.cycles if c.school_year <= year)) for s in portfolio.schools
         ),
     )
 
@@ -95,8 +96,7 @@ def prepare(settings: Settings, loaded: Loaded | None = None) -> Prepared:
     return next(iter(editions.values()))
 
 
-def prepare_editions(settings: Settings, loaded: Loaded | None = None, only: str | None = None
-                     ) -> dict[str, Prepared]:
+def prepare_editions(settings: Settings, loaded: Loaded | None = None, only: str | None = None) -> dict[str, Prepared]:
     """Every edition of the audience's site (``edition_languages``), the site's own language first,
     from one load of the content: each holds the problems of the whole content and its own.
 
@@ -123,9 +123,18 @@ def prepare_editions(settings: Settings, loaded: Loaded | None = None, only: str
     if wanted:  # a build of some of the editions (a quicker preview, the benchmark's one language)
         unknown = [w for w in wanted if w not in full.languages]
         if unknown:
-            return {"": Prepared([*problems, Problem(
-                "LWSITE_LANGUAGES", 1, f"'{unknown[0]}' is not one of the portfolio's languages "
-                f"({', '.join(full.languages)})")])}
+            return {
+                "": Prepared(
+                    [
+                        *problems,
+                        Problem(
+                            "LWSITE_LANGUAGES",
+                            1,
+                            f"'{unknown[0]}' is not one of the portfolio's languages ({', '.join(full.languages)})",
+                        ),
+                    ]
+                )
+            }
         editions = tuple(lang for lang in editions if lang == full.language or lang in wanted)
     built = editions
     if only is not None:
@@ -136,17 +145,26 @@ def prepare_editions(settings: Settings, loaded: Loaded | None = None, only: str
     quality = quality_warnings(full, settings.content_dir)
     out: dict[str, Prepared] = {}
     for lang in editions:
-        site = Site(views[lang], rules, today, settings.school_year,
-                    extra=_versions(full, settings, today), cache_dir=settings.cache_dir,
-                    figures=Figures(localized[lang], rules, Translator(lang, full.catalogs).plain("figures.or")),
-                    charts=ChartCache(settings.cache_dir / "charts" if settings.cache_dir else None),
-                    language=lang, editions=built, views=views)
+        site = Site(
+            views[lang],
+            rules,
+            today,
+            settings.school_year,
+            extra=_versions(full, settings, today),
+            cache_dir=settings.cache_dir,
+            figures=Figures(localized[lang], rules, Translator(lang, full.catalogs).plain("figures.or")),
+            charts=ChartCache(settings.cache_dir / "charts" if settings.cache_dir else None),
+            language=lang,
+            editions=built,
+            views=views,
+        )
         out[lang] = _edition(site, full, settings, list(problems), quality)
     return out
 
 
-def _edition(site: Site, full: Portfolio, settings: Settings, problems: list[Problem],
-             quality: tuple[Problem, ...]) -> Prepared:
+def _edition(
+    site: Site, full: Portfolio, settings: Settings, problems: list[Problem], quality: tuple[Problem, ...]
+) -> Prepared:
     rules = site.rules
     pages, assets = plan(site), []
     for feature in all_features():
@@ -167,10 +185,15 @@ def replaced_in_docs(docs_dir: Path | None, pages: list[Page], assets: list[Asse
     """
     if docs_dir is None:
         return []
-    return [Problem(f"{docs_dir.name}/{src}", 1, f"lwsite makes a {what} of this name ({src}), which would "
-                    "replace this one: rename or move it")
-            for what, src in [("page", p.src) for p in pages] + [("file", a.path) for a in assets]
-            if (docs_dir / src).is_file()]
+    return [
+        Problem(
+            f"{docs_dir.name}/{src}",
+            1,
+            f"lwsite makes a {what} of this name ({src}), which would replace this one: rename or move it",
+        )
+        for what, src in [("page", p.src) for p in pages] + [("file", a.path) for a in assets]
+        if (docs_dir / src).is_file()
+    ]
 
 
 def _versions(full: Portfolio, settings: Settings, today: dt.date) -> dict[str, object]:

@@ -127,7 +127,10 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
         if year is not None and not valid_year(year):
             raise PluginError(f"school_year '{year}' must look like 2025-26")
         self.settings = Settings(
-            content_dir, audience, year, Path(config.docs_dir),
+            content_dir,
+            audience,
+            year,
+            Path(config.docs_dir),
             cache_dir=(base_dir / self.config.cache_dir).resolve(),
             version=os.environ.get("MIKE_DOCS_VERSION") or None,
             project_dir=base_dir,  # links in content/ and docs/ are followed only within it
@@ -154,8 +157,10 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
         # Material's mike version selector fetches versions.json, which only a mike
         # deployment has: outside one it would be a request that always fails.
         version = extra.get("version")
-        if isinstance(version, dict) and version.get("provider") == "mike" and (
-            not os.environ.get("MIKE_DOCS_VERSION") or self.edition is not None
+        if (
+            isinstance(version, dict)
+            and version.get("provider") == "mike"
+            and (not os.environ.get("MIKE_DOCS_VERSION") or self.edition is not None)
         ):
             # (and in another language's build: Material finds versions.json one folder above the site's
             # root, and <version>/<lang>/ is two folders below it; that language's archive page links
@@ -203,11 +208,9 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
             self._report_quality(flagged, quiet)
         if stop is not None:
             if not self.serving:
-                raise PluginError(f"lwsite: {why}; the site was not built and the previous site, if any, "
-                                  "is unchanged")
+                raise PluginError(f"lwsite: {why}; the site was not built and the previous site, if any, is unchanged")
             self.failed, self.token = stop, str(time.time_ns())
-            (log.info if quiet else log.error)(f"lwsite: {why}; the site shows them on every page until they "
-                                               "are fixed")
+            (log.info if quiet else log.error)(f"lwsite: {why}; the site shows them on every page until they are fixed")
             return
         assert prepared.site is not None
         portfolio = prepared.site.portfolio
@@ -226,8 +229,14 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
         self.renderer = Renderer(theme_dir(), site, prepared.pages, config.use_directory_urls)
         extra = config.extra
         extra["lwsite"]["lang"] = site.lang
-        editions = [{"lang": lang, "name": Translator(lang, site.portfolio.catalogs).plain("language_name"),
-                     "root": edition_root(site.lang, lang, site.portfolio.language)} for lang in site.editions]
+        editions = [
+            {
+                "lang": lang,
+                "name": Translator(lang, site.portfolio.catalogs).plain("language_name"),
+                "root": edition_root(site.lang, lang, site.portfolio.language),
+            }
+            for lang in site.editions
+        ]
         extra["lwsite"]["editions"] = editions if len(editions) > 1 else []
         if len(editions) > 1 and "alternate" not in extra:
             # Material's language selector; partials/alternate.html makes each link land on this page
@@ -250,8 +259,12 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
         if self.failed is not None:
             # the error page is the whole site: no page, no asset but its reload script and marker
             config.nav = None
-            return Files([File.generated(config, serve.SCRIPT, content=serve.reload_script()),
-                          File.generated(config, serve.MARKER, content=self.token)])
+            return Files(
+                [
+                    File.generated(config, serve.SCRIPT, content=serve.reload_script()),
+                    File.generated(config, serve.MARKER, content=self.token),
+                ]
+            )
         editors = set(self.config.editor_pages)
         if self.settings is not None and self.settings.audience == Audience.PUBLIC:
             for f in [f for f in files if f.src_uri in editors]:
@@ -260,15 +273,11 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
         taken = {f.src_uri for f in files}
         for page in self.pages.values():
             if page.src in taken:
-                raise PluginError(
-                    f"docs/{page.src} would replace a page lwsite makes: rename or move it"
-                )
+                raise PluginError(f"docs/{page.src} would replace a page lwsite makes: rename or move it")
             meta = {"title": page.title} | ({"lang": page.lang} if page.lang else {})
             front = yaml.safe_dump(meta, allow_unicode=True)
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(
-                File.generated(config, page.src, content=f"---\n{front}---\n", inclusion=inclusion)
-            )
+            files.append(File.generated(config, page.src, content=f"---\n{front}---\n", inclusion=inclusion))
         assert self.prepared is not None
         for asset in self.prepared.assets:
             if asset.path in taken:
@@ -277,8 +286,14 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
         if not config.nav:
             ours = sorted(f.src_uri for f in own)
             words = self.renderer.site.t if self.renderer else None
-            config.nav = _mkdocs_nav(menu(list(self.pages.values()), [s for s in ours if s not in editors],
-                                          [s for s in ours if s in editors], words))
+            config.nav = _mkdocs_nav(
+                menu(
+                    list(self.pages.values()),
+                    [s for s in ours if s not in editors],
+                    [s for s in ours if s in editors],
+                    words,
+                )
+            )
         return files
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
@@ -300,15 +315,22 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
             # the site's own page (docs/), written in the site's language: say so in this one's
             t = site.t
             note = t("fallback.block", language=t.language_name(site.portfolio.language))
-            return (f'<div class="lw-fallback" lang="{site.portfolio.language}">'
-                    f'<p class="lw-fallback-note" lang="{site.lang}">{note}</p>\n{html}\n</div>')
+            return (
+                f'<div class="lw-fallback" lang="{site.portfolio.language}">'
+                f'<p class="lw-fallback-note" lang="{site.lang}">{note}</p>\n{html}\n</div>'
+            )
         return self.renderer.render(spec)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.failed is not None and self.settings is not None:
             # written last, over the theme's 404.html: the server answers every missing page with it
-            page = serve.error_page(theme_dir(), self.failed, shown(self.settings.content_dir),
-                                    urlsplit(config.site_url or "/").path or "/", self.token)
+            page = serve.error_page(
+                theme_dir(),
+                self.failed,
+                shown(self.settings.content_dir),
+                urlsplit(config.site_url or "/").path or "/",
+                self.token,
+            )
             for name in ("404.html", "index.html"):
                 Path(config.site_dir, name).write_text(page, encoding="utf-8")
             return
@@ -333,9 +355,14 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
         site_url = f"{config.site_url.rstrip('/')}/{lang}/" if config.site_url else None
         saved = [(plugin, dict(vars(plugin))) for plugin in config.plugins.values()]
         try:
-            copy = load_config(config.config_file_path, site_dir=str(Path(config.site_dir) / lang),
-                               docs_dir=config.docs_dir, strict=config.strict, site_url=site_url,
-                               use_directory_urls=config.use_directory_urls)
+            copy = load_config(
+                config.config_file_path,
+                site_dir=str(Path(config.site_dir) / lang),
+                docs_dir=config.docs_dir,
+                strict=config.strict,
+                site_url=site_url,
+                use_directory_urls=config.use_directory_urls,
+            )
             copy.theme["language"] = lang
             names = self.config.site_names
             if isinstance(names.get(lang), str) and names[lang].strip():
@@ -343,8 +370,10 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
             _search_language(copy, lang)
             ours = [p for p in copy.plugins.values() if isinstance(p, LwsitePlugin)]
             if len(ours) != 1:
-                raise PluginError(f"lwsite: cannot build the site in '{lang}': the lwsite plugin is missing "
-                                  f"from {config.config_file_path}")
+                raise PluginError(
+                    f"lwsite: cannot build the site in '{lang}': the lwsite plugin is missing "
+                    f"from {config.config_file_path}"
+                )
             ours[0].edition = Edition(lang, prepared)
             log.info(f"lwsite: building the site in '{lang}' in {copy.site_dir}")
             build(copy)
@@ -353,9 +382,7 @@ class LwsitePlugin(BasePlugin[LwsiteConfig]):  # type: ignore[no-untyped-call]
                 vars(plugin).clear()
                 vars(plugin).update(state)
 
-    def on_serve(
-        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
-    ) -> LiveReloadServer:
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if self.settings is not None:
             server.watch(str(self.settings.content_dir))
         return server
@@ -383,8 +410,11 @@ def _search_language(config: MkDocsConfig, lang: str) -> None:
     code = lang.split("-")[0].lower()
     for plugin in config.plugins.values():
         options = getattr(plugin, "config", None)
-        if (type(plugin).__module__.startswith("material.plugins.search") and options is not None
-                and (code == "en" or _has_stemmer(code))):
+        if (
+            type(plugin).__module__.startswith("material.plugins.search")
+            and options is not None
+            and (code == "en" or _has_stemmer(code))
+        ):
             options.lang = [code]
 
 
@@ -403,4 +433,3 @@ def _mkdocs_nav(entries: Sequence[tuple[str | None, Any]]) -> list[Any]:
         value = _mkdocs_nav(target) if isinstance(target, list) else target
         out.append(value if title is None else {title: value})
     return out
-

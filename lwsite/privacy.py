@@ -41,8 +41,13 @@ class Roster:
     sample: bool = False  # ``sample: true``: fictional names (a demo's), which git may track
 
     @classmethod
-    def of(cls, names: Iterable[str | Entry], allow_words: Iterable[str] = (), known: Iterable[str] = (),
-           shown: str = "the roster") -> Roster:
+    def of(
+        cls,
+        names: Iterable[str | Entry],
+        allow_words: Iterable[str] = (),
+        known: Iterable[str] = (),
+        shown: str = "the roster",
+    ) -> Roster:
         """A roster of names (entry n on line n) or entries, as a roster file would give."""
         entries = tuple(n if isinstance(n, Entry) else Entry(i, i, n) for i, n in enumerate(names, start=1))
         return cls(entries, tuple(allow_words), shown, tuple(known))
@@ -77,8 +82,9 @@ ROSTER = Keys("the roster", private=True, names=List(required=True), sample=Raw(
 ENTRY = Keys(private=True, name=Raw(required=True), also=Raw())  # named "roster entry N" in messages
 
 
-def load_roster(path: Path, allow_words: Iterable[str], problems: Problems, shown: str,
-                known: Iterable[str] = ()) -> Roster | None:
+def load_roster(
+    path: Path, allow_words: Iterable[str], problems: Problems, shown: str, known: Iterable[str] = ()
+) -> Roster | None:
     """Read a roster file (``shown`` is how messages name it); ``known`` are names the portfolio uses.
 
     Entries are names (text) or mappings ``{name: ..., also: [...]}``; an entry that is neither
@@ -92,15 +98,22 @@ def load_roster(path: Path, allow_words: Iterable[str], problems: Problems, show
         problems.error(shown, exc.line, exc.message)
         return None
     if not isinstance(data, LMap) or "names" not in data or not isinstance(data["names"], LList):
-        problems.error(shown, 1, "the roster must be a mapping with one key, names: a list of names "
-                       "(each a name, or a mapping with name: and also:); the only other key it may have is "
-                       "sample: true, for a roster of made-up names")
+        problems.error(
+            shown,
+            1,
+            "the roster must be a mapping with one key, names: a list of names "
+            "(each a name, or a mapping with name: and also:); the only other key it may have is "
+            "sample: true, for a roster of made-up names",
+        )
         return None
     Reader(problems, shown).unknown(data, ROSTER)  # the names still count
     sample = data.get("sample", False)
     if not isinstance(sample, bool):
-        problems.error(shown, data.key_lines.get("sample", 1), "sample must be true (the names are fictional, "
-                       "a demo's) or false: write sample: true, or remove it")
+        problems.error(
+            shown,
+            data.key_lines.get("sample", 1),
+            "sample must be true (the names are fictional, a demo's) or false: write sample: true, or remove it",
+        )
         sample = False
     names = data["names"]
     entries = []
@@ -121,23 +134,30 @@ def _entry(item: Any, number: int, line: int, shown: str, problems: Problems) ->
         if "name" in item.typos:  # the unknown key said which one was meant
             return None
         if not isinstance(name, str):
-            problems.error(shown, item.key_lines.get("name", line),
-                           f"roster entry {number} needs name: the person's name, as text (quote it)")
+            problems.error(
+                shown,
+                item.key_lines.get("name", line),
+                f"roster entry {number} needs name: the person's name, as text (quote it)",
+            )
             return None
         found = item.get("also", [])
         if isinstance(found, str):
             found = [found]
         if not isinstance(found, list) or not all(isinstance(a, str) for a in found):
-            problems.error(shown, item.key_lines.get("also", line),
-                           f"roster entry {number}: also must be a list of the other names the person "
-                           "is called, as text (quote them)")
+            problems.error(
+                shown,
+                item.key_lines.get("also", line),
+                f"roster entry {number}: also must be a list of the other names the person "
+                "is called, as text (quote them)",
+            )
             return None
         also = tuple(a.strip() for a in found if a.strip())
     elif isinstance(item, str):
         name = item
     else:
-        problems.error(shown, line, f"roster entry {number} is not text: quote the name, or write a mapping "
-                       "with name: and also:")
+        problems.error(
+            shown, line, f"roster entry {number} is not text: quote the name, or write a mapping with name: and also:"
+        )
         return None
     if not name.strip():
         problems.error(shown, line, f"roster entry {number} is empty: write the name or remove the entry")
@@ -154,8 +174,11 @@ def check_names(path: Path, shown: str, roster: Roster, problems: Problems, text
     part = shown.rsplit("/", 1)[-1]
     kind = "folder" if path.is_dir() else "file"
     for hit in roster.matcher.scan(part, errors_only=True):
-        problems.error(roster.mask_path(shown), 1, f"the {kind} name '{roster.matcher.mask(part)}' names "
-                       f"{roster.who(hit)}: rename the {kind}")
+        problems.error(
+            roster.mask_path(shown),
+            1,
+            f"the {kind} name '{roster.matcher.mask(part)}' names {roster.who(hit)}: rename the {kind}",
+        )
     if path.is_dir():
         return
     if text is None:
@@ -173,8 +196,9 @@ def check_text_names(text: str, shown: str, roster: Roster, problems: Problems, 
         report_hits(hits, roster.mask_path(shown), roster, problems, first_line)
 
 
-def check_decoded_names(source: str, value: str, shown: str, roster: Roster, problems: Problems,
-                        first_line: int = 1) -> None:
+def check_decoded_names(
+    source: str, value: str, shown: str, roster: Roster, problems: Problems, first_line: int = 1
+) -> None:
     """Report the roster names that a YAML string's escapes add to its source text (the scan of
     the source text has reported the rest)."""
     hits = roster.matcher.scan(value)
@@ -198,11 +222,19 @@ def report_hits(hits: Iterable[Hit], shown: str, roster: Roster, problems: Probl
     for hit in hits:
         line = hit.line + first_line - 1
         if hit.error:
-            problems.error(shown, line, f"{roster.who(hit)} is named here: \"{hit.context}\": describe the "
-                           "practice, number the visit, or use a role")
+            problems.error(
+                shown,
+                line,
+                f'{roster.who(hit)} is named here: "{hit.context}": describe the '
+                "practice, number the visit, or use a role",
+            )
         else:
-            problems.warn(shown, line, f"the first name of {roster.who(hit)} is here: \"{hit.context}\": if it "
-                          "means that person, remove it; if it is an ordinary word, add it to privacy.allow_words")
+            problems.warn(
+                shown,
+                line,
+                f'the first name of {roster.who(hit)} is here: "{hit.context}": if it '
+                "means that person, remove it; if it is an ordinary word, add it to privacy.allow_words",
+            )
 
 
 def mask_problems(problems: Problems, roster: Roster) -> None:
@@ -263,9 +295,12 @@ def check_links(text: str, shown: str, problems: Problems, first_line: int = 1) 
 
     for start, is_image, url in inline_links(text):
         if is_image:
-            problems.error(shown, line_of(start),
-                           "images are not part of the content format (an image from outside the site "
-                           "would make readers' browsers call another site): remove it or link to it")
+            problems.error(
+                shown,
+                line_of(start),
+                "images are not part of the content format (an image from outside the site "
+                "would make readers' browsers call another site): remove it or link to it",
+            )
             continue
         _check_url(url, shown, line_of(start), problems)
     for match in REFDEF_RE.finditer(text):
@@ -280,5 +315,6 @@ def _check_url(url: str, shown: str, line: int, problems: Problems) -> None:
     url = re.sub(r"[\t\n\r]", "", html.unescape(url)).lstrip("".join(map(chr, range(33))))
     scheme = SCHEME_RE.match(url)
     if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
-        problems.error(shown, line, f"link scheme '{scheme.group(1)}:' is not allowed: links may be "
-                       "relative, http(s): or mailto:")
+        problems.error(
+            shown, line, f"link scheme '{scheme.group(1)}:' is not allowed: links may be relative, http(s): or mailto:"
+        )

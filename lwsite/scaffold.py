@@ -26,14 +26,17 @@ def school_yml(name: str, grades: str | None = None) -> str:
         f"grades: {scalar(grades)}" if grades else "# grades: K-5                 # the grades the school teaches",
         "# classrooms: 24               # how many classrooms, for coverage figures (default: the rooms below)",
         "# rooms:                       # opaque codes, seen by the walkthrough team only; lwsite schedule",
-        "#   - {code: R01, grade: \"K\"}  # uses them to visit every classroom over the year",
+        '#   - {code: R01, grade: "K"}  # uses them to visit every classroom over the year',
         "",
     ]
     return "\n".join(lines)
 
 
 def focus_md(
-    framework: m.Framework, *, like: m.Focus | None = None, like_id: str | None = None,
+    framework: m.Framework,
+    *,
+    like: m.Focus | None = None,
+    like_id: str | None = None,
 ) -> str:
     """A draft focus.md: a copy of ``like``'s focus, or placeholders in the first lens."""
     ids = ", ".join(c.id for c in framework.characteristics)
@@ -55,7 +58,7 @@ def focus_md(
     else:
         lines.append('# improvement_goal: "School Improvement Plan, goal 2: ..."   # optional')
     lines.append("look_fors:                        # concrete things observers watch for")
-    for item in (like.look_fors if like and like.look_fors else (PLACEHOLDER,)):
+    for item in like.look_fors if like and like.look_fors else (PLACEHOLDER,):
         lines.append(f"  - {scalar(item)}")
     if like is not None and like.guiding_questions != m.DEFAULT_GUIDING_QUESTIONS:
         lines.append("guiding_questions:")
@@ -76,10 +79,14 @@ def team_yml(like: m.Team | None = None, like_id: str | None = None) -> str:
     if like is not None:
         lines.append(f"# Copied from {like_id}: change who is on the team this time.")
     hall_work = like.hall_work if like and like.hall_work else DEFAULT_HALL_WORK
-    lines.append(f"hall_work: {hall_work}          # 1 individual reflection | 2 team calibration | "
-                 "3 consensus on the continuum (allows ratings)")
-    lines.append(f"debrief: {scalar(like.debrief) if like and like.debrief else 'same-day'}"
-                 "     # same-day | next-day | other text")
+    lines.append(
+        f"hall_work: {hall_work}          # 1 individual reflection | 2 team calibration | "
+        "3 consensus on the continuum (allows ratings)"
+    )
+    lines.append(
+        f"debrief: {scalar(like.debrief) if like and like.debrief else 'same-day'}"
+        "     # same-day | next-day | other text"
+    )
     lines.append("members:")
     members = like.members if like else (m.TeamMember("Principal", None, "A", ("facilitation",)),)
     for member in members:
@@ -143,22 +150,29 @@ def carried_actions_yml(steps: Sequence[m.ActionStep], like_id: str, language: s
 def measure_yml(target: m.Target) -> str:
     """A structured measure in flow style, as the content format writes it."""
     by = target.by.isoformat() if isinstance(target.by, dt.date) else target.by
-    return (f"{{characteristic: {scalar(target.characteristic)}, at_least: {scalar(target.level, quote=True)}, "
-            f"share: {target.share}%, by: {by}}}")
+    return (
+        f"{{characteristic: {scalar(target.characteristic)}, at_least: {scalar(target.level, quote=True)}, "
+        f"share: {target.share}%, by: {by}}}"
+    )
 
 
 def schedule_yml(
-    day: dt.date, visits: Sequence[m.ScheduledVisit], *, orientation: m.TimeBlock | None = None,
-    debrief: m.TimeBlock | None = None, note: Sequence[str] = (),
+    day: dt.date,
+    visits: Sequence[m.ScheduledVisit],
+    *,
+    orientation: m.TimeBlock | None = None,
+    debrief: m.TimeBlock | None = None,
+    note: Sequence[str] = (),
 ) -> str:
     lines = [f"# {line}" for line in note]
     lines += [
-        "# Times are \"HH:MM\" (24-hour). Room codes are seen by the walkthrough team only;",
+        '# Times are "HH:MM" (24-hour). Room codes are seen by the walkthrough team only;',
         "# add each visit's subject when you know it.",
         f"date: {day.isoformat()}",
     ]
-    lines.append(f"orientation: {_block(orientation)}" if orientation
-                 else '# orientation: {start: "08:00", minutes: 30}')
+    lines.append(
+        f"orientation: {_block(orientation)}" if orientation else '# orientation: {start: "08:00", minutes: 30}'
+    )
     lines.append("visits:")
     for v in visits:
         parts = [f"visit: {v.number}", f"start: {hhmm(v.block.start)}", f"minutes: {v.block.minutes}"]
@@ -191,9 +205,14 @@ def evidence_item(tag: str | None, text: str) -> str:
 
 
 def script_md(
-    visit: int, *, observers: Sequence[str] = (), segment: str | None = None,
-    ratings: Sequence[tuple[str, str]] = (), wonderings: Sequence[str] = (),
-    evidence: Sequence[tuple[str | None, str]] = (), note: str | None = None,
+    visit: int,
+    *,
+    observers: Sequence[str] = (),
+    segment: str | None = None,
+    ratings: Sequence[tuple[str, str]] = (),
+    wonderings: Sequence[str] = (),
+    evidence: Sequence[tuple[str | None, str]] = (),
+    note: str | None = None,
     independent: Sequence[tuple[str, Sequence[tuple[str, str]]]] = (),
 ) -> str:
     lines = ["---"]

@@ -40,8 +40,14 @@ def coverage(rooms: Sequence[m.Room], earlier: Sequence[tuple[dt.date, str]]) ->
 
 
 def propose(
-    rooms: Sequence[m.Room], earlier: Sequence[tuple[dt.date, str]], *, start: dt.time, slots: int,
-    minutes: int, groups: Sequence[str], gap: int = 5,
+    rooms: Sequence[m.Room],
+    earlier: Sequence[tuple[dt.date, str]],
+    *,
+    start: dt.time,
+    slots: int,
+    minutes: int,
+    groups: Sequence[str],
+    gap: int = 5,
 ) -> Proposal:
     """``slots`` visits per group, one slot every ``minutes + gap`` from ``start``; in each slot
     the groups, in turn, take the next room in priority order. No room is visited twice."""
@@ -62,15 +68,18 @@ def propose(
                 break
             pick = ranked[len(chosen)]
             chosen.append(pick)
-            visits.append(m.ScheduledVisit(
-                number=len(visits) + 1, block=m.TimeBlock(dt.time(begin // 60, begin % 60), minutes),
-                group=group, grade=pick.room.grade, room=pick.room.code,
-            ))
+            visits.append(
+                m.ScheduledVisit(
+                    number=len(visits) + 1,
+                    block=m.TimeBlock(dt.time(begin // 60, begin % 60), minutes),
+                    group=group,
+                    grade=pick.room.grade,
+                    room=pick.room.code,
+                )
+            )
     return Proposal(tuple(visits), tuple(chosen), slots * len(groups) - len(visits))
 
 
-def earlier_visits(
-    schedules: Sequence[tuple[dt.date, m.Schedule]], before: dt.date
-) -> list[tuple[dt.date, str]]:
+def earlier_visits(schedules: Sequence[tuple[dt.date, m.Schedule]], before: dt.date) -> list[tuple[dt.date, str]]:
     """(date, room code) of every visit with a room in the schedules dated before ``before``."""
     return [(day, v.room) for day, s in schedules if day < before for v in s.visits if v.room]

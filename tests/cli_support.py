@@ -37,12 +37,20 @@ def tool_env(**extra: str) -> dict[str, str]:
     return out
 
 
-def lwsite_command(project: Path, *args: str, stdin: str | None = None,
-                   **extra: str) -> subprocess.CompletedProcess[str]:
+def lwsite_command(
+    project: Path, *args: str, stdin: str | None = None, **extra: str
+) -> subprocess.CompletedProcess[str]:
     """``python -m lwsite ARGS`` in the project folder, a process of its own (the console script runs the
     same main): for what only a process shows, its exit code and the installed entry point."""
-    return subprocess.run([sys.executable, "-m", "lwsite", *args], cwd=project, env=tool_env(**extra),
-                          capture_output=True, text=True, check=False, input=stdin)
+    return subprocess.run(
+        [sys.executable, "-m", "lwsite", *args],
+        cwd=project,
+        env=tool_env(**extra),
+        capture_output=True,
+        text=True,
+        check=False,
+        input=stdin,
+    )
 
 
 def lwsite(project: Path, *args: str, stdin: str | None = None, **extra: str) -> subprocess.CompletedProcess[str]:
@@ -55,8 +63,12 @@ def lwsite(project: Path, *args: str, stdin: str | None = None, **extra: str) ->
     stdin_was = sys.stdin
     sys.stdin = io.StringIO(stdin or "")
     try:
-        with (environment(**extra), contextlib.chdir(project), contextlib.redirect_stdout(out),
-              contextlib.redirect_stderr(err)):
+        with (
+            environment(**extra),
+            contextlib.chdir(project),
+            contextlib.redirect_stdout(out),
+            contextlib.redirect_stderr(err),
+        ):
             try:
                 code = cli.main(list(args))
             except SystemExit as exc:

@@ -73,9 +73,16 @@ def browser() -> Iterator[object]:
     with sync_playwright() as p:
         b = p.chromium.launch(
             executable_path=path,
-            args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run", "--disable-quic"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
         )
         yield b
         b.close()
@@ -115,12 +122,16 @@ def trends_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     (content / "schools/east/cycles/2025-10-07-again/schedule.yml").write_text(ROOMS_SCHEDULE, encoding="utf-8")
     upcoming = content / UPCOMING
     upcoming.mkdir(parents=True)
-    (upcoming / "focus.md").write_text("---\nquestion: What do students say next?\nframework: continuum\n"
-                                       "characteristics: [talk]\n---\n", encoding="utf-8")
+    (upcoming / "focus.md").write_text(
+        "---\nquestion: What do students say next?\nframework: continuum\ncharacteristics: [talk]\n---\n",
+        encoding="utf-8",
+    )
     (upcoming / "team.yml").write_text("hall_work: 3\nmembers:\n  - {role: Principal, group: A}\n", encoding="utf-8")
     (upcoming / "schedule.yml").write_text(
         'date: 2026-12-08\nvisits:\n  - {visit: 1, start: "08:30", minutes: 15, group: A, room: "E1"}\n'
-        '  - {visit: 2, start: "08:50", minutes: 15, group: A, room: "E2"}\n', encoding="utf-8")
+        '  - {visit: 2, start: "08:50", minutes: 15, group: A, room: "E2"}\n',
+        encoding="utf-8",
+    )
     return build_audiences(project)
 
 

@@ -29,7 +29,8 @@ def flags_of(label: str) -> tuple[bool, bool]:
 
 def kind_of(judgmental: bool, general: bool) -> str:
     return {(False, False): "ok", (True, False): "judgmental", (False, True): "general", (True, True): "both"}[
-        (judgmental, general)]
+        (judgmental, general)
+    ]
 
 
 def settle(a: str, b: str, intent: str) -> str:

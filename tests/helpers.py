@@ -40,8 +40,9 @@ def run(args: list[str], cwd: Path, **extra_env: str) -> subprocess.CompletedPro
     return subprocess.run(args, cwd=cwd, env=env(**extra_env), capture_output=True, text=True, check=False)
 
 
-def mkdocs_build(project: Path, audience: str = "public", site_dir: str = "site", strict: bool = True,
-                 **extra_env: str) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(
+    project: Path, audience: str = "public", site_dir: str = "site", strict: bool = True, **extra_env: str
+) -> subprocess.CompletedProcess[str]:
     """``mkdocs build [--strict] -d SITE_DIR`` in the project folder, as a user runs it: a process of its own.
 
     Use it where the command line itself is under test; ``build_site`` does the same build in this
@@ -83,8 +84,9 @@ class _Log(logging.Handler):
         self.lines.append(f"{record.levelname:<8}-  {record.getMessage()}")
 
 
-def build_site(project: Path, audience: str = "public", site_dir: str = "site", strict: bool = True,
-               **extra_env: str) -> subprocess.CompletedProcess[str]:
+def build_site(
+    project: Path, audience: str = "public", site_dir: str = "site", strict: bool = True, **extra_env: str
+) -> subprocess.CompletedProcess[str]:
     """The build ``mkdocs_build`` runs, in this process: same result, with MkDocs's log as its stderr.
 
     ``mkdocs.commands.build.build(load_config(...))`` with the test environment set, as the command

@@ -80,5 +80,8 @@ def bar_length(path_data: str) -> float:
 
 
 def read(site: Path, path: str) -> str:
-    return (site / path / "index.html").read_text(encoding="utf-8") if not path.endswith((".csv", ".json")) \
+    return (
+        (site / path / "index.html").read_text(encoding="utf-8")
+        if not path.endswith((".csv", ".json"))
         else (site / path).read_text(encoding="utf-8")
+    )

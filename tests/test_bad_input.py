@@ -61,14 +61,23 @@ def errors(output: str) -> list[tuple[str, str]]:
 
 
 def site_hash(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
 
 
 def check_command(project: Path) -> subprocess.CompletedProcess[str]:
     """``lwsite check content`` in the project folder: a process of its own."""
-    return subprocess.run([sys.executable, "-m", "lwsite", "check", "content"], cwd=project, env=env(),
-                          capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "lwsite", "check", "content"],
+        cwd=project,
+        env=env(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 check = check_content  # lwsite check CONTENT, in this process
@@ -115,8 +124,9 @@ def _build_run(tmp_path: Path, fault: Fault, valid_site: Path, in_process: bool 
 
 
 @pytest.fixture(scope="module")
-def runs(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
-         valid_site: Path) -> dict[tuple[str, str], Run]:
+def runs(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, valid_site: Path
+) -> dict[tuple[str, str], Run]:
     """("check" | "build", fault name) -> its run in this process, for every fault a selected test asks about."""
     names = set()
     for item in request.session.items:
@@ -168,9 +178,7 @@ def test_check_reports_exactly_one_error(fault: Fault, runs: dict[tuple[str, str
 
 
 @pytest.mark.parametrize("fault", FAULTS, ids=lambda f: f.name)
-def test_build_fails_with_one_error_and_keeps_the_previous_site(
-    fault: Fault, runs: dict[tuple[str, str], Run]
-) -> None:
+def test_build_fails_with_one_error_and_keeps_the_previous_site(fault: Fault, runs: dict[tuple[str, str], Run]) -> None:
     assert_build_fails_with_one_error_and_keeps_the_previous_site(runs[("build", fault.name)], fault)
 
 

@@ -42,8 +42,11 @@ def host_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
     for name in ("content", "private", "docs", "theme"):
         shutil.copytree(ROOT / name, project / name)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    result = run([sys.executable, "-m", host, "build", "--strict", "-f", "mkdocs.yml", "-d", "site"],
-                 project, LWSITE_AUDIENCE="public")
+    result = run(
+        [sys.executable, "-m", host, "build", "--strict", "-f", "mkdocs.yml", "-d", "site"],
+        project,
+        LWSITE_AUDIENCE="public",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "lwsite:" in result.stderr, f"the plugin ran under {host}"
     return project / "site"
@@ -125,10 +128,14 @@ def test_public_trend_pages_show_a_figure_or_a_range_for_every_row(
     assert checked >= 50, checked
 
 
-SPANISH_DATE_RE = (r"\b\d{1,2} de (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre"
-                   r"|diciembre) de \d{4}\b")
-ENGLISH_DATE_RE = (r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
-                   r" \d{1,2}, \d{4}\b|\b\d{1,2}:\d{2}\s?[AP]M\b")
+SPANISH_DATE_RE = (
+    r"\b\d{1,2} de (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre"
+    r"|diciembre) de \d{4}\b"
+)
+ENGLISH_DATE_RE = (
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
+    r" \d{1,2}, \d{4}\b|\b\d{1,2}:\d{2}\s?[AP]M\b"
+)
 # The text of the article a reader sees, leaving out what is marked as another language (a text with
 # no translation, a link to a letter in another language): only that may be in English.
 READER_TEXT = """(lang) => {
@@ -149,9 +156,15 @@ def _a_spanish_focus_word(site: Path) -> tuple[str, str]:
         sidecar = focus.with_name("focus.es.md")
         if meta.get("status") == "draft":
             continue
-        question = meta["question"].get("es") if isinstance(meta["question"], dict) else (
-            yaml.safe_load(sidecar.read_text(encoding="utf-8").split("---\n")[1])["question"]
-            if sidecar.is_file() else None)
+        question = (
+            meta["question"].get("es")
+            if isinstance(meta["question"], dict)
+            else (
+                yaml.safe_load(sidecar.read_text(encoding="utf-8").split("---\n")[1])["question"]
+                if sidecar.is_file()
+                else None
+            )
+        )
         for word in (question or "").split():
             word = word.strip("¿?,.:;").lower()
             if len(word) >= 7 and word.isalpha():

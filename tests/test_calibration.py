@@ -25,10 +25,12 @@ from lwsite.load.portfolio import load
 NE, D, P, S = 0, 1, 2, 3  # ranks of a four-level continuum
 N = None
 # Krippendorff (2011), section C: 4 observers, 12 units, values 1-5, 7 missing values.
-DATASET_C = [[1, 2, 3, 3, 2, 1, 4, 1, 2, N, N, N],
-             [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, N, 3],
-             [N, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, N],
-             [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, N]]
+DATASET_C = [
+    [1, 2, 3, 3, 2, 1, 4, 1, 2, N, N, N],
+    [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, N, 3],
+    [N, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, N],
+    [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, N],
+]
 
 
 def units_of(matrix: list[list[int | None]]) -> list[list[int]]:
@@ -93,7 +95,13 @@ def test_agreement_worked_by_hand() -> None:
     """
     found = agreement([([D, D], D), ([D, P], P), ([NE, P], D), ([P], P), ([D, D, P], None)])
     assert (found.levels, found.pairs, found.exact, found.within_one, found.compared, found.with_consensus) == (
-        10, 6, 2, 5, 7, 4)
+        10,
+        6,
+        2,
+        5,
+        7,
+        4,
+    )
     assert (found.exact_percent, found.within_one_percent, found.consensus_percent) == (33, 83, 57)
     assert not found.enough
 
@@ -141,8 +149,10 @@ def alpha_by_pairs(units: Sequence[Sequence[int]]) -> float:
         lo, hi = sorted((a, b))
         return float((sum(freq[g] for g in range(lo, hi + 1)) - (freq[lo] + freq[hi]) / 2) ** 2)
 
-    observed = sum(sum(delta(a, b) for i, a in enumerate(u) for j, b in enumerate(u) if i != j) / (len(u) - 1)
-                   for u in units) / n
+    observed = (
+        sum(sum(delta(a, b) for i, a in enumerate(u) for j, b in enumerate(u) if i != j) / (len(u) - 1) for u in units)
+        / n
+    )
     expected = sum(delta(a, b) for i, a in enumerate(values) for j, b in enumerate(values) if i != j) / (n * (n - 1))
     return 1 - observed / expected
 
@@ -153,7 +163,7 @@ def test_the_second_formulation_reproduces_the_published_example() -> None:
 
 def page_text(path: Path) -> str:
     text = path.read_text(encoding="utf-8")
-    text = text[text.index('class="lw-page"'):]
+    text = text[text.index('class="lw-page"') :]
     text = re.sub(r"<svg.*?</svg>", "", text, flags=re.DOTALL)
     text = re.sub(r"</t[dh]>", " | ", text)
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).split())
@@ -187,17 +197,23 @@ def test_demo_team_pages_print_the_worked_figures(demo_sites: dict[str, Path]) -
     # agreement rises over the three walkthroughs, as the demo tells
     assert alphas["2025-02-11-reasoning-check"] < alphas["2025-05-06-targets"] < alphas["2025-10-21-whole-class-talk"]
     # per characteristic, and too few pairs on each characteristic of October's 8 visits
-    first = page_text(demo_sites["team"] / "schools/lincoln-elementary/2025-02-11-reasoning-check/calibration/"
-                      "index.html")
+    first = page_text(
+        demo_sites["team"] / "schools/lincoln-elementary/2025-02-11-reasoning-check/calibration/index.html"
+    )
     assert "Students explain their reasoning to peers | 10 | 40% (4 of 10) | 90% (9 of 10) | 65% (13 of 20) |" in first
-    october = page_text(demo_sites["team"] / "schools/lincoln-elementary/2025-10-21-whole-class-talk/calibration/"
-                        "index.html")
+    october = page_text(
+        demo_sites["team"] / "schools/lincoln-elementary/2025-10-21-whole-class-talk/calibration/index.html"
+    )
     assert october.count("Only 8 pairs of observers: too few to judge agreement (it takes at least 10)") == 2
     # the other half of calibration, beside it: the share of specific, objective evidence
     assert "Specific, objective evidence" in school and "specific and objective" in first
     # the chart draws the field's references, labelled as references, with their sources
-    for reference in ("Reference: 80% exact", "Reference: 75% exact with none more than one level apart",
-                      "Reference: 0.800, reliable (Krippendorff)", "Reference: 0.667, tentative conclusions only"):
+    for reference in (
+        "Reference: 80% exact",
+        "Reference: 75% exact with none more than one level apart",
+        "Reference: 0.800, reliable (Krippendorff)",
+        "Reference: 0.667, tentative conclusions only",
+    ):
         assert reference in school
     raw = (demo_sites["team"] / "schools/lincoln-elementary/calibration/index.html").read_text(encoding="utf-8")
     assert raw.count("<svg") >= 4  # two charts, each drawn wide and narrow
@@ -211,6 +227,6 @@ def test_demo_staff_and_public_builds_have_no_calibration_figure(demo_sites: dic
         for path in site.rglob("*"):
             if path.suffix in (".html", ".json", ".csv", ".xml", ".txt"):
                 text = path.read_text(encoding="utf-8", errors="replace")
-                for word in ("Krippendorff", "Pairs of observers", "lw-kind=\"calibration", "Matched the consensus"):
+                for word in ("Krippendorff", "Pairs of observers", 'lw-kind="calibration', "Matched the consensus"):
                     assert word not in text, (audience, path, word)
     assert list(demo_sites["team"].rglob("calibration"))

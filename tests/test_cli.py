@@ -15,10 +15,18 @@ from hypothesis import strategies as st
 from lwsite import cli, scheduling
 from lwsite.model import Room
 
-COMMANDS = [(), ("check",), ("new",), ("new", "school"), ("new", "cycle"), ("schedule",), ("import",),
-            ("publish",), ("export",)]
-READS_CONTENT = [("check",), ("new", "school"), ("new", "cycle"), ("schedule",), ("import",), ("publish",),
-                 ("export",)]
+COMMANDS = [
+    (),
+    ("check",),
+    ("new",),
+    ("new", "school"),
+    ("new", "cycle"),
+    ("schedule",),
+    ("import",),
+    ("publish",),
+    ("export",),
+]
+READS_CONTENT = [("check",), ("new", "school"), ("new", "cycle"), ("schedule",), ("import",), ("publish",), ("export",)]
 
 
 @pytest.fixture
@@ -45,25 +53,61 @@ def test_help_through_the_installed_entry_point(tmp_path: Path) -> None:
         assert name in result.stdout
 
 
-@pytest.mark.parametrize("args", [
-    ["new", "cycle", "lincoln-elementary", "2026-13-01", "talk"],  # not a date
-    ["new", "cycle", "lincoln-elementary", "2026-11-17", "Talk Moves"],  # not a slug
-    ["new", "school", "Oak School", "--name", "Oak"],  # not an id
-    ["new", "school", "oak"],  # --name missing
-    ["schedule", "lincoln-elementary", "2026-11-17", "--start", "8:45", "--slots", "4", "--minutes", "15",
-     "--groups", "A"],
-    ["schedule", "lincoln-elementary", "2026-11-17", "--start", "08:45", "--slots", "4", "--minutes", "120",
-     "--groups", "A"],
-    ["schedule", "lincoln-elementary", "2026-11-17", "--start", "08:45", "--slots", "4", "--minutes", "15",
-     "--groups", "A,A"],
-    ["import", "notes.csv"],  # --cycle missing
-    ["import", "notes.csv", "--cycle", "x", "--rating", "no-equals-sign"],
-    ["export", "content", "--format", "xml", "-o", "out"],
-    ["export", "content", "--format", "csv"],  # -o missing
-    ["export", "content", "--format", "csv", "-o", "out", "--school-year", "2024-26"],
-    ["check", "content", "--content-dir", "elsewhere"],
-    ["frobnicate"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["new", "cycle", "lincoln-elementary", "2026-13-01", "talk"],  # not a date
+        ["new", "cycle", "lincoln-elementary", "2026-11-17", "Talk Moves"],  # not a slug
+        ["new", "school", "Oak School", "--name", "Oak"],  # not an id
+        ["new", "school", "oak"],  # --name missing
+        [
+            "schedule",
+            "lincoln-elementary",
+            "2026-11-17",
+            "--start",
+            "8:45",
+            "--slots",
+            "4",
+            "--minutes",
+            "15",
+            "--groups",
+            "A",
+        ],
+        [
+            "schedule",
+            "lincoln-elementary",
+            "2026-11-17",
+            "--start",
+            "08:45",
+            "--slots",
+            "4",
+            "--minutes",
+            "120",
+            "--groups",
+            "A",
+        ],
+        [
+            "schedule",
+            "lincoln-elementary",
+            "2026-11-17",
+            "--start",
+            "08:45",
+            "--slots",
+            "4",
+            "--minutes",
+            "15",
+            "--groups",
+            "A,A",
+        ],
+        ["import", "notes.csv"],  # --cycle missing
+        ["import", "notes.csv", "--cycle", "x", "--rating", "no-equals-sign"],
+        ["export", "content", "--format", "xml", "-o", "out"],
+        ["export", "content", "--format", "csv"],  # -o missing
+        ["export", "content", "--format", "csv", "-o", "out", "--school-year", "2024-26"],
+        ["check", "content", "--content-dir", "elsewhere"],
+        ["frobnicate"],
+    ],
+)
 def test_usage_errors_exit_2(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_:
         cli.main(args)
@@ -78,15 +122,25 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out == f"lwsite {importlib.metadata.version('lwsite')}\n"
 
 
-@pytest.mark.parametrize(("args", "meant"), [
-    (["chek", "content"], "invalid choice: 'chek' (choose from check, new, schedule, import, publish, export): "
-                          "did you mean check?"),
-    (["new", "scool", "oak"], "did you mean school?"),
-    (["check", "--strcit"], "unrecognized arguments: --strcit: did you mean --strict?"),
-    (["publish", "x/y", "--contentdir", "c"], "unrecognized arguments: --contentdir c (--contentdir: did you mean "
-                                               "--content-dir?)"),
-    (["export", "--format", "cvs", "-o", "out"], "invalid choice: 'cvs' (choose from csv, json): did you mean csv?"),
-])
+@pytest.mark.parametrize(
+    ("args", "meant"),
+    [
+        (
+            ["chek", "content"],
+            "invalid choice: 'chek' (choose from check, new, schedule, import, publish, export): did you mean check?",
+        ),
+        (["new", "scool", "oak"], "did you mean school?"),
+        (["check", "--strcit"], "unrecognized arguments: --strcit: did you mean --strict?"),
+        (
+            ["publish", "x/y", "--contentdir", "c"],
+            "unrecognized arguments: --contentdir c (--contentdir: did you mean --content-dir?)",
+        ),
+        (
+            ["export", "--format", "cvs", "-o", "out"],
+            "invalid choice: 'cvs' (choose from csv, json): did you mean csv?",
+        ),
+    ],
+)
 def test_a_mistyped_command_or_option_says_what_was_meant(
     args: list[str], meant: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -112,18 +166,22 @@ def test_a_missing_content_folder_says_where_it_looked(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     args = {
-        ("check",): [], ("new", "school"): ["oak", "--name", "Oak"],
+        ("check",): [],
+        ("new", "school"): ["oak", "--name", "Oak"],
         ("new", "cycle"): ["oak", "2026-11-17", "talk"],
         ("schedule",): ["oak", "2026-11-17", "--start", "08:45", "--slots", "2", "--minutes", "15", "--groups", "A"],
-        ("import",): ["notes.csv", "--cycle", "oak/2026-11-17-talk"], ("publish",): ["oak/2026-11-17-talk"],
+        ("import",): ["notes.csv", "--cycle", "oak/2026-11-17-talk"],
+        ("publish",): ["oak/2026-11-17-talk"],
         ("export",): ["--format", "csv", "-o", "out"],
     }[command]
     assert cli.main([*command, *args]) == 1
     out = capsys.readouterr().out
-    assert out == (f"no content folder: {tmp_path / 'content'} does not exist. lwsite looked for the portfolio "
-                   f"folder (the one that holds portfolio.yml) at content, relative to the folder you run lwsite "
-                   f"in ({tmp_path}): run it in the folder that holds mkdocs.yml, or name the folder: "
-                   f"lwsite {' '.join(command)} --content-dir PATH\n")
+    assert out == (
+        f"no content folder: {tmp_path / 'content'} does not exist. lwsite looked for the portfolio "
+        f"folder (the one that holds portfolio.yml) at content, relative to the folder you run lwsite "
+        f"in ({tmp_path}): run it in the folder that holds mkdocs.yml, or name the folder: "
+        f"lwsite {' '.join(command)} --content-dir PATH\n"
+    )
     assert list(tmp_path.iterdir()) == []  # nothing was written
     assert cli.main([*command, *args, "--content-dir", str(tmp_path / "mine")]) == 1
     assert f"{tmp_path / 'mine'} does not exist" in capsys.readouterr().out
@@ -139,8 +197,9 @@ def test_usage_error_exit_code_of_the_process(project: Path) -> None:
 
 # new school ----------------------------------------------------------------------------
 def test_new_school_passes_check_at_once(project: Path) -> None:
-    result = lwsite(project, "new", "school", "oak-elementary", "--name", "Oak Elementary: a #1 school",
-                    "--grades", "K-5")
+    result = lwsite(
+        project, "new", "school", "oak-elementary", "--name", "Oak Elementary: a #1 school", "--grades", "K-5"
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     school = project / "content/schools/oak-elementary/school.yml"
     assert read_yaml(school) == {"name": "Oak Elementary: a #1 school", "grades": "K-5"}
@@ -173,8 +232,11 @@ def test_new_cycle_without_like_is_a_valid_draft_with_placeholders(project: Path
     assert focus["characteristics"] == ["student-discourse"]
     assert "(fill this in)" in str(focus["question"])
     team = read_yaml(folder / "team.yml")
-    assert team == {"hall_work": 1, "debrief": "same-day",
-                    "members": [{"role": "Principal", "group": "A", "brings": ["facilitation"]}]}
+    assert team == {
+        "hall_work": 1,
+        "debrief": "same-day",
+        "members": [{"role": "Principal", "group": "A", "brings": ["facilitation"]}],
+    }
     check = lwsite(project, "check", "--content-dir", "content")
     assert check.returncode == 0, check.stdout
     assert "2026-11-17-talk-moves" not in check.stdout  # no error or warning about the new draft
@@ -183,18 +245,32 @@ def test_new_cycle_without_like_is_a_valid_draft_with_placeholders(project: Path
     before = tree(folder)
     refused = lwsite(project, "publish", "lincoln-elementary/2026-11-17-talk-moves")
     assert refused.returncode == 1
-    assert re.search(r"^schools/lincoln-elementary/cycles/2026-11-17-talk-moves/focus\.md:\d+: this still says "
-                     r"\(fill this in\)", refused.stdout, re.MULTILINE), refused.stdout
+    assert re.search(
+        r"^schools/lincoln-elementary/cycles/2026-11-17-talk-moves/focus\.md:\d+: this still says "
+        r"\(fill this in\)",
+        refused.stdout,
+        re.MULTILINE,
+    ), refused.stdout
     # every problem in one run: the missing schedule too, not on the next run
-    assert ("schools/lincoln-elementary/cycles/2026-11-17-talk-moves/schedule.yml:1: schedule.yml is missing"
-            in refused.stdout), refused.stdout
+    assert (
+        "schools/lincoln-elementary/cycles/2026-11-17-talk-moves/schedule.yml:1: schedule.yml is missing"
+        in refused.stdout
+    ), refused.stdout
     assert "2026-11-17-talk-moves stays a draft" in refused.stderr
     assert tree(folder) == before
 
 
 def test_new_cycle_like_copies_focus_team_and_carries_open_steps(project: Path) -> None:
-    result = lwsite(project, "new", "cycle", "lincoln-elementary", "2026-11-17", "vocabulary-again",
-                    "--like", "2026-02-10-vocabulary")
+    result = lwsite(
+        project,
+        "new",
+        "cycle",
+        "lincoln-elementary",
+        "2026-11-17",
+        "vocabulary-again",
+        "--like",
+        "2026-02-10-vocabulary",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     old = project / LINCOLN / "cycles/2026-02-10-vocabulary"
     new = project / LINCOLN / "cycles/2026-11-17-vocabulary-again"
@@ -219,13 +295,16 @@ def test_new_cycle_like_copies_focus_team_and_carries_open_steps(project: Path) 
     assert check.returncode == 0, check.stdout
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["no-such-school", "2026-11-17", "x"], "there is no school 'no-such-school'"),
-    (["lincoln-elementary", "2026-02-10", "vocabulary"], "the cycle already exists"),
-    (["lincoln-elementary", "2026-11-17", "x", "--like", "2026-12-08-feedback"], "only follow an earlier cycle"),
-    (["lincoln-elementary", "2026-11-17", "x", "--like", "2025-01-01-nothing"], "has no cycle 2025-01-01-nothing"),
-    (["lincoln-elementary", "2026-11-17", "x", "--framework", "nope"], "no such framework"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["no-such-school", "2026-11-17", "x"], "there is no school 'no-such-school'"),
+        (["lincoln-elementary", "2026-02-10", "vocabulary"], "the cycle already exists"),
+        (["lincoln-elementary", "2026-11-17", "x", "--like", "2026-12-08-feedback"], "only follow an earlier cycle"),
+        (["lincoln-elementary", "2026-11-17", "x", "--like", "2025-01-01-nothing"], "has no cycle 2025-01-01-nothing"),
+        (["lincoln-elementary", "2026-11-17", "x", "--framework", "nope"], "no such framework"),
+    ],
+)
 def test_new_cycle_refusals(project: Path, args: list[str], message: str) -> None:
     before = tree(project / "content")
     result = lwsite(project, "new", "cycle", *args)
@@ -252,10 +331,28 @@ def _last_visits(project: Path, before: dt.date) -> dict[str, dt.date]:
 def test_schedule_puts_rooms_never_or_least_recently_visited_first(project: Path) -> None:
     school = project / LINCOLN / "school.yml"
     school.write_text(school.read_text() + '  - {code: "L114", grade: "3"}\n')
-    assert lwsite(project, "new", "cycle", "lincoln-elementary", "2026-11-17", "talk",
-                  "--like", "2026-02-10-vocabulary").returncode == 0
-    result = lwsite(project, "schedule", "lincoln-elementary", "2026-11-17", "--start", "08:45", "--slots", "3",
-                    "--minutes", "15", "--groups", "A,B", "--debrief", "11:00")
+    assert (
+        lwsite(
+            project, "new", "cycle", "lincoln-elementary", "2026-11-17", "talk", "--like", "2026-02-10-vocabulary"
+        ).returncode
+        == 0
+    )
+    result = lwsite(
+        project,
+        "schedule",
+        "lincoln-elementary",
+        "2026-11-17",
+        "--start",
+        "08:45",
+        "--slots",
+        "3",
+        "--minutes",
+        "15",
+        "--groups",
+        "A,B",
+        "--debrief",
+        "11:00",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     data = read_yaml(project / LINCOLN / "cycles/2026-11-17-talk/schedule.yml")
     assert isinstance(data, dict)
@@ -279,13 +376,38 @@ def test_schedule_puts_rooms_never_or_least_recently_visited_first(project: Path
     assert check.returncode == 0, check.stdout
     # The schedule is kept unless --replace.
     text = (project / LINCOLN / "cycles/2026-11-17-talk/schedule.yml").read_text()
-    again = lwsite(project, "schedule", "lincoln-elementary", "2026-11-17", "--start", "09:00", "--slots", "2",
-                   "--minutes", "20", "--groups", "A")
+    again = lwsite(
+        project,
+        "schedule",
+        "lincoln-elementary",
+        "2026-11-17",
+        "--start",
+        "09:00",
+        "--slots",
+        "2",
+        "--minutes",
+        "20",
+        "--groups",
+        "A",
+    )
     assert again.returncode == 1
     assert "already has a schedule" in again.stdout
     assert (project / LINCOLN / "cycles/2026-11-17-talk/schedule.yml").read_text() == text
-    replaced = lwsite(project, "schedule", "lincoln-elementary", "2026-11-17-talk", "--start", "09:00",
-                      "--slots", "2", "--minutes", "20", "--groups", "A", "--replace")
+    replaced = lwsite(
+        project,
+        "schedule",
+        "lincoln-elementary",
+        "2026-11-17-talk",
+        "--start",
+        "09:00",
+        "--slots",
+        "2",
+        "--minutes",
+        "20",
+        "--groups",
+        "A",
+        "--replace",
+    )
     assert replaced.returncode == 0, replaced.stdout
     data = read_yaml(project / LINCOLN / "cycles/2026-11-17-talk/schedule.yml")
     assert isinstance(data, dict) and len(data["visits"]) == 2
@@ -310,8 +432,9 @@ def test_schedule_refusals(project: Path) -> None:
     # A school without rooms.
     assert lwsite(project, "new", "school", "oak", "--name", "Oak").returncode == 0
     assert lwsite(project, "new", "cycle", "oak", "2026-11-17", "first").returncode == 0
-    norooms = lwsite(project, "schedule", "oak", "2026-11-17", "--start", "08:45", "--slots", "2",
-                     "--minutes", "15", "--groups", "A")
+    norooms = lwsite(
+        project, "schedule", "oak", "2026-11-17", "--start", "08:45", "--slots", "2", "--minutes", "15", "--groups", "A"
+    )
     assert norooms.returncode == 1
     assert norooms.stdout.startswith("schools/oak/school.yml:1: the school lists no rooms")
     assert not (project / "content/schools/oak/cycles/2026-11-17-first/schedule.yml").exists()
@@ -321,13 +444,15 @@ def test_schedules_over_a_year_see_every_room_before_any_twice(project: Path) ->
     """Cycle after cycle of a new school: every room is visited once before any is visited again."""
     school = project / "content/schools/oak"
     assert lwsite(project, "new", "school", "oak", "--name", "Oak").returncode == 0
-    (school / "school.yml").write_text("name: Oak\nrooms:\n" + "".join(
-        f'  - {{code: "O{i}", grade: "{i % 6}"}}\n' for i in range(1, 10)))
+    (school / "school.yml").write_text(
+        "name: Oak\nrooms:\n" + "".join(f'  - {{code: "O{i}", grade: "{i % 6}"}}\n' for i in range(1, 10))
+    )
     seen: list[str] = []
     for day in ("2026-09-15", "2026-11-10", "2027-01-12"):
         assert lwsite(project, "new", "cycle", "oak", day, "cycle").returncode == 0
-        result = lwsite(project, "schedule", "oak", day, "--start", "09:00", "--slots", "4", "--minutes", "15",
-                        "--groups", "A")
+        result = lwsite(
+            project, "schedule", "oak", day, "--start", "09:00", "--slots", "4", "--minutes", "15", "--groups", "A"
+        )
         assert result.returncode == 0, result.stdout
         data = read_yaml(school / f"cycles/{day}-cycle/schedule.yml")
         assert isinstance(data, dict)
@@ -344,8 +469,9 @@ def test_proposals_keep_visits_even_across_rooms(rooms: int, per_day: int, days:
     history: list[tuple[dt.date, str]] = []
     for d in range(days):
         day = dt.date(2026, 9, 1) + dt.timedelta(days=30 * d)
-        proposal = scheduling.propose(school, history, start=dt.time(8, 30), slots=per_day, minutes=15,
-                                      groups=["A"], gap=5)
+        proposal = scheduling.propose(
+            school, history, start=dt.time(8, 30), slots=per_day, minutes=15, groups=["A"], gap=5
+        )
         codes = [v.room for v in proposal.visits]
         assert len(codes) == len(set(codes)) == min(per_day, rooms)
         history += [(day, c) for c in codes if c]
@@ -355,8 +481,12 @@ def test_proposals_keep_visits_even_across_rooms(rooms: int, per_day: int, days:
 
 # publish -------------------------------------------------------------------------------
 def test_publish_keeps_the_draft_when_the_cycle_has_errors(project: Path) -> None:
-    assert lwsite(project, "new", "cycle", "lincoln-elementary", "2026-11-17", "talk",
-                  "--like", "2026-02-10-vocabulary").returncode == 0
+    assert (
+        lwsite(
+            project, "new", "cycle", "lincoln-elementary", "2026-11-17", "talk", "--like", "2026-02-10-vocabulary"
+        ).returncode
+        == 0
+    )
     focus = project / LINCOLN / "cycles/2026-11-17-talk/focus.md"
     before = focus.read_text()
     result = lwsite(project, "publish", "content/schools/lincoln-elementary/cycles/2026-11-17-talk")
@@ -371,17 +501,48 @@ def test_publish_and_check_read_another_content_folder(project: Path, tmp_path: 
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     content = str(project / "content")
-    assert lwsite(elsewhere, "new", "cycle", "lincoln-elementary", "2026-11-17", "talk", "--like",
-                  "2026-02-10-vocabulary", "--content-dir", content).returncode == 0
-    assert lwsite(elsewhere, "schedule", "lincoln-elementary", "2026-11-17", "--start", "08:45", "--slots", "2",
-                  "--minutes", "15", "--groups", "A,B", "--content-dir", content).returncode == 0
+    assert (
+        lwsite(
+            elsewhere,
+            "new",
+            "cycle",
+            "lincoln-elementary",
+            "2026-11-17",
+            "talk",
+            "--like",
+            "2026-02-10-vocabulary",
+            "--content-dir",
+            content,
+        ).returncode
+        == 0
+    )
+    assert (
+        lwsite(
+            elsewhere,
+            "schedule",
+            "lincoln-elementary",
+            "2026-11-17",
+            "--start",
+            "08:45",
+            "--slots",
+            "2",
+            "--minutes",
+            "15",
+            "--groups",
+            "A,B",
+            "--content-dir",
+            content,
+        ).returncode
+        == 0
+    )
     result = lwsite(elsewhere, "publish", "lincoln-elementary/2026-11-17-talk", "--content-dir", content)
     assert result.returncode == 0, result.stdout + result.stderr
     assert read_front_matter(project / LINCOLN / "cycles/2026-11-17-talk/focus.md")["status"] == "published"
     check = lwsite(elsewhere, "check", "--content-dir", content)
     assert check.returncode == 0 and "15 published cycle(s)" in check.stderr
-    assert lwsite(elsewhere, "publish", "lincoln-elementary/2026-11-17-talk", "--content-dir",
-                  content).returncode == 0  # already published: says so, changes nothing
+    assert (
+        lwsite(elsewhere, "publish", "lincoln-elementary/2026-11-17-talk", "--content-dir", content).returncode == 0
+    )  # already published: says so, changes nothing
     missing = lwsite(elsewhere, "publish", "lincoln-elementary/2026-11-17-nothing", "--content-dir", content)
     assert missing.returncode == 1 and "not a cycle folder" in missing.stdout
 
@@ -395,8 +556,11 @@ def test_export_writes_what_the_site_offers(audience: str, demo_sites: dict[str,
         out = tmp_path / f"out-{fmt}"
         result = lwsite(project, "export", "content", "--audience", audience, "--format", fmt, "-o", str(out))
         assert result.returncode == 0, result.stdout + result.stderr
-        expected = {p.relative_to(site_downloads).as_posix(): p.read_bytes()
-                    for p in sorted(site_downloads.rglob(f"*.{fmt}"))} if site_downloads.is_dir() else {}
+        expected = (
+            {p.relative_to(site_downloads).as_posix(): p.read_bytes() for p in sorted(site_downloads.rglob(f"*.{fmt}"))}
+            if site_downloads.is_dir()
+            else {}
+        )
         written = tree(out) if out.exists() else {}
         assert written == expected
         if not expected:
@@ -412,11 +576,15 @@ def test_export_filters_the_downloads_by_format(
     from lwsite.render.site import Asset
 
     def fake(site: object) -> Contribution:
-        return Contribution(assets=[
-            Asset("downloads/visits.csv", "visit\n1\n"), Asset("downloads/schools/oak/ratings.csv", b"a,b\n"),
-            Asset("downloads/extra.json", "{}"), Asset("calendar/walkthroughs.ics", "BEGIN"),
-            Asset("other.csv", "x"),
-        ])
+        return Contribution(
+            assets=[
+                Asset("downloads/visits.csv", "visit\n1\n"),
+                Asset("downloads/schools/oak/ratings.csv", b"a,b\n"),
+                Asset("downloads/extra.json", "{}"),
+                Asset("calendar/walkthroughs.ics", "BEGIN"),
+                Asset("other.csv", "x"),
+            ]
+        )
 
     real = features.all_features
     monkeypatch.setattr(pipeline, "all_features", lambda: [*real(), fake])

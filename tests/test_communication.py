@@ -112,7 +112,7 @@ def test_family_letters_avoid_jargon(demo_sites: dict[str, Path], demo: Portfoli
         if _override(c, "family-letter", "en", demo.language) is not None:
             continue
         page = _text(_cycle_dir(demo_sites["public"], c) / "family-letter" / "index.html")
-        letter = page[page.index('class="lw-letter'):]
+        letter = page[page.index('class="lw-letter') :]
         for word in ("hall work", "continuum", "Focus of Inquiry", "look-for", "debrief", "low-inference"):
             assert word.lower() not in letter.lower(), f"{c.id}: '{word}' in a family letter"
 
@@ -385,7 +385,7 @@ def test_feed_lists_the_published_summaries(demo_sites: dict[str, Path], audienc
     linked = set()
     for entry in feed.entries:
         assert entry.link.startswith(base) and entry.title and entry.id.startswith("urn:uuid:")
-        target = site / entry.link[len(base):]
+        target = site / entry.link[len(base) :]
         assert target.is_file(), entry.link
         linked.add(target.parent.relative_to(site).as_posix())
     assert linked == summaries
@@ -414,8 +414,7 @@ def test_public_demo_messages_hold_no_team_detail(demo_sites: dict[str, Path], d
                 if not page.exists():
                     continue
                 body = _text(page)
-                body = body[body.index('class="lw-page"'):]
+                body = body[body.index('class="lw-page"') :]
                 for word in _private_words(c, demo):
                     assert not re.search(rf"\b{re.escape(word)}\b", body), f"{page}: {word}"
                 assert not re.search(r"\bgroup [A-Z]\b", body), page
-

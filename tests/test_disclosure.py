@@ -28,8 +28,9 @@ from lwsite.audience import Rules
 
 # a district: school years -> schools -> walkthroughs, each (upper half, visits rated)
 walkthrough = st.integers(1, 9).flatmap(lambda t: st.tuples(st.integers(0, t), st.just(t)))
-district = st.lists(st.lists(st.lists(walkthrough, min_size=1, max_size=3), min_size=1, max_size=3),
-                    min_size=1, max_size=2)
+district = st.lists(
+    st.lists(st.lists(walkthrough, min_size=1, max_size=3), min_size=1, max_size=3), min_size=1, max_size=2
+)
 
 
 def tree(shape: list[list[list[tuple[int, int]]]]) -> list[Node]:
@@ -43,8 +44,9 @@ def tree(shape: list[list[list[tuple[int, int]]]]) -> list[Node]:
     return roots
 
 
-def worlds(published: dict[Any, tuple[int, int]], sums: dict[Any, list[Any]], leaves: Sequence[Any]
-           ) -> list[dict[Any, int]]:
+def worlds(
+    published: dict[Any, tuple[int, int]], sums: dict[Any, list[Any]], leaves: Sequence[Any]
+) -> list[dict[Any, int]]:
     """Every assignment of true values that agrees with what is published (intervals and sums)."""
     out = []
     for combo in itertools.product(*(range(published[k][0], published[k][1] + 1) for k in leaves)):
@@ -56,8 +58,13 @@ def worlds(published: dict[Any, tuple[int, int]], sums: dict[Any, list[Any]], le
     return out
 
 
-def attack(published: dict[Any, tuple[int, int]], sums: dict[Any, list[Any]], leaves: Sequence[Any],
-           truth: dict[Any, tuple[int, int]], min_group: int) -> None:
+def attack(
+    published: dict[Any, tuple[int, int]],
+    sums: dict[Any, list[Any]],
+    leaves: Sequence[Any],
+    truth: dict[Any, tuple[int, int]],
+    min_group: int,
+) -> None:
     """Fail when the truth is not a world the reader considers, or a small count has one value."""
     found = worlds(published, sums, leaves)
     values = {k: v for k, (v, _) in truth.items()}
@@ -181,8 +188,12 @@ def test_a_walkthrough_beside_a_small_one_becomes_a_range_not_the_school_year() 
 
 
 # through the pipeline's Figures: what the public pages and downloads print -----------------------------------
-FW = m.Framework("fw", "Continuum", tuple(m.Level(i, i) for i in ("NE", "D", "P", "S")),
-                 (m.Section("s", "S", (m.Characteristic("talk", "Talk", "s"),)),))
+FW = m.Framework(
+    "fw",
+    "Continuum",
+    tuple(m.Level(i, i) for i in ("NE", "D", "P", "S")),
+    (m.Section("s", "S", (m.Characteristic("talk", "Talk", "s"),)),),
+)
 
 
 def cycle(school: str, number: int, day: dt.date, upper: int, total: int) -> m.Cycle:
@@ -191,10 +202,16 @@ def cycle(school: str, number: int, day: dt.date, upper: int, total: int) -> m.C
     visits = tuple(m.ScheduledVisit(v + 1, m.TimeBlock(dt.time(8, 0), 15), "A") for v in range(total))
     scripts = tuple(m.Script(v + 1, "", (), ratings=(m.Rating(v + 1, "talk", lv),)) for v, lv in enumerate(levels))
     return m.Cycle(
-        id=f"{day.isoformat()}-c{number}", school=school, date=day, slug=f"c{number}",
-        school_year=m.school_year_of(day, (8, 1)), path="", focus=m.Focus("Q?", "fw", ("talk",)),
+        id=f"{day.isoformat()}-c{number}",
+        school=school,
+        date=day,
+        slug=f"c{number}",
+        school_year=m.school_year_of(day, (8, 1)),
+        path="",
+        focus=m.Focus("Q?", "fw", ("talk",)),
         team=m.Team((m.TeamMember("Principal", group="A"),), hall_work=3),
-        schedule=m.Schedule(day, None, visits, None), outline=m.Outline(None, (), None, total, (), ()),
+        schedule=m.Schedule(day, None, visits, None),
+        outline=m.Outline(None, (), None, total, (), ()),
         scripts=scripts,
     )
 
@@ -203,18 +220,30 @@ def portfolio(shape: list[list[list[tuple[int, int]]]], min_group: int, compare:
     """shape: schools -> school years -> walkthroughs (upper, total)."""
     schools = []
     for s, years in enumerate(shape):
-        mine = [cycle(f"s{s}", n, dt.date(2020 + y, 10, 1 + n), upper, total)
-                for y, walks in enumerate(years) for n, (upper, total) in enumerate(walks)]
+        mine = [
+            cycle(f"s{s}", n, dt.date(2020 + y, 10, 1 + n), upper, total)
+            for y, walks in enumerate(years)
+            for n, (upper, total) in enumerate(walks)
+        ]
         schools.append(m.School(f"s{s}", f"School {s}", "", cycles=tuple(mine)))
-    return m.Portfolio("P", "district", frameworks=(FW,), schools=tuple(schools),
-                       privacy=m.Privacy(min_group=min_group, public_school_comparison=compare))
+    return m.Portfolio(
+        "P",
+        "district",
+        frameworks=(FW,),
+        schools=tuple(schools),
+        privacy=m.Privacy(min_group=min_group, public_school_comparison=compare),
+    )
 
 
 @settings(max_examples=200, deadline=None)
-@given(shape=st.lists(st.lists(st.lists(walkthrough, max_size=2), min_size=1, max_size=2), min_size=1, max_size=3),
-       compare=st.booleans(), min_group=st.integers(2, 4))
-def test_the_public_figures_give_no_small_count_away(shape: list[list[list[tuple[int, int]]]], compare: bool,
-                                                     min_group: int) -> None:
+@given(
+    shape=st.lists(st.lists(st.lists(walkthrough, max_size=2), min_size=1, max_size=2), min_size=1, max_size=3),
+    compare=st.booleans(),
+    min_group=st.integers(2, 4),
+)
+def test_the_public_figures_give_no_small_count_away(
+    shape: list[list[list[tuple[int, int]]]], compare: bool, min_group: int
+) -> None:
     p = portfolio(shape, min_group, compare)
     if not p.cycles:
         return
@@ -266,19 +295,35 @@ def published_json(p: m.Portfolio) -> dict[str, Any]:
 
     def dist(d: Any) -> dict[str, Any]:
         low, high = d.bands
-        return {"visits_rated": d.total, "NE+D": {"value": low.count.value, "low": low.count.lo, "high": low.count.hi},
-                "P+S": {"value": high.count.value, "low": high.count.lo, "high": high.count.hi}}
+        return {
+            "visits_rated": d.total,
+            "NE+D": {"value": low.count.value, "low": low.count.lo, "high": low.count.hi},
+            "P+S": {"value": high.count.value, "low": high.count.lo, "high": high.count.hi},
+        }
 
     schools = []
     for s in p.schools:
         years = {c.school_year for c in s.cycles}
-        schools.append({"id": s.id, "cycles": [
-            {"id": c.id, "school_year": c.school_year, "focus": {"framework": "fw"},
-             "ratings": {"talk": dist(figures.cycle(c, "talk"))}} for c in s.cycles],
-            "ratings_by_school_year": {"talk": {y: dist(figures.school_year(s.id, y, FW, "talk")) for y in years}}})
+        schools.append(
+            {
+                "id": s.id,
+                "cycles": [
+                    {
+                        "id": c.id,
+                        "school_year": c.school_year,
+                        "focus": {"framework": "fw"},
+                        "ratings": {"talk": dist(figures.cycle(c, "talk"))},
+                    }
+                    for c in s.cycles
+                ],
+                "ratings_by_school_year": {"talk": {y: dist(figures.school_year(s.id, y, FW, "talk")) for y in years}},
+            }
+        )
     years = {c.school_year for c in p.cycles}
-    return {"schools": schools, "district_by_school_year": {"talk": {
-        y: dist(figures.district_year(y, FW, "talk")) for y in years}}}
+    return {
+        "schools": schools,
+        "district_by_school_year": {"talk": {y: dist(figures.district_year(y, FW, "talk")) for y in years}},
+    }
 
 
 def test_the_auditor_passes_what_the_rule_publishes() -> None:

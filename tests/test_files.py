@@ -44,8 +44,14 @@ def both(project: Path, base_site: Path, **extra_env: str) -> Both:
     shutil.copytree(base_site, project / "site")
     before = site_hash(project / "site")
     built = build_site(project, strict=True, **extra_env)
-    return Both(checked.returncode, checked.stdout + checked.stderr, built.returncode,
-                built.stdout + built.stderr, before, site_hash(project / "site"))
+    return Both(
+        checked.returncode,
+        checked.stdout + checked.stderr,
+        built.returncode,
+        built.stdout + built.stderr,
+        before,
+        site_hash(project / "site"),
+    )
 
 
 def assert_one_error(result: Both, where: str, says: str) -> None:
@@ -158,8 +164,9 @@ def test_a_strict_build_failing_on_a_content_warning_keeps_the_previous_site(tmp
     project = make_project(tmp_path / "p")
     debrief = project / "content" / C / "debrief.md"  # a roster first name alone, in public text: a warning
     text = debrief.read_text(encoding="utf-8")
-    debrief.write_text(text.replace("message: Students talk", "message: Maria's class sang; students talk"),
-                       encoding="utf-8")
+    debrief.write_text(
+        text.replace("message: Students talk", "message: Maria's class sang; students talk"), encoding="utf-8"
+    )
     shutil.copytree(base_site, project / "site")
     before = site_hash(project / "site")
     result = build_site(project)
@@ -177,8 +184,7 @@ def test_an_impossible_lwsite_today_is_a_located_line(tmp_path: Path, base_site:
 
 def test_check_follows_the_quality_option_as_the_build_does(tmp_path: Path) -> None:
     """One gate: with `quality: error` the build fails on the coach's flags, and so does the check."""
-    mkdocs = ("site_name: T\ntheme: {name: material}\nplugins:\n  - search\n"
-              "  - lwsite:\n      quality: error\n")
+    mkdocs = "site_name: T\ntheme: {name: material}\nplugins:\n  - search\n  - lwsite:\n      quality: error\n"
     project = make_project(tmp_path / "p", mkdocs_yml=mkdocs)
     script = project / "content" / C / "scripts" / "visit-2.md"
     script.write_text(script.read_text(encoding="utf-8") + "- I loved the amazing discussion.\n", encoding="utf-8")

@@ -92,10 +92,13 @@ def test_html_is_valid_nu_checker(built: dict[str, Path], audience: str, tmp_pat
         dest = sample / path.relative_to(site)
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(path, dest)
-    result = subprocess.run([java, "-jar", str(VNU), "--skip-non-html", "--errors-only", "--format", "gnu",
-                             str(sample)], capture_output=True, text=True, check=False)
-    errors = [line for line in result.stderr.splitlines()
-              if line.strip() and not line.endswith(VNU_ALLOWED)]
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--skip-non-html", "--errors-only", "--format", "gnu", str(sample)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    errors = [line for line in result.stderr.splitlines() if line.strip() and not line.endswith(VNU_ALLOWED)]
     assert not errors, "\n".join(errors[:40])
 
 
@@ -103,14 +106,27 @@ def linkcheck(base: str, workdir: Path) -> str:
     """linkchecker's report on a served site, anchors included."""
     config = workdir / "linkcheckerrc"
     config.write_text(
-        "[checking]\nmaxrequestspersecond=1000\n\n"
-        "[filtering]\ncheckextern=0\nignore=\n  ^mailto:\n\n[AnchorCheck]\n",
+        "[checking]\nmaxrequestspersecond=1000\n\n[filtering]\ncheckextern=0\nignore=\n  ^mailto:\n\n[AnchorCheck]\n",
         encoding="utf-8",
     )
     # linkchecker's own command line, through a wrapper that keeps its AnchorCheck plugin alive
-    result = subprocess.run([sys.executable, str(ROOT / "tests" / "run_linkchecker.py"), "--config", str(config),
-                             "--no-status", "--recursion-level=-1", "-o", "text", base],
-                            capture_output=True, text=True, check=False, cwd=workdir)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "tests" / "run_linkchecker.py"),
+            "--config",
+            str(config),
+            "--no-status",
+            "--recursion-level=-1",
+            "-o",
+            "text",
+            base,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=workdir,
+    )
     return result.stdout + result.stderr
 
 
@@ -164,8 +180,13 @@ LAYOUT_FAULTS = """() => {
   return out;
 }"""
 # Words that fill space without telling a reader anything (or that the build knew better than to say).
-FILLER = (r"had not happened yet, or", r"Patterns: (few|some|many|most)", r"\bVisits \d+\b(?![,\d])",
-          r"not shown, not shown", r"–%")
+FILLER = (
+    r"had not happened yet, or",
+    r"Patterns: (few|some|many|most)",
+    r"\bVisits \d+\b(?![,\d])",
+    r"not shown, not shown",
+    r"–%",
+)
 
 
 @pytest.mark.parametrize("audience", AUDIENCES)
@@ -182,8 +203,14 @@ def test_no_third_party_requests_and_no_sideways_scroll(
     for width, height, label in ((1280, 900, "desktop"), (360, 740, "phone")):
         context = browser.new_context(viewport={"width": width, "height": height})
         page = context.new_page()
-        page.on("request", lambda r: outside.append(r.url)
-                if urlparse(r.url).scheme in ("http", "https") and urlparse(r.url).netloc != origin else None)
+        page.on(
+            "request",
+            lambda r: (
+                outside.append(r.url)
+                if urlparse(r.url).scheme in ("http", "https") and urlparse(r.url).netloc != origin
+                else None
+            ),
+        )
         for path in samples(site):
             page.goto(url_of(site, path, base))
             # at the first width, wait until the network is quiet so that a late request to another
@@ -234,7 +261,8 @@ def test_the_gates_sample_every_language(demo_sites: dict[str, Path]) -> None:
     from gates import edition
 
     site = demo_sites["public"]
-    sampled = {(edition(site, p), kind) for kind, pages in page_kinds(site).items() for p in pages
-               if p in samples(site)}
+    sampled = {
+        (edition(site, p), kind) for kind, pages in page_kinds(site).items() for p in pages if p in samples(site)
+    }
     for kind in CORE_KINDS | {"family-letter", "summary", "trends"}:
         assert ("", kind) in sampled and ("es", kind) in sampled, kind

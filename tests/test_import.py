@@ -23,10 +23,42 @@ def project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     """The demo with a draft cycle on 2026-11-17 (team of 2026-02-10, hall_work 3) and its schedule of 10 visits."""
     project = demo_project(tmp_path / "demo")
     content = str(project / "content")
-    assert cli.main(["new", "cycle", "lincoln-elementary", "2026-11-17", "follow-up", "--like",
-                     "2026-02-10-vocabulary", "--content-dir", content]) == 0
-    assert cli.main(["schedule", "lincoln-elementary", "2026-11-17", "--start", "08:45", "--slots", "5",
-                     "--minutes", "15", "--groups", "A,B", "--content-dir", content]) == 0
+    assert (
+        cli.main(
+            [
+                "new",
+                "cycle",
+                "lincoln-elementary",
+                "2026-11-17",
+                "follow-up",
+                "--like",
+                "2026-02-10-vocabulary",
+                "--content-dir",
+                content,
+            ]
+        )
+        == 0
+    )
+    assert (
+        cli.main(
+            [
+                "schedule",
+                "lincoln-elementary",
+                "2026-11-17",
+                "--start",
+                "08:45",
+                "--slots",
+                "5",
+                "--minutes",
+                "15",
+                "--groups",
+                "A,B",
+                "--content-dir",
+                content,
+            ]
+        )
+        == 0
+    )
     capsys.readouterr()
     return project
 
@@ -56,13 +88,19 @@ def test_sample_export_becomes_one_script_per_visit(project: Path) -> None:
     files = scripts(project)
     assert sorted(files) == [f"visit-{n}.md" for n in range(1, 7)]
     one = read_front_matter(project / FOLDER / "scripts/visit-1.md")
-    assert one == {"visit": 1, "observers": ["Principal", "Math coach"], "segment": "beginning",
-                   "ratings": {"student-discourse": "D", "academic-vocabulary": "D"},
-                   "wonderings": ["How do partners decide who speaks first?"]}
+    assert one == {
+        "visit": 1,
+        "observers": ["Principal", "Math coach"],
+        "segment": "beginning",
+        "ratings": {"student-discourse": "D", "academic-vocabulary": "D"},
+        "wonderings": ["How do partners decide who speaks first?"],
+    }
     three = (project / FOLDER / "scripts/visit-3.md").read_text()
     # A two-line cell stays one evidence item; titles become tags; labels become level ids.
-    assert ('- [academic-vocabulary] Student to partner: "The denominator tells how many equal parts."\n'
-            "  Partner repeated the word while pointing at the fraction strip.\n") in three
+    assert (
+        '- [academic-vocabulary] Student to partner: "The denominator tells how many equal parts."\n'
+        "  Partner repeated the word while pointing at the fraction strip.\n"
+    ) in three
     assert 'academic-vocabulary: "P"' in three
     two = (project / FOLDER / "scripts/visit-2.md").read_text()
     assert '- Anchor chart titled "Strategies" with three student-made examples.' in two  # untagged
@@ -73,22 +111,49 @@ def test_sample_export_becomes_one_script_per_visit(project: Path) -> None:
 
 
 def test_one_row_per_visit_with_options_and_default_columns(project: Path, tmp_path: Path) -> None:
-    export = write_csv(tmp_path / "visits.csv", [
-        ["Visit", "Notes", "segment", "Discourse level", "Teacher"],
-        ["Visit 7", "- [student-discourse] Pairs explained steps to each other.\n- 12 of 20 students wrote "
-         "an explanation.\n\n[academic-vocabulary] Word wall: ratio, rate", "end", "Providing", "(not read)"],
-        ["8.0", "Students measured shadows every hour; [not a tag] in the middle", "", "", ""],
-    ], delimiter=";")
-    result = lwsite(project, "import", export, "--cycle", f"content/schools/{CYCLE.replace('/', '/cycles/')}",
-                    "--rows", "visit", "--visit-column", "Visit", "--evidence-column", "Notes",
-                    "--rating", "student-discourse=Discourse level")
+    export = write_csv(
+        tmp_path / "visits.csv",
+        [
+            ["Visit", "Notes", "segment", "Discourse level", "Teacher"],
+            [
+                "Visit 7",
+                "- [student-discourse] Pairs explained steps to each other.\n- 12 of 20 students wrote "
+                "an explanation.\n\n[academic-vocabulary] Word wall: ratio, rate",
+                "end",
+                "Providing",
+                "(not read)",
+            ],
+            ["8.0", "Students measured shadows every hour; [not a tag] in the middle", "", "", ""],
+        ],
+        delimiter=";",
+    )
+    result = lwsite(
+        project,
+        "import",
+        export,
+        "--cycle",
+        f"content/schools/{CYCLE.replace('/', '/cycles/')}",
+        "--rows",
+        "visit",
+        "--visit-column",
+        "Visit",
+        "--evidence-column",
+        "Notes",
+        "--rating",
+        "student-discourse=Discourse level",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     seven = (project / FOLDER / "scripts/visit-7.md").read_text()
-    assert seven.endswith("---\n- [student-discourse] Pairs explained steps to each other.\n"
-                          "- 12 of 20 students wrote an explanation.\n"
-                          "- [academic-vocabulary] Word wall: ratio, rate\n")
+    assert seven.endswith(
+        "---\n- [student-discourse] Pairs explained steps to each other.\n"
+        "- 12 of 20 students wrote an explanation.\n"
+        "- [academic-vocabulary] Word wall: ratio, rate\n"
+    )
     assert read_front_matter(project / FOLDER / "scripts/visit-7.md") == {
-        "visit": 7, "segment": "end", "ratings": {"student-discourse": "P"}}
+        "visit": 7,
+        "segment": "end",
+        "ratings": {"student-discourse": "P"},
+    }
     eight = (project / FOLDER / "scripts/visit-8.md").read_text()
     assert "- Students measured shadows every hour; [not a tag] in the middle\n" in eight
     assert "(not read)" not in seven + eight
@@ -96,9 +161,17 @@ def test_one_row_per_visit_with_options_and_default_columns(project: Path, tmp_p
 
 
 # refusals: each names the row, and nothing is written -----------------------------------
-HEADER = ["Timestamp", "Observer role", "Visit number", "Look-for", "What did you see or hear?",
-          "Part of the lesson", "Rating: students explain their reasoning", "Rating: academic vocabulary",
-          "Wondering"]
+HEADER = [
+    "Timestamp",
+    "Observer role",
+    "Visit number",
+    "Look-for",
+    "What did you see or hear?",
+    "Part of the lesson",
+    "Rating: students explain their reasoning",
+    "Rating: academic vocabulary",
+    "Wondering",
+]
 
 
 def form(*responses: dict[str, str]) -> list[list[str]]:
@@ -108,24 +181,36 @@ def form(*responses: dict[str, str]) -> list[list[str]]:
 
 GOOD = {"Visit number": "2", "What did you see or hear?": "Students compared two strategies."}
 REFUSALS = [
-    ({"What did you see or hear?": "Maria Lopez asked the class to vote."},
-     "the 'What did you see or hear?' column names roster entry 1 (../private/roster.yml line 3): "
-     '"M**** L**** asked the class to vote": describe the practice, number the visit or use a role, then export again'),
+    (
+        {"What did you see or hear?": "Maria Lopez asked the class to vote."},
+        "the 'What did you see or hear?' column names roster entry 1 (../private/roster.yml line 3): "
+        '"M**** L**** asked the class to vote": describe the practice, number the visit or use a role, then export again',
+    ),
     ({"Observer role": "grace kim"}, "the 'Observer role' column names roster entry 4 (../private/roster.yml line 6)"),
     # an invisible character inside the name (it was only a first-name warning)
-    ({"What did you see or hear?": "Maria Lo\u200bpez asked the class to vote."},
-     "the 'What did you see or hear?' column names roster entry 1 (../private/roster.yml line 3): "
-     '"M**** L**** asked the class to vote"'),
-    ({"What did you see or hear?": "Ms. Okafor's class voted."},
-     "the 'What did you see or hear?' column names roster entry 10 (../private/roster.yml line 12): "
-     '"Ms. O*****\'s class voted"'),
-    ({"Rating: academic vocabulary": "Excellent"},
-     "level 'Excellent' for academic-vocabulary is not a level of framework 'continuum': use one of NE (Not Evident)"),
-    ({"Look-for": "questioning"},
-     "characteristic 'questioning' is not in this cycle's lens (student-discourse, academic-vocabulary)"),
+    (
+        {"What did you see or hear?": "Maria Lo\u200bpez asked the class to vote."},
+        "the 'What did you see or hear?' column names roster entry 1 (../private/roster.yml line 3): "
+        '"M**** L**** asked the class to vote"',
+    ),
+    (
+        {"What did you see or hear?": "Ms. Okafor's class voted."},
+        "the 'What did you see or hear?' column names roster entry 10 (../private/roster.yml line 12): "
+        '"Ms. O*****\'s class voted"',
+    ),
+    (
+        {"Rating: academic vocabulary": "Excellent"},
+        "level 'Excellent' for academic-vocabulary is not a level of framework 'continuum': use one of NE (Not Evident)",
+    ),
+    (
+        {"Look-for": "questioning"},
+        "characteristic 'questioning' is not in this cycle's lens (student-discourse, academic-vocabulary)",
+    ),
     ({"Look-for": "Jazz hands"}, "'Jazz hands' is not a characteristic of framework 'continuum'"),
-    ({"Visit number": "11"},
-     "visit 11 is not in the schedule of 2026-11-17-follow-up (visits 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)"),
+    (
+        {"Visit number": "11"},
+        "visit 11 is not in the schedule of 2026-11-17-follow-up (visits 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)",
+    ),
     ({"Visit number": "three"}, "'three' is not a visit number"),
     ({"Visit number": ""}, "the visit number is empty"),
     ({"Part of the lesson": "after lunch"}, "segment 'after lunch' must be one of beginning, middle, end"),
@@ -152,11 +237,14 @@ def test_existing_scripts_are_kept_unless_replace(project: Path, tmp_path: Path)
     # A visit scripted by hand, under the zero-padded name the format also accepts.
     (project / FOLDER / "scripts/visit-09.md").write_text("---\nvisit: 9\n---\n- Written by hand.\n")
     first = scripts(project)
-    export = write_csv(tmp_path / "more.csv", form(
-        {"Visit number": "7", "What did you see or hear?": "New visit."},
-        {"Visit number": "9", "What did you see or hear?": "Replaces the hand-written one."},
-        {"Visit number": "2", "What did you see or hear?": "Replaces the import."},
-    ))
+    export = write_csv(
+        tmp_path / "more.csv",
+        form(
+            {"Visit number": "7", "What did you see or hear?": "New visit."},
+            {"Visit number": "9", "What did you see or hear?": "Replaces the hand-written one."},
+            {"Visit number": "2", "What did you see or hear?": "Replaces the import."},
+        ),
+    )
     refused = lwsite(project, "import", export, "--cycle", CYCLE, "--mapping", MAPPING)
     assert refused.returncode == 1
     assert "more.csv:row 3: visit 9 already has scripts/visit-09.md" in refused.stdout
@@ -175,11 +263,14 @@ def test_existing_scripts_are_kept_unless_replace(project: Path, tmp_path: Path)
 
 def test_conflicting_rows_of_one_visit(project: Path, tmp_path: Path) -> None:
     rating = "Rating: students explain their reasoning"
-    export = write_csv(tmp_path / "notes.csv", form(
-        {"Visit number": "4", "What did you see or hear?": "A", rating: "D"},
-        {"Visit number": "4", "What did you see or hear?": "B"},
-        {"Visit number": "4", "What did you see or hear?": "C", rating: "Providing"},
-    ))
+    export = write_csv(
+        tmp_path / "notes.csv",
+        form(
+            {"Visit number": "4", "What did you see or hear?": "A", rating: "D"},
+            {"Visit number": "4", "What did you see or hear?": "B"},
+            {"Visit number": "4", "What did you see or hear?": "C", rating: "Providing"},
+        ),
+    )
     result = lwsite(project, "import", export, "--cycle", CYCLE, "--mapping", MAPPING)
     assert result.returncode == 1
     assert "notes.csv:row 4: visit 4 is rated D on student-discourse on row 2 and P here" in result.stdout
@@ -193,38 +284,54 @@ def test_conflicting_rows_of_one_visit(project: Path, tmp_path: Path) -> None:
 def test_ratings_need_hall_work_3(project: Path, tmp_path: Path) -> None:
     team = project / FOLDER / "team.yml"
     team.write_text(team.read_text().replace("hall_work: 3", "hall_work: 2"))
-    export = write_csv(tmp_path / "notes.csv", form(
-        {"Visit number": "4", "What did you see or hear?": "A"},
-        {"Visit number": "5", "What did you see or hear?": "B", "Rating: academic vocabulary": "D"},
-    ))
+    export = write_csv(
+        tmp_path / "notes.csv",
+        form(
+            {"Visit number": "4", "What did you see or hear?": "A"},
+            {"Visit number": "5", "What did you see or hear?": "B", "Rating: academic vocabulary": "D"},
+        ),
+    )
     result = lwsite(project, "import", export, "--cycle", CYCLE, "--mapping", MAPPING)
     assert result.returncode == 1
-    assert ("notes.csv:row 3: this row has ratings, which are allowed only when team.yml has hall_work: 3"
-            in result.stdout)
+    assert (
+        "notes.csv:row 3: this row has ratings, which are allowed only when team.yml has hall_work: 3" in result.stdout
+    )
 
 
 def test_a_lone_first_name_is_a_warning(project: Path, tmp_path: Path) -> None:
     export = write_csv(tmp_path / "notes.csv", [["visit", "evidence"], ["5", "Samuel read the problem aloud."]])
     result = lwsite(project, "import", export, "--cycle", CYCLE)
     assert result.returncode == 0, result.stdout
-    assert ("notes.csv:row 2: warning: the 'evidence' column has the first name of roster entry 10 "
-            '(../private/roster.yml line 12): "S***** read the problem aloud": if it means that person, remove it'
-            in result.stdout), result.stdout
+    assert (
+        "notes.csv:row 2: warning: the 'evidence' column has the first name of roster entry 10 "
+        '(../private/roster.yml line 12): "S***** read the problem aloud": if it means that person, remove it'
+        in result.stdout
+    ), result.stdout
     check = lwsite(project, "check")
-    assert (f"{FOLDER.removeprefix('content/')}/scripts/visit-5.md:5: warning: the first name of roster entry 10 "
-            '(../private/roster.yml line 12) is here: "S***** read the problem aloud"' in check.stdout), check.stdout
+    assert (
+        f"{FOLDER.removeprefix('content/')}/scripts/visit-5.md:5: warning: the first name of roster entry 10 "
+        '(../private/roster.yml line 12) is here: "S***** read the problem aloud"' in check.stdout
+    ), check.stdout
     assert "Samuel" not in result.stdout + result.stderr + check.stdout + check.stderr
 
 
-@pytest.mark.parametrize(("mapping", "message"), [
-    ("rows: evidence\ncolumns:\n  visit: Visit number\n  evidence: Notes\n  teacher: Teacher\n",
-     "map.yml:5: unknown key 'teacher' in columns: allowed: visit, evidence, characteristic"),
-    ("columns:\n  visit: V\n  evidnce: E\n", "map.yml:3: unknown key 'evidnce' in columns: did you mean 'evidence'?"),
-    ("rows: per-visit\ncolumns:\n  visit: V\n  evidence: E\n", "map.yml:1: rows must be evidence or visit"),
-    ("columns: [visit, evidence]\n", "map.yml:1: columns: is required"),
-    ("colums:\n  visit: V\n", "map.yml:1: unknown key 'colums': did you mean 'columns'?"),
-    ("columns:\n  visit: 3\n  evidence: E\n", "map.yml:2: 'visit' must name a column header"),
-])
+@pytest.mark.parametrize(
+    ("mapping", "message"),
+    [
+        (
+            "rows: evidence\ncolumns:\n  visit: Visit number\n  evidence: Notes\n  teacher: Teacher\n",
+            "map.yml:5: unknown key 'teacher' in columns: allowed: visit, evidence, characteristic",
+        ),
+        (
+            "columns:\n  visit: V\n  evidnce: E\n",
+            "map.yml:3: unknown key 'evidnce' in columns: did you mean 'evidence'?",
+        ),
+        ("rows: per-visit\ncolumns:\n  visit: V\n  evidence: E\n", "map.yml:1: rows must be evidence or visit"),
+        ("columns: [visit, evidence]\n", "map.yml:1: columns: is required"),
+        ("colums:\n  visit: V\n", "map.yml:1: unknown key 'colums': did you mean 'columns'?"),
+        ("columns:\n  visit: 3\n  evidence: E\n", "map.yml:2: 'visit' must name a column header"),
+    ],
+)
 def test_bad_mapping_files(project: Path, tmp_path: Path, mapping: str, message: str) -> None:
     (tmp_path / "map.yml").write_text(mapping)
     result = lwsite(project, "import", SAMPLE, "--cycle", CYCLE, "--mapping", str(tmp_path / "map.yml"))
@@ -234,8 +341,17 @@ def test_bad_mapping_files(project: Path, tmp_path: Path, mapping: str, message:
 
 
 def test_unusable_inputs(project: Path, tmp_path: Path) -> None:
-    nocol = lwsite(project, "import", SAMPLE, "--cycle", CYCLE, "--visit-column", "Visit #",
-                   "--evidence-column", "What did you see or hear?")
+    nocol = lwsite(
+        project,
+        "import",
+        SAMPLE,
+        "--cycle",
+        CYCLE,
+        "--visit-column",
+        "Visit #",
+        "--evidence-column",
+        "What did you see or hear?",
+    )
     assert nocol.returncode == 1
     assert "walkthrough-notes.csv:row 1: there is no column 'Visit #' for visit" in nocol.stdout
     unmapped = lwsite(project, "import", SAMPLE, "--cycle", CYCLE)
@@ -257,8 +373,10 @@ def test_unusable_inputs(project: Path, tmp_path: Path) -> None:
 
 def test_thousands_of_rows_with_progress(project: Path, tmp_path: Path) -> None:
     rows = [["visit", "evidence", "characteristic"]]
-    rows += [[str(i % 10 + 1), f"Item {i}: students talked in pairs.", "student-discourse" if i % 2 else ""]
-             for i in range(3000)]
+    rows += [
+        [str(i % 10 + 1), f"Item {i}: students talked in pairs.", "student-discourse" if i % 2 else ""]
+        for i in range(3000)
+    ]
     export = write_csv(tmp_path / "big.csv", rows)
     result = lwsite(project, "import", export, "--cycle", CYCLE)
     assert result.returncode == 0, result.stdout
@@ -271,8 +389,9 @@ def test_thousands_of_rows_with_progress(project: Path, tmp_path: Path) -> None:
 def test_published_demo_cycle_keeps_its_scripts(tmp_path: Path) -> None:
     project = demo_project(tmp_path / "demo")
     before = tree(project / "content")
-    result = lwsite(project, "import", SAMPLE, "--cycle", "lincoln-elementary/2026-02-10-vocabulary",
-                    "--mapping", MAPPING)
+    result = lwsite(
+        project, "import", SAMPLE, "--cycle", "lincoln-elementary/2026-02-10-vocabulary", "--mapping", MAPPING
+    )
     assert result.returncode == 1
     assert "walkthrough-notes.csv:row 2: visit 1 already has scripts/visit-1.md" in result.stdout
     assert tree(project / "content") == before
@@ -296,11 +415,14 @@ independent:
 def test_observers_own_levels_come_from_their_columns(project: Path, tmp_path: Path) -> None:
     (tmp_path / "map.yml").write_text(INDEPENDENT_MAPPING)
     header = ["Visit", "Notes", "Observers", "Agreed level", "Principal's level", "Math coach's level"]
-    export = write_csv(tmp_path / "notes.csv", [
-        header,
-        ["1", "9 of 11 pairs both spoke before writing.", "Principal", "P", "Providing", "D"],
-        ["2", "Teacher asked \"How do you know?\" 4 times.", "", "D", "", "Developing"],
-    ])
+    export = write_csv(
+        tmp_path / "notes.csv",
+        [
+            header,
+            ["1", "9 of 11 pairs both spoke before writing.", "Principal", "P", "Providing", "D"],
+            ["2", 'Teacher asked "How do you know?" 4 times.', "", "D", "", "Developing"],
+        ],
+    )
     result = lwsite(project, "import", export, "--cycle", CYCLE, "--mapping", str(tmp_path / "map.yml"))
     assert result.returncode == 0, result.stdout + result.stderr
     one = read_front_matter(project / FOLDER / "scripts/visit-1.md")
@@ -311,10 +433,16 @@ def test_observers_own_levels_come_from_their_columns(project: Path, tmp_path: P
     assert_valid(project)
 
 
-@pytest.mark.parametrize(("cells", "message"), [
-    (["1", "A note", "", "P", "Brilliant", ""], "notes.csv:row 2: level 'Brilliant' that Principal gave "
-     "student-discourse is not a level of framework 'continuum'"),
-])
+@pytest.mark.parametrize(
+    ("cells", "message"),
+    [
+        (
+            ["1", "A note", "", "P", "Brilliant", ""],
+            "notes.csv:row 2: level 'Brilliant' that Principal gave "
+            "student-discourse is not a level of framework 'continuum'",
+        ),
+    ],
+)
 def test_observers_own_levels_are_checked(project: Path, tmp_path: Path, cells: list[str], message: str) -> None:
     (tmp_path / "map.yml").write_text(INDEPENDENT_MAPPING)
     header = ["Visit", "Notes", "Observers", "Agreed level", "Principal's level", "Math coach's level"]
@@ -330,8 +458,9 @@ def test_observers_own_levels_need_roles_of_the_team(project: Path, tmp_path: Pa
     export = write_csv(tmp_path / "notes.csv", [header, ["1", "A note", "", "P", "", "D"]])
     result = lwsite(project, "import", export, "--cycle", CYCLE, "--mapping", str(tmp_path / "map.yml"))
     assert result.returncode == 1
-    assert "notes.csv:row 2: 'Dana Ortiz' in the mapping's independent is not a role of this cycle's team" \
-        in result.stdout, result.stdout
+    assert (
+        "notes.csv:row 2: 'Dana Ortiz' in the mapping's independent is not a role of this cycle's team" in result.stdout
+    ), result.stdout
     bad = INDEPENDENT_MAPPING.replace('    student-discourse: "Principal\'s level"\n', "")
     (tmp_path / "map.yml").write_text(bad)
     result = lwsite(project, "import", export, "--cycle", CYCLE, "--mapping", str(tmp_path / "map.yml"))

@@ -32,8 +32,11 @@ def published_cycles(content: Path, last_day: dt.date) -> set[str]:
 
 
 def cycles_in(version: Path) -> set[str]:
-    return {f"{p.parent.parent.name}/{p.parent.name}" for p in version.glob("schools/*/*/index.html")
-            if p.parent.name[:4].isdigit()}
+    return {
+        f"{p.parent.parent.name}/{p.parent.name}"
+        for p in version.glob("schools/*/*/index.html")
+        if p.parent.name[:4].isdigit()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -46,11 +49,13 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
     git(repo, "commit", "-q", "-m", "portfolio")
     for year, extra in (("2024-25", []), ("2025-26", ["--update-aliases", "2025-26", "latest"])):
         args = [*MIKE, "deploy", *(extra or [year])]
-        result = subprocess.run(args, cwd=repo, env=tool_env(LWSITE_SCHOOL_YEAR=year), capture_output=True,
-                                text=True, check=False)
+        result = subprocess.run(
+            args, cwd=repo, env=tool_env(LWSITE_SCHOOL_YEAR=year), capture_output=True, text=True, check=False
+        )
         assert result.returncode == 0, result.stdout + result.stderr
-    result = subprocess.run([*MIKE, "set-default", "latest"], cwd=repo, env=tool_env(), capture_output=True,
-                            text=True, check=False)
+    result = subprocess.run(
+        [*MIKE, "set-default", "latest"], cwd=repo, env=tool_env(), capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stderr
     assert "origin" not in git(repo, "remote")
     git(repo, "checkout", "-q", "gh-pages")

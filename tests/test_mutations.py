@@ -42,43 +42,193 @@ FILES = sorted(p.relative_to(CONTENT).as_posix() for p in CONTENT.rglob("*") if 
 LOCATED = re.compile(r"^\S.*:\d+: \S")  # path:line: message
 
 ODD_VALUES = [
-    "", "~", "null", "yes", "no", "0", "-1", "08", "1e3", "3.5", "2025-02-30", "2025-10-14", '"08:45"', "8:45",
-    '"23:59"', "[]", "{}", "[a, b]", "{a: 1}", "x" * 6000, "\u202eevil", "\ufb01", "\U0001d7d8", "\u0663",
-    '"\\x01"', '"\\v"', '"\\ud800"', '"\\ufffe"', "*x", "&x v", "!x v", "../x", '"a\\nb"', "|\n  block\n\n  text",
-    "Maria Lopez", "[x](javascript:1)", "![x](http://e.com/p.png)", "- item", "'", '"', "# c", "a: b", "\u00e9",
-    "'\u2028'", "[D, P]", "team-only", "public", "staff", "draft", "99", "600", "P", "NE", "student-discourse",
-    "<b>bold</b>", "&amp;", "`code`", "[" * 300, "\\[x]", "visit-1", "ownership",
+    "",
+    "~",
+    "null",
+    "yes",
+    "no",
+    "0",
+    "-1",
+    "08",
+    "1e3",
+    "3.5",
+    "2025-02-30",
+    "2025-10-14",
+    '"08:45"',
+    "8:45",
+    '"23:59"',
+    "[]",
+    "{}",
+    "[a, b]",
+    "{a: 1}",
+    "x" * 6000,
+    "\u202eevil",
+    "\ufb01",
+    "\U0001d7d8",
+    "\u0663",
+    '"\\x01"',
+    '"\\v"',
+    '"\\ud800"',
+    '"\\ufffe"',
+    "*x",
+    "&x v",
+    "!x v",
+    "../x",
+    '"a\\nb"',
+    "|\n  block\n\n  text",
+    "Maria Lopez",
+    "[x](javascript:1)",
+    "![x](http://e.com/p.png)",
+    "- item",
+    "'",
+    '"',
+    "# c",
+    "a: b",
+    "\u00e9",
+    "'\u2028'",
+    "[D, P]",
+    "team-only",
+    "public",
+    "staff",
+    "draft",
+    "99",
+    "600",
+    "P",
+    "NE",
+    "student-discourse",
+    "<b>bold</b>",
+    "&amp;",
+    "`code`",
+    "[" * 300,
+    "\\[x]",
+    "visit-1",
+    "ownership",
 ]
 BYTES = [
-    b"\x00", b"\x0b", b"\x1b", b"\x7f", b"\xc2\x85", b"\xff", b"\xe9", b"[", b"]", b"{", b"}", b":", b"\n", b"\r",
-    b"---\n", b"\t", b"&a ", b"*a", b"\xe2\x80\xa8", b"\xd9\xa3", b"  ", b"- ", b"#", b'"', b"'", b"\\", b"`",
-    b"<", b"|", b"\xef\xbb\xbf", b"!", b"(",
+    b"\x00",
+    b"\x0b",
+    b"\x1b",
+    b"\x7f",
+    b"\xc2\x85",
+    b"\xff",
+    b"\xe9",
+    b"[",
+    b"]",
+    b"{",
+    b"}",
+    b":",
+    b"\n",
+    b"\r",
+    b"---\n",
+    b"\t",
+    b"&a ",
+    b"*a",
+    b"\xe2\x80\xa8",
+    b"\xd9\xa3",
+    b"  ",
+    b"- ",
+    b"#",
+    b'"',
+    b"'",
+    b"\\",
+    b"`",
+    b"<",
+    b"|",
+    b"\xef\xbb\xbf",
+    b"!",
+    b"(",
 ]
 NAMES = [
-    "visit-3.md", "visit-03.md", "visit-\u0663.md", "Visit-1.md", "visit-1.md.bak", ".hidden.md", "notes.md",
-    "debrief.markdown", "schedule.yaml", "focus.md", "team.yml", "actions.yml", "summary.md", "highlights.md",
-    "family-letter.fr.md", "family-letter.es.md", "announcement.md", "continuum2.yml", "school.yml", "x y.md",
+    "visit-3.md",
+    "visit-03.md",
+    "visit-\u0663.md",
+    "Visit-1.md",
+    "visit-1.md.bak",
+    ".hidden.md",
+    "notes.md",
+    "debrief.markdown",
+    "schedule.yaml",
+    "focus.md",
+    "team.yml",
+    "actions.yml",
+    "summary.md",
+    "highlights.md",
+    "family-letter.fr.md",
+    "family-letter.es.md",
+    "announcement.md",
+    "continuum2.yml",
+    "school.yml",
+    "x y.md",
     "maria-lopez.md",
 ]
 
 # text that is valid but odd: what a build must render as a check accepted it
-PIECES = [*"ab Z9.,;:!?-*_`[]()<>&#|\\/'\"~^=+{}%$@\n",
-          "\u00e9", "\u00df", "\u202e", "\u200b", "\u2028", "\ufb01", "\U0001f600", "\u0663", "\u05d0", "\u4e2d",
-          "\u0301", "&amp;", "&#106;", "<script>", "](", "![", "- ", "1. ", "    ", "\n\n", "---", "***", "|-|",
-          "http://e.com", "mailto:a@b.c", "Jordan"]
+PIECES = [
+    *"ab Z9.,;:!?-*_`[]()<>&#|\\/'\"~^=+{}%$@\n",
+    "\u00e9",
+    "\u00df",
+    "\u202e",
+    "\u200b",
+    "\u2028",
+    "\ufb01",
+    "\U0001f600",
+    "\u0663",
+    "\u05d0",
+    "\u4e2d",
+    "\u0301",
+    "&amp;",
+    "&#106;",
+    "<script>",
+    "](",
+    "![",
+    "- ",
+    "1. ",
+    "    ",
+    "\n\n",
+    "---",
+    "***",
+    "|-|",
+    "http://e.com",
+    "mailto:a@b.c",
+    "Jordan",
+]
 ODD_TEXT = st.lists(st.sampled_from(PIECES), min_size=1, max_size=30).map("".join)
-FREE_TEXT_KEYS = ("question", "claim", "message", "prediction", "reflection", "title", "description", "name",
-                  "role", "measure", "outcome", "subject", "grade", "improvement_goal", "action", "owner", "label")
+FREE_TEXT_KEYS = (
+    "question",
+    "claim",
+    "message",
+    "prediction",
+    "reflection",
+    "title",
+    "description",
+    "name",
+    "role",
+    "measure",
+    "outcome",
+    "subject",
+    "grade",
+    "improvement_goal",
+    "action",
+    "owner",
+    "label",
+)
 MARKDOWN = [f for f in FILES if f.endswith(".md")]
 text_value = st.tuples(st.just("text"), st.sampled_from(FILES), st.integers(0, 40), ODD_TEXT)
 body_text = st.tuples(st.just("body"), st.sampled_from(MARKDOWN), ODD_TEXT)
 line_edit = st.tuples(st.just("value"), st.sampled_from(FILES), st.integers(0, 40), st.sampled_from(ODD_VALUES))
-byte_edit = st.tuples(st.just("bytes"), st.sampled_from(FILES), st.floats(0, 1),
-                      st.sampled_from(["insert", "replace", "delete"]), st.sampled_from(BYTES))
-layout_edit = st.tuples(st.sampled_from(["delete", "duplicate", "rename", "folder"]), st.sampled_from(FILES),
-                        st.sampled_from(NAMES))
-cycle_copy = st.tuples(st.just("cycle"), st.sampled_from(["2025-10-14-again", "2024-03-01-earlier", "2025-13-01-bad",
-                                                          "2026-01-05-later"]))
+byte_edit = st.tuples(
+    st.just("bytes"),
+    st.sampled_from(FILES),
+    st.floats(0, 1),
+    st.sampled_from(["insert", "replace", "delete"]),
+    st.sampled_from(BYTES),
+)
+layout_edit = st.tuples(
+    st.sampled_from(["delete", "duplicate", "rename", "folder"]), st.sampled_from(FILES), st.sampled_from(NAMES)
+)
+cycle_copy = st.tuples(
+    st.just("cycle"), st.sampled_from(["2025-10-14-again", "2024-03-01-earlier", "2025-13-01-bad", "2026-01-05-later"])
+)
 mutation = st.one_of(line_edit, byte_edit, layout_edit, cycle_copy, text_value, text_value, body_text, body_text)
 
 
@@ -120,8 +270,13 @@ def mutate(content: Path, edit: tuple[object, ...]) -> None:
         payload = edit[4]
         assert isinstance(payload, bytes)
         how = edit[3]
-        data = (data[:at] + payload + data[at:] if how == "insert" else data[:at] + payload + data[at + 1:]
-                if how == "replace" else data[:at] + data[at + len(payload):])
+        data = (
+            data[:at] + payload + data[at:]
+            if how == "insert"
+            else data[:at] + payload + data[at + 1 :]
+            if how == "replace"
+            else data[:at] + data[at + len(payload) :]
+        )
         path.write_bytes(data)
     elif kind == "delete":
         path.unlink()
@@ -137,8 +292,11 @@ def mutate(content: Path, edit: tuple[object, ...]) -> None:
 
 
 def site_hash(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
 
 
 @contextlib.contextmanager
@@ -179,8 +337,12 @@ def run_check(project: Path) -> tuple[int, list[str], list[str]]:
     errors = [line for line in lines if ": warning: " not in line]
     warnings = [line for line in lines if ": warning: " in line]
     if warnings and not errors:
-        coach = {str(p) for p in prepare(Settings(project / "content", Audience.PUBLIC, docs_dir=project / "docs",
-                                                  project_dir=project)).quality}
+        coach = {
+            str(p)
+            for p in prepare(
+                Settings(project / "content", Audience.PUBLIC, docs_dir=project / "docs", project_dir=project)
+            ).quality
+        }
         warnings = [w for w in warnings if w not in coach]
     return code, errors, warnings
 
@@ -217,8 +379,14 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 # no shrinking: a failing example (at most three edits) reads well as it is, and shrinking one took
 # over five minutes of builds
-@settings(max_examples=120, derandomize=True, deadline=None, database=None, phases=[Phase.explicit, Phase.generate],
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=120,
+    derandomize=True,
+    deadline=None,
+    database=None,
+    phases=[Phase.explicit, Phase.generate],
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(edits=st.lists(mutation, min_size=1, max_size=3), audience=st.sampled_from(["public", "staff", "team"]))
 def test_check_and_build_agree_on_any_mutant(
     edits: list[tuple[object, ...]], audience: str, valid_site: Path, workdir: Path

@@ -37,8 +37,23 @@ ROSTER = Roster.of(
     known=["Lincoln Elementary", "Harbor Point Public Schools", "Students explain their reasoning"],
     shown="private/roster.yml",
 )
-NAMES = ("maria", "lopez", "jordan", "smith", "baker", "grace", "young", "gonzalez", "becker", "flores", "wood",
-         "cruz", "chen", "rivers", "lincoln")
+NAMES = (
+    "maria",
+    "lopez",
+    "jordan",
+    "smith",
+    "baker",
+    "grace",
+    "young",
+    "gonzalez",
+    "becker",
+    "flores",
+    "wood",
+    "cruz",
+    "chen",
+    "rivers",
+    "lincoln",
+)
 
 
 def found(text: str, roster: Roster = ROSTER) -> list[tuple[int, str]]:
@@ -52,108 +67,115 @@ def errors(text: str, roster: Roster = ROSTER) -> list[int]:
 
 # -- what stops a build ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "entry"), [
-    # title + surname, with or without a period, English and Spanish titles, possessive
-    ("Ms. Gonzalez asked the class.", 7),
-    ("Mrs. Becker's students compared strategies.", 8),
-    ("Mr Becker walked in.", 8),
-    ("Dr. Lopez visited.", 1),
-    ("Coach Gonzalez ran the drill.", 7),
-    ("Sr. Becker habló.", 8),
-    ("La Sra. Flores leyó.", 9),
-    ("Srta. Young", 4),
-    ("Prof. Becker", 8),
-    ("Ms. Lopez's class", 1),
-    ("Ms.Lopez", 1),
-    ("MR. BECKER", 8),
-    ("Ms. Wood", 10),  # an ordinary-word surname with a title
-    ("Sra. de la Cruz", 11),
-    ("Principal Young spoke.", 4),
-    # spelling variants of the text readers see
-    ("María López led the lesson.", 1),
-    ("Maria Lopez", 1),
-    ("MARIA LOPEZ", 1),
-    ("Maria Lo\u200bpez", 1),  # zero-width space
-    ("Maria Lo\u00adpez", 1),  # soft hyphen
-    ("Ma\u2060ria Lo\ufeffpez", 1),  # word joiner, byte-order mark
-    ("Mari\u0301a Lo\u0301pez", 1),  # accents as combining marks
-    ("M\u0430ria Lopez", 1),  # Cyrillic a
-    ("\u041c\u0430ria L\u043epez", 1),  # Cyrillic M, a and o
-    ("Ma&#114;ia Lopez", 1),  # a character reference
-    ("Ma&#x72;ia L&oacute;pez", 1),
-    ("Maria&nbsp;Lopez", 1),
-    ("Maria Lo*pez*", 1),  # Markdown emphasis inside the name
-    ("**Maria** _Lopez_", 1),
-    ("`Maria` Lopez", 1),
-    ("Ma<b>ria</b> Lopez", 1),
-    ("Ma<!-- x -->ria Lopez", 1),
-    ("\uff2d\uff41\uff52\uff49\uff41 \uff2c\uff4f\uff50\uff45\uff5a", 1),  # fullwidth
-    ("Mar%C3%ADa%20Lopez", 1),  # percent escapes in an address
-    # link targets and addresses: -, ., _ or nothing between the parts
-    ("See https://example.org/maria-lopez/ for more.", 1),
-    ("[notes](https://example.org/people/maria_lopez.html)", 1),
-    ("Write to maria.lopez@school.example.", 1),
-    ("mailto:mlopez@school.example", 1),
-    ("marialopez", 1),
-    ("MariaLopez", 1),
-    ("lopezmaria@x.example", 1),
-    ("grace-young", 4),  # both words ordinary, but a slug
-    ("grace.young@school.example", 4),
-    ("will_baker.pdf", 3),
-    # another order, a middle name, a line break
-    ("Lopez, Maria asked.", 1),
-    ("Lopez Maria", 1),
-    ("Maria Elena Lopez", 1),
-    ("Maria E. Lopez", 1),
-    ("The team met Maria\nLopez and walked.", 1),
-    ("Grace\n  Young", 4),
-    ("Maria de la Cruz", 11),
-    ("Elena Cruz", 11),
-    ("López Cruz, María", 11),
-    ("Mei Chen", 12),
-    ("Meiling Chen", 12),
-    # two words of a name, both ordinary words, capitalised
-    ("Will Baker", 3),
-    ("Grace Young spoke.", 4),
-    ("Rosa Flores", 9),
-    # the surname alone when it is not an ordinary word
-    ("Lopez asked a question.", 1),
-    ("Gonzalez", 7),
-    ("Becker's class", 8),
-    ("Chen", 12),
-    ("ana-li", 5),
-    # the other names an entry lists
-    ("Coach G ran the drill.", 7),
-    ("ms g", 7),
-])
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        # title + surname, with or without a period, English and Spanish titles, possessive
+        ("Ms. Gonzalez asked the class.", 7),
+        ("Mrs. Becker's students compared strategies.", 8),
+        ("Mr Becker walked in.", 8),
+        ("Dr. Lopez visited.", 1),
+        ("Coach Gonzalez ran the drill.", 7),
+        ("Sr. Becker habló.", 8),
+        ("La Sra. Flores leyó.", 9),
+        ("Srta. Young", 4),
+        ("Prof. Becker", 8),
+        ("Ms. Lopez's class", 1),
+        ("Ms.Lopez", 1),
+        ("MR. BECKER", 8),
+        ("Ms. Wood", 10),  # an ordinary-word surname with a title
+        ("Sra. de la Cruz", 11),
+        ("Principal Young spoke.", 4),
+        # spelling variants of the text readers see
+        ("María López led the lesson.", 1),
+        ("Maria Lopez", 1),
+        ("MARIA LOPEZ", 1),
+        ("Maria Lo\u200bpez", 1),  # zero-width space
+        ("Maria Lo\u00adpez", 1),  # soft hyphen
+        ("Ma\u2060ria Lo\ufeffpez", 1),  # word joiner, byte-order mark
+        ("Mari\u0301a Lo\u0301pez", 1),  # accents as combining marks
+        ("M\u0430ria Lopez", 1),  # Cyrillic a
+        ("\u041c\u0430ria L\u043epez", 1),  # Cyrillic M, a and o
+        ("Ma&#114;ia Lopez", 1),  # a character reference
+        ("Ma&#x72;ia L&oacute;pez", 1),
+        ("Maria&nbsp;Lopez", 1),
+        ("Maria Lo*pez*", 1),  # Markdown emphasis inside the name
+        ("**Maria** _Lopez_", 1),
+        ("`Maria` Lopez", 1),
+        ("Ma<b>ria</b> Lopez", 1),
+        ("Ma<!-- x -->ria Lopez", 1),
+        ("\uff2d\uff41\uff52\uff49\uff41 \uff2c\uff4f\uff50\uff45\uff5a", 1),  # fullwidth
+        ("Mar%C3%ADa%20Lopez", 1),  # percent escapes in an address
+        # link targets and addresses: -, ., _ or nothing between the parts
+        ("See https://example.org/maria-lopez/ for more.", 1),
+        ("[notes](https://example.org/people/maria_lopez.html)", 1),
+        ("Write to maria.lopez@school.example.", 1),
+        ("mailto:mlopez@school.example", 1),
+        ("marialopez", 1),
+        ("MariaLopez", 1),
+        ("lopezmaria@x.example", 1),
+        ("grace-young", 4),  # both words ordinary, but a slug
+        ("grace.young@school.example", 4),
+        ("will_baker.pdf", 3),
+        # another order, a middle name, a line break
+        ("Lopez, Maria asked.", 1),
+        ("Lopez Maria", 1),
+        ("Maria Elena Lopez", 1),
+        ("Maria E. Lopez", 1),
+        ("The team met Maria\nLopez and walked.", 1),
+        ("Grace\n  Young", 4),
+        ("Maria de la Cruz", 11),
+        ("Elena Cruz", 11),
+        ("López Cruz, María", 11),
+        ("Mei Chen", 12),
+        ("Meiling Chen", 12),
+        # two words of a name, both ordinary words, capitalised
+        ("Will Baker", 3),
+        ("Grace Young spoke.", 4),
+        ("Rosa Flores", 9),
+        # the surname alone when it is not an ordinary word
+        ("Lopez asked a question.", 1),
+        ("Gonzalez", 7),
+        ("Becker's class", 8),
+        ("Chen", 12),
+        ("ana-li", 5),
+        # the other names an entry lists
+        ("Coach G ran the drill.", 7),
+        ("ms g", 7),
+    ],
+)
 def test_forms_that_stop_the_build(text: str, entry: int) -> None:
     assert entry in errors(text), found(text)
 
 
-@pytest.mark.parametrize("text", [
-    "The students walked to the woods.",  # Wood: an ordinary word, and woods is another word
-    "They used wood blocks and a young tree.",
-    "The rivers of the region.",  # Rivers
-    "Young people asked questions.",  # Young alone
-    "with grace, young students wait",  # two ordinary words in lowercase prose
-    "flores y rosas",  # Flores, an ordinary Spanish word
-    "Cruz alone",
-    "The analisis of the text.",  # ana-li is whole words only
-    "An analysis. A lid. Ali.",
-    "Lincoln Elementary hosted the walk.",  # Lincoln is a roster surname; the school's name is the portfolio's
-    "lincoln-elementary",
-    "Harbor Point Public Schools",
-    "Students explain their reasoning",
-    "Will the class finish?",  # Will is in allow_words
-    "Rosa is a colour.",
-    "Maria\n\nin another paragraph, Jordan",  # first names alone: warnings, not errors
-    "the principal's office",
-    "Miss the bus",
-    "Mr. Smithson",  # whole words only
-    "Lopezville",
-    "marialopezz",
-    "Ms. K. said",  # a title and an initial
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The students walked to the woods.",  # Wood: an ordinary word, and woods is another word
+        "They used wood blocks and a young tree.",
+        "The rivers of the region.",  # Rivers
+        "Young people asked questions.",  # Young alone
+        "with grace, young students wait",  # two ordinary words in lowercase prose
+        "flores y rosas",  # Flores, an ordinary Spanish word
+        "Cruz alone",
+        "The analisis of the text.",  # ana-li is whole words only
+        "An analysis. A lid. Ali.",
+        "Lincoln Elementary hosted the walk.",  # Lincoln is a roster surname; the school's name is the portfolio's
+        "lincoln-elementary",
+        "Harbor Point Public Schools",
+        "Students explain their reasoning",
+        "Will the class finish?",  # Will is in allow_words
+        "Rosa is a colour.",
+        "Maria\n\nin another paragraph, Jordan",  # first names alone: warnings, not errors
+        "the principal's office",
+        "Miss the bus",
+        "Mr. Smithson",  # whole words only
+        "Lopezville",
+        "marialopezz",
+        "Ms. K. said",  # a title and an initial
+    ],
+)
 def test_ordinary_text_does_not_stop_the_build(text: str) -> None:
     assert errors(text) == [], found(text)
 
@@ -208,6 +230,7 @@ def test_the_roster_entry_is_found_among_thousands() -> None:
 
 # -- folding ----------------------------------------------------------------------------------------
 
+
 def test_folding() -> None:
     assert fold_words("María LÓPEZ") == ("maria", "lopez")
     assert fold_words("Mar\u200bía") == ("maria",)
@@ -219,8 +242,9 @@ def test_folding() -> None:
 
 
 def test_titles_and_word_lists() -> None:
-    assert {"mr", "mrs", "ms", "dr", "coach", "sr", "sra", "srta", "prof"} <= {w for t in TITLES_EN + TITLES_ES
-                                                                               for w in fold_words(t)}
+    assert {"mr", "mrs", "ms", "dr", "coach", "sr", "sra", "srta", "prof"} <= {
+        w for t in TITLES_EN + TITLES_ES for w in fold_words(t)
+    }
     for word in ("wood", "young", "rivers", "woods", "flores", "rosas", "cruz", "delgado"):
         assert is_ordinary(word), word
     for word in ("lopez", "gonzalez", "becker", "okafor", "nguyen"):
@@ -228,6 +252,7 @@ def test_titles_and_word_lists() -> None:
 
 
 # -- messages never print a name --------------------------------------------------------------------
+
 
 def report(text: str, shown: str = "schools/x/cycles/y/debrief.md") -> list[str]:
     problems = Problems()
@@ -244,30 +269,46 @@ def assert_no_name(lines: list[str]) -> None:
 def test_messages_name_the_entry_and_mask_the_name() -> None:
     lines = report("---\nmessage: x\n---\nThe team met Maria Lopez and walked on.\n")
     assert lines == [
-        'schools/x/cycles/y/debrief.md:4: roster entry 1 (private/roster.yml line 1) is named here: '
-        '"The team met M**** L**** and walked on": describe the practice, number the visit, or use a role']
+        "schools/x/cycles/y/debrief.md:4: roster entry 1 (private/roster.yml line 1) is named here: "
+        '"The team met M**** L**** and walked on": describe the practice, number the visit, or use a role'
+    ]
     lines = report("Coach G and Ms. Gonzalez, with Jordan.")
     # two hits of one entry on one line with the same context are one message
     assert lines == [
-        'schools/x/cycles/y/debrief.md:1: roster entry 7 (private/roster.yml line 9) is named here: '
+        "schools/x/cycles/y/debrief.md:1: roster entry 7 (private/roster.yml line 9) is named here: "
         '"Coach * and Ms. G*******, with J*****": describe the practice, number the visit, or use a role',
-        'schools/x/cycles/y/debrief.md:1: warning: the first name of roster entry 2 (private/roster.yml line 2) is '
+        "schools/x/cycles/y/debrief.md:1: warning: the first name of roster entry 2 (private/roster.yml line 2) is "
         'here: "Coach * and Ms. G*******, with J*****": if it means that person, remove it; if it is an ordinary '
-        'word, add it to privacy.allow_words']
+        "word, add it to privacy.allow_words",
+    ]
     # entries with the same name are listed by number
     roster = Roster.of(["Maria Lopez", "Ana Lopez", "Luis Lopez", "Eva Lopez", "Rita Lopez", "Sara Lopez"])
     problems = Problems()
     check_text_names("Lopez", "a.md", roster, problems)
     assert [str(p) for p in problems.items] == [
         'a.md:1: roster entry 1 (the roster line 1; also entries 2, 3, 4 and 2 more) is named here: "L****": '
-        'describe the practice, number the visit, or use a role']
+        "describe the practice, number the visit, or use a role"
+    ]
 
 
-@pytest.mark.parametrize("text", [
-    "Maria Lopez", "Ms. Lopez's class", "maria.lopez@x.org", "Lopez, Maria Elena", "Mr Wood and Grace Young",
-    "https://example.org/jordan-smith/", "Maria\nLopez", "Ma&#114;ia Lo\u200bpez", "Coach G with Rachel Rivers",
-    "María Elena de la Cruz", "Mei-Ling Chen", "Grace, Maria and Jordan", "JORDAN SMITH",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Lopez",
+        "Ms. Lopez's class",
+        "maria.lopez@x.org",
+        "Lopez, Maria Elena",
+        "Mr Wood and Grace Young",
+        "https://example.org/jordan-smith/",
+        "Maria\nLopez",
+        "Ma&#114;ia Lo\u200bpez",
+        "Coach G with Rachel Rivers",
+        "María Elena de la Cruz",
+        "Mei-Ling Chen",
+        "Grace, Maria and Jordan",
+        "JORDAN SMITH",
+    ],
+)
 def test_no_message_prints_a_name(text: str) -> None:
     lines = report(f"Some words before. {text} and words after the name.\n")
     assert lines
@@ -294,6 +335,7 @@ def test_a_name_in_a_file_or_folder_name(tmp_path: Path) -> None:
 
 # -- the roster file --------------------------------------------------------------------------------
 
+
 def load(tmp_path: Path, text: str) -> tuple[Roster | None, list[str]]:
     path = tmp_path / "roster.yml"
     path.write_text(text, encoding="utf-8")
@@ -303,32 +345,45 @@ def load(tmp_path: Path, text: str) -> tuple[Roster | None, list[str]]:
 
 
 def test_roster_entries_are_names_or_mappings(tmp_path: Path) -> None:
-    roster, problems = load(tmp_path, (
-        "names:\n"
-        "  - Maria Lopez\n"
-        "  - name: Carla Gonzalez\n"
-        "    also: [Coach G, Ms. G]\n"
-        "  - {name: Tom Wood, also: Mr. T}\n"
-    ))
+    roster, problems = load(
+        tmp_path,
+        (
+            "names:\n"
+            "  - Maria Lopez\n"
+            "  - name: Carla Gonzalez\n"
+            "    also: [Coach G, Ms. G]\n"
+            "  - {name: Tom Wood, also: Mr. T}\n"
+        ),
+    )
     assert problems == []
     assert roster is not None
     assert [(e.number, e.line, e.name, e.also) for e in roster.entries] == [
-        (1, 2, "Maria Lopez", ()), (2, 3, "Carla Gonzalez", ("Coach G", "Ms. G")), (3, 5, "Tom Wood", ("Mr. T",))]
+        (1, 2, "Maria Lopez", ()),
+        (2, 3, "Carla Gonzalez", ("Coach G", "Ms. G")),
+        (3, 5, "Tom Wood", ("Mr. T",)),
+    ]
     assert [h.entries[0].number for h in roster.matcher.scan("Then Mr. T and Coach G spoke.")] == [3, 2]
     assert roster.matcher.scan("Oak Elementary") == []
 
 
-@pytest.mark.parametrize(("text", "expect"), [
-    ("names:\n  - Maria Lopez\n  - 2024\n", "../private/roster.yml:3: roster entry 2 is not text: quote the name"),
-    ("names:\n  - Maria Lopez\n  - [Jordan, Smith]\n", "../private/roster.yml:3: roster entry 2 is not text"),
-    ("names:\n  - {name: Jordan Smith, nick: Jo}\n",
-     "../private/roster.yml:2: roster entry 1 has a key other than name and also: remove it"),
-    ("names:\n  - also: [Coach J]\n", "../private/roster.yml:2: roster entry 1 needs name: the person's name"),
-    ("names:\n  - name: Jordan Smith\n    also: {a: b}\n",
-     "../private/roster.yml:3: roster entry 1: also must be a list of the other names"),
-    ("names:\n  - Maria Lopez\n  - ''\n", "../private/roster.yml:3: roster entry 2 is empty"),
-    ("people: [Maria Lopez]\n", "../private/roster.yml:1: the roster must be a mapping with one key, names:"),
-])
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("names:\n  - Maria Lopez\n  - 2024\n", "../private/roster.yml:3: roster entry 2 is not text: quote the name"),
+        ("names:\n  - Maria Lopez\n  - [Jordan, Smith]\n", "../private/roster.yml:3: roster entry 2 is not text"),
+        (
+            "names:\n  - {name: Jordan Smith, nick: Jo}\n",
+            "../private/roster.yml:2: roster entry 1 has a key other than name and also: remove it",
+        ),
+        ("names:\n  - also: [Coach J]\n", "../private/roster.yml:2: roster entry 1 needs name: the person's name"),
+        (
+            "names:\n  - name: Jordan Smith\n    also: {a: b}\n",
+            "../private/roster.yml:3: roster entry 1: also must be a list of the other names",
+        ),
+        ("names:\n  - Maria Lopez\n  - ''\n", "../private/roster.yml:3: roster entry 2 is empty"),
+        ("people: [Maria Lopez]\n", "../private/roster.yml:1: the roster must be a mapping with one key, names:"),
+    ],
+)
 def test_invalid_roster_entries_are_located_errors(tmp_path: Path, text: str, expect: str) -> None:
     _, problems = load(tmp_path, text)
     assert len(problems) == 1 and problems[0].startswith(expect), problems

@@ -37,8 +37,9 @@ def test_the_readme_path_has_at_most_five_commands() -> None:
 def test_spreadsheet_to_published_cycle_exactly_as_written(tmp_path: Path) -> None:
     project = demo_project(tmp_path / "demo")
     for command in readme_commands():
-        result = subprocess.run(["bash", "-c", command], cwd=project, env=tool_env(), capture_output=True,
-                                text=True, check=False)
+        result = subprocess.run(
+            ["bash", "-c", command], cwd=project, env=tool_env(), capture_output=True, text=True, check=False
+        )
         assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
     cycle = next((project / LINCOLN / "cycles").glob("2026-11-17-*"))
     assert read_front_matter(cycle / "focus.md")["status"] == "published"

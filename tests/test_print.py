@@ -102,17 +102,30 @@ def test_observer_packets_print_a_sheet_per_visit(
     assert counts
 
 
-def test_chromium_command_line_prints_a_family_letter(demo_sites: dict[str, Path], serve: Any,
-                                                       tmp_path: Path) -> None:
+def test_chromium_command_line_prints_a_family_letter(demo_sites: dict[str, Path], serve: Any, tmp_path: Path) -> None:
     """The print-to-PDF a person runs by hand: `chromium --headless --print-to-pdf`."""
     chromium = require_chromium()
     site = demo_sites["public"]
     letter = next(c for c in _cycles(site) if (c / "family-letter-es").exists()) / "family-letter-es"
     url = serve(site) + letter.relative_to(site).as_posix() + "/"
     pdf = tmp_path / "letter.pdf"
-    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-background-networking", "--no-pdf-header-footer", f"--print-to-pdf={pdf}", url],
-                   capture_output=True, text=True, check=False, timeout=120)
+    subprocess.run(
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
     assert pdf.is_file(), "Chromium wrote no PDF"
     pages, size = pdf_pages(pdf)
     assert pages == 1 and "612 x 792" in size, (pages, size)

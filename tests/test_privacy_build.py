@@ -38,13 +38,22 @@ def append(path: Path, text: str) -> None:
 
 
 def hashes(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def check(project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "lwsite", "check", "content"], cwd=project, env=env(),
-                          capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "lwsite", "check", "content"],
+        cwd=project,
+        env=env(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def assert_no_name(output: str) -> None:
@@ -122,6 +131,7 @@ def test_portfolio_names_reach_the_scan_despite_other_errors(tmp_path: Path) -> 
     assert len(errors) == 1 and errors[0].startswith(f"{C.removeprefix('content/')}/team.yml:2: "), result.stdout
     append(project / C / "debrief.md", "Mr. Lincoln came.\n")  # line 18: the surname with a title
     result = check(project)
-    assert f"{C.removeprefix('content/')}/debrief.md:18: roster entry 5 (../private/roster.yml line 8)" \
-        in result.stdout, result.stdout
+    assert (
+        f"{C.removeprefix('content/')}/debrief.md:18: roster entry 5 (../private/roster.yml line 8)" in result.stdout
+    ), result.stdout
     assert "debrief.md:17" not in result.stdout

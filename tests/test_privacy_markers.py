@@ -27,12 +27,27 @@ from lwsite.model import Audience
 AUDIENCES = ("public", "staff", "team")
 # the fields that may be given per language ({en: ..., es: ...}); their Spanish text has a marker of its own
 TRANSLATABLE = {
-    "portfolio:name", "portfolio:description", "school:name", "school:description", "framework:title",
-    "framework:levels[].label", "framework:levels[].description", "framework:sections[].title",
-    "framework:sections[].characteristics[].title", "framework:sections[].characteristics[].description",
-    "focus:question", "focus:improvement_goal", "focus:look_fors[]", "debrief:patterns[].claim",
-    "debrief:strengths[].claim", "debrief:prediction", "debrief:quick_wins[]", "debrief:message",
-    "actions:[].action", "actions:[].measure", "actions:[].outcome",
+    "portfolio:name",
+    "portfolio:description",
+    "school:name",
+    "school:description",
+    "framework:title",
+    "framework:levels[].label",
+    "framework:levels[].description",
+    "framework:sections[].title",
+    "framework:sections[].characteristics[].title",
+    "framework:sections[].characteristics[].description",
+    "focus:question",
+    "focus:improvement_goal",
+    "focus:look_fors[]",
+    "debrief:patterns[].claim",
+    "debrief:strengths[].claim",
+    "debrief:prediction",
+    "debrief:quick_wins[]",
+    "debrief:message",
+    "actions:[].action",
+    "actions:[].measure",
+    "actions:[].outcome",
 }
 # the fields translated once by the words: table of catalogs/es.yml
 WORDS = {"team:members[].role", "actions:[].owner", "schedule:visits[].subject"}
@@ -71,8 +86,7 @@ class _Rules(dict[str, str]):
 RULES = _Rules()
 ALL_FIELDS = [f for row in audience_table.TABLE for f in row.fields] + list(audience_table.NOT_TEXT)
 # Values used as keys elsewhere are replaced whole and consistently (group labels, room codes).
-CONSISTENT = {"team:members[].group", "schedule:visits[].group", "school:rooms[].code",
-              "schedule:visits[].room"}
+CONSISTENT = {"team:members[].group", "schedule:visits[].group", "school:rooms[].code", "schedule:visits[].room"}
 SHARED_RULE = {"team:members[].group": "schedule:visits[].group", "school:rooms[].code": "schedule:visits[].room"}
 # Fields whose values are levels, not text, so no marker fits in them, and whose rule is not "not free
 # text": what reaches a reader is the figures made from them. The planter adds them to the fixture and
@@ -129,9 +143,15 @@ class Planter:
         return planted
 
 
-KINDS = {"portfolio.yml": "portfolio", "school.yml": "school", "focus.md": "focus",
-         "team.yml": "team", "schedule.yml": "schedule", "debrief.md": "debrief",
-         "actions.yml": "actions"}
+KINDS = {
+    "portfolio.yml": "portfolio",
+    "school.yml": "school",
+    "focus.md": "focus",
+    "team.yml": "team",
+    "schedule.yml": "schedule",
+    "debrief.md": "debrief",
+    "actions.yml": "actions",
+}
 
 
 def plant(content: Path) -> Planter:
@@ -142,8 +162,11 @@ def plant(content: Path) -> Planter:
         if not path.is_file():
             continue
         rel = path.relative_to(content).as_posix()
-        kind = "framework" if rel.startswith("frameworks/") else (
-            "script" if "/scripts/" in rel else "message" if "/messages/" in rel else KINDS.get(path.name))
+        kind = (
+            "framework"
+            if rel.startswith("frameworks/")
+            else ("script" if "/scripts/" in rel else "message" if "/messages/" in rel else KINDS.get(path.name))
+        )
         assert kind is not None, f"no marker rule for the file kind of {rel}"
         text = path.read_text(encoding="utf-8")
         if path.suffix == ".yml":
@@ -166,9 +189,11 @@ def plant(content: Path) -> Planter:
             body = f"{body}\n\nMore {planter.marker(kind + ':body')}\n"
             if kind in ("focus", "debrief"):  # its body in Spanish too, in a sidecar
                 (path.parent / f"{kind}.es.md").write_text(
-                    f"---\n# en español\n---\nMás {planter.marker(kind + ':body', spanish=True)}\n", encoding="utf-8")
-        path.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
-                        + "---\n" + body, encoding="utf-8")
+                    f"---\n# en español\n---\nMás {planter.marker(kind + ':body', spanish=True)}\n", encoding="utf-8"
+                )
+        path.write_text(
+            "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body, encoding="utf-8"
+        )
     catalogs = content / "catalogs"
     catalogs.mkdir()
     (catalogs / "es.yml").write_text(yaml.safe_dump({"words": planter.words}, allow_unicode=True), encoding="utf-8")
@@ -188,11 +213,13 @@ def add_independent(content: Path, planter: Planter) -> None:
         roles = [member["role"] for member in team["members"]][:2]
         levels = ("P", "D")
         meta["observers"] = roles
-        meta["independent"] = {role: dict.fromkeys(meta["ratings"], level)
-                               for role, level in zip(roles, levels, strict=True)}
+        meta["independent"] = {
+            role: dict.fromkeys(meta["ratings"], level) for role, level in zip(roles, levels, strict=True)
+        }
         planter.walk("script", {"independent": meta["independent"]})  # registers the calibration page's mark
-        path.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body,
-                        encoding="utf-8")
+        path.write_text(
+            "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body, encoding="utf-8"
+        )
         return
     raise AssertionError("the marker fixture has no rated script without observers to add independent levels to")
 
@@ -206,8 +233,10 @@ def marked(tmp_path_factory: pytest.TempPathFactory) -> tuple[Planter, dict[str,
         result = build_site(project, audience, site_dir=f"site-{audience}")
         assert result.returncode == 0, result.stdout + result.stderr
         # calendar lines are folded at 75 octets: unfold them, so a marker cut in two is found
-        outputs[audience] = {name: text.replace("\r\n ", "").replace("\r\n\t", "") if name.endswith(".ics")
-                             else text for name, text in output_texts(project / f"site-{audience}").items()}
+        outputs[audience] = {
+            name: text.replace("\r\n ", "").replace("\r\n\t", "") if name.endswith(".ics") else text
+            for name, text in output_texts(project / f"site-{audience}").items()
+        }
     return planter, outputs
 
 
@@ -250,15 +279,15 @@ def test_search_index_and_sitemaps_are_scanned(marked: tuple[Planter, Any]) -> N
         assert {"search/search_index.json", "sitemap.xml", "sitemap.xml.gz"} <= names
     # every language's output: the public site's Spanish edition is scanned with it
     assert {"es/search/search_index.json", "es/sitemap.xml", "es/feed.xml", "es/calendar/upcoming.ics"} <= set(
-        outputs["public"])
+        outputs["public"]
+    )
 
 
 def test_spanish_texts_are_planted_and_found(marked: tuple[Planter, Any]) -> None:
     """The Spanish markers are real: every translatable field has one, and each public one is in es/ only."""
     planter, outputs = marked
     fields = {planter.planted[m][0] for m in planter.spanish}
-    assert TRANSLATABLE | WORDS | {"focus:body", "debrief:body"} <= fields, sorted(
-        (TRANSLATABLE | WORDS) - fields)
+    assert TRANSLATABLE | WORDS | {"focus:body", "debrief:body"} <= fields, sorted((TRANSLATABLE | WORDS) - fields)
     public = outputs["public"]
     for marker in planter.spanish:
         field, lowest = planter.planted[marker]
@@ -270,19 +299,22 @@ def test_spanish_texts_are_planted_and_found(marked: tuple[Planter, Any]) -> Non
 def test_calendars_and_feeds_are_scanned(marked: tuple[Planter, Any]) -> None:
     """Every audience has calendars and a feed, and they carry planted text, so the scan reads them."""
     planter, outputs = marked
-    question = next(m for m, (field, _) in planter.planted.items()
-                    if field == "focus:question" and m not in planter.spanish)
+    question = next(
+        m for m, (field, _) in planter.planted.items() if field == "focus:question" and m not in planter.spanish
+    )
     spanish = next(m for m in planter.spanish if planter.planted[m][0] == "focus:question")
     for audience in AUDIENCES:
         files = outputs[audience]
         calendars = [name for name in files if name.endswith(".ics")]
         assert "calendar/upcoming.ics" in calendars and "feed.xml" in files, audience
         cycle_calendars = [name for name in calendars if name.endswith("/walkthrough.ics")]
-        assert cycle_calendars and all((spanish if name.startswith("es/") else question) in files[name]
-                                       for name in cycle_calendars), audience
+        assert cycle_calendars and all(
+            (spanish if name.startswith("es/") else question) in files[name] for name in cycle_calendars
+        ), audience
     assert "es/calendar/upcoming.ics" in outputs["public"] and "es/feed.xml" in outputs["public"]
-    summary_title = next(m for m, (field, lowest) in planter.planted.items()
-                         if field == "message:title" and lowest == "staff")
+    summary_title = next(
+        m for m, (field, lowest) in planter.planted.items() if field == "message:title" and lowest == "staff"
+    )
     assert summary_title in outputs["staff"]["feed.xml"]
     assert summary_title not in outputs["public"]["feed.xml"]
 

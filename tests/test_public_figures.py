@@ -101,7 +101,8 @@ def attack_build(site: Path, content: Path) -> tuple[int, int, list[str]]:
                 tree = trees.setdefault((cid, c["school_year"]), Tree())
                 add(tree, ("w", school["id"], c["id"], cid), figure, c["focus"]["framework"])
                 tree.children.setdefault(("s", school["id"], c["school_year"], cid), []).append(
-                    ("w", school["id"], c["id"], cid))
+                    ("w", school["id"], c["id"], cid)
+                )
         for cid, years in school["ratings_by_school_year"].items():
             for year, figure in years.items():
                 tree = trees[cid, year]

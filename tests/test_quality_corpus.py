@@ -35,8 +35,10 @@ def test_the_split_is_the_seeded_one_and_keeps_pairs_together() -> None:
 
 def test_agreement() -> None:
     notes = load()
-    figures = {f"{x} vs {y}": kappa([n[x] for n in notes], [n[y] for n in notes])
-               for x, y in (("a", "b"), ("a", "intent"), ("b", "intent"), ("gold", "intent"))}
+    figures = {
+        f"{x} vs {y}": kappa([n[x] for n in notes], [n[y] for n in notes])
+        for x, y in (("a", "b"), ("a", "intent"), ("b", "intent"), ("gold", "intent"))
+    }
     for name, (k, agree) in figures.items():
         print(f"{name}: kappa {k:.3f}, agreement {agree:.1%}")
     assert round(figures["a vs b"][0], 3) == 0.988

@@ -24,12 +24,15 @@ def _predict(detail: tuple[int, int] = (MIN_DETAIL, MIN_DETAIL_JUDGED)) -> Any:
     def predict(text: str) -> tuple[bool, bool]:
         found = classify(text, detail)
         return bool(found.judgmental), bool(found.general)
+
     return predict
 
 
 def _show(name: str, result: Scores) -> str:
-    return "; ".join(f"{name} {kind}: precision {p:.3f}, recall {r:.3f} (tp {tp}, fp {fp}, fn {fn})"
-                     for kind, (p, r, tp, fp, fn) in result.items())
+    return "; ".join(
+        f"{name} {kind}: precision {p:.3f}, recall {r:.3f} (tp {tp}, fp {fp}, fn {fn})"
+        for kind, (p, r, tp, fp, fn) in result.items()
+    )
 
 
 def _f05(result: Scores) -> float:
@@ -84,32 +87,35 @@ def test_every_flag_names_its_words_and_what_to_ask() -> None:
                 assert found.because(kind) and found.ask(kind).endswith("?"), note["text"]
 
 
-@pytest.mark.parametrize(("text", "label"), [
-    # inferences about inner states, often hedged
-    ("Kids looked lost during the mini-lesson.", "both"),
-    ("The group seemed frustrated.", "both"),
-    ("Most of them got it.", "both"),
-    # quiet judgments in ordinary words
-    ("A smooth transition.", "both"),
-    ("Feedback was specific and useful.", "both"),
-    ("Too much teacher talk.", "both"),
-    ("Well-paced.", "both"),
-    ("A demanding problem set.", "both"),
-    # an evaluative lead-in before a concrete note
-    ('Great example of discourse: S1 asked S2, "Why do you think that?"', "judgmental"),
-    ("Nice scaffold - sentence frames taped to 6 desks", "judgmental"),
-    # terse general notes in observer shorthand
-    ("Math: partners.", "general"),
-    ("Ss on computers.", "general"),
-    ("Reading centers happening.", "general"),
-    ("Good energy.", "both"),
-    # the same words in a quotation, a posted artifact or a title are evidence
-    ('T: "Nice work, table 2"', "ok"),
-    ('Poster: "Mathematicians check their work"', "ok"),
-    ("Poster: Mathematicians Check Their Work", "ok"),
-    ('T: Nice work, table 2', "ok"),
-    ("Bulletin board titled Amazing Artists Take Risks, with 12 student drawings.", "ok"),
-    ("Kids looked at the 3 pictures on the board and 2 raised hands.", "ok"),
-])
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # inferences about inner states, often hedged
+        ("Kids looked lost during the mini-lesson.", "both"),
+        ("The group seemed frustrated.", "both"),
+        ("Most of them got it.", "both"),
+        # quiet judgments in ordinary words
+        ("A smooth transition.", "both"),
+        ("Feedback was specific and useful.", "both"),
+        ("Too much teacher talk.", "both"),
+        ("Well-paced.", "both"),
+        ("A demanding problem set.", "both"),
+        # an evaluative lead-in before a concrete note
+        ('Great example of discourse: S1 asked S2, "Why do you think that?"', "judgmental"),
+        ("Nice scaffold - sentence frames taped to 6 desks", "judgmental"),
+        # terse general notes in observer shorthand
+        ("Math: partners.", "general"),
+        ("Ss on computers.", "general"),
+        ("Reading centers happening.", "general"),
+        ("Good energy.", "both"),
+        # the same words in a quotation, a posted artifact or a title are evidence
+        ('T: "Nice work, table 2"', "ok"),
+        ('Poster: "Mathematicians check their work"', "ok"),
+        ("Poster: Mathematicians Check Their Work", "ok"),
+        ("T: Nice work, table 2", "ok"),
+        ("Bulletin board titled Amazing Artists Take Risks, with 12 student drawings.", "ok"),
+        ("Kids looked at the 3 pictures on the board and 2 raised hands.", "ok"),
+    ],
+)
 def test_the_kinds_of_note_the_first_coach_missed(text: str, label: str) -> None:
     assert classify(text).label == label, (text, classify(text))

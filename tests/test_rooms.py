@@ -24,13 +24,16 @@ TIME_RE = re.compile(r"\b\d{1,2}:\d{2}\b")
 @pytest.fixture(scope="module")
 def sites(trends_sites: dict[str, Path]) -> dict[str, dict[str, str]]:
     """Every output file of each audience's site, as text (calendar lines unfolded)."""
-    return {audience: {name: text.replace("\r\n ", "") for name, text in output_texts(site).items()}
-            for audience, site in trends_sites.items()}
+    return {
+        audience: {name: text.replace("\r\n ", "") for name, text in output_texts(site).items()}
+        for audience, site in trends_sites.items()
+    }
 
 
 def mentions(files: dict[str, str], rooms: list[str]) -> set[str]:
-    return {name for name, text in files.items()
-            if any(re.search(rf"(?<![\w-]){room}(?![\w-])", text) for room in rooms)}
+    return {
+        name for name, text in files.items() if any(re.search(rf"(?<![\w-]){room}(?![\w-])", text) for room in rooms)
+    }
 
 
 def test_rooms_of_past_walkthroughs_appear_only_in_the_teams_room_lists(sites: dict[str, dict[str, str]]) -> None:
@@ -66,8 +69,7 @@ def test_the_room_list_never_follows_the_order_of_a_schedule(sites: dict[str, di
     assert visited == PAST_ROOMS  # E5 ... E10, as school.yml lists them; the schedule's order was E10 ... E5
 
 
-def test_schedules_packets_and_downloads_only_for_walkthroughs_still_to_come(sites: dict[str, dict[str, str]]
-                                                                               ) -> None:
+def test_schedules_packets_and_downloads_only_for_walkthroughs_still_to_come(sites: dict[str, dict[str, str]]) -> None:
     team = sites["team"]
     schedule = team["downloads/visit-schedule.csv"].splitlines()
     assert schedule[0].startswith("school,") and len(schedule) == 3

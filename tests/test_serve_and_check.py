@@ -56,8 +56,13 @@ def _get_status(url: str) -> tuple[int, str]:
 def _serving(project: Path, host: str = "mkdocs", *args: str) -> Iterator[str]:
     """``HOST serve`` of a project on a free port; yields its base URL, and stops it afterwards."""
     port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", host, "serve", "-a", f"127.0.0.1:{port}", *args],
-                              cwd=project, env=env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", host, "serve", "-a", f"127.0.0.1:{port}", *args],
+        cwd=project,
+        env=env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         yield f"http://127.0.0.1:{port}/"
     finally:
@@ -92,8 +97,11 @@ def test_serve_answers_every_page_with_the_problems_until_they_are_fixed(tmp_pat
             assert status in (200, 404), (path, status)
             assert "The site cannot be built: 1 problem in the content" in body, (path, body)
             assert STRAY in html.unescape(body), body
-            token = re.search(r'<script src="/assets/lwsite/serve-reload.js" '
-                              r'data-marker="/assets/lwsite/serve-build.txt" data-token="([0-9]+)">', body)
+            token = re.search(
+                r'<script src="/assets/lwsite/serve-reload.js" '
+                r'data-marker="/assets/lwsite/serve-build.txt" data-token="([0-9]+)">',
+                body,
+            )
             assert token, body
         assert token is not None
         assert _get_status(base + "assets/lwsite/serve-build.txt") == (200, token.group(1))
@@ -189,7 +197,7 @@ def test_check_reports_flagged_evidence_as_warnings(tmp_path: Path) -> None:
     result = _check(project, "content")
     assert result.returncode == 0, result.stdout
     line = len(script.read_text().splitlines())
-    expected = f'{CYCLE.removeprefix("content/")}/scripts/visit-2.md:{line}: warning: judgmental: '
+    expected = f"{CYCLE.removeprefix('content/')}/scripts/visit-2.md:{line}: warning: judgmental: "
     flagged = [x for x in result.stdout.splitlines() if x.startswith(expected)]
     assert len(flagged) == 1, result.stdout
     assert '"effective"' in flagged[0] and '"appropriate"' in flagged[0]
@@ -224,7 +232,7 @@ def test_a_sample_roster_may_be_tracked_and_its_names_still_stop_the_build(tmp_p
 
 def test_roster_sample_must_be_true_or_false(tmp_path: Path) -> None:
     project = make_project(tmp_path)
-    (project / "private/roster.yml").write_text("names: [Maria Lopez]\nsample: \"true\"\n")
+    (project / "private/roster.yml").write_text('names: [Maria Lopez]\nsample: "true"\n')
     result = _check(project, "content")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
@@ -234,14 +242,20 @@ def test_roster_sample_must_be_true_or_false(tmp_path: Path) -> None:
     (project / "private/roster.yml").write_text("names: [Maria Lopez]\nsamples: true\n")
     other = _check(project, "content")
     assert other.returncode == 1
-    assert other.stdout.startswith("../private/roster.yml:2: the roster has a key other than names and sample: "
-                                   "did you mean 'sample'?\n"), other.stdout
+    assert other.stdout.startswith(
+        "../private/roster.yml:2: the roster has a key other than names and sample: did you mean 'sample'?\n"
+    ), other.stdout
 
 
 def test_the_demo_check_is_clean_of_roster_warnings_though_git_tracks_its_sample_roster(tmp_path: Path) -> None:
     """The demo's roster is tracked by git and says sample: true; the same roster without it warns."""
-    tracked = subprocess.run(["git", "ls-files", "--error-unmatch", "private/roster.yml"], cwd=ROOT,
-                             capture_output=True, text=True, check=False)
+    tracked = subprocess.run(
+        ["git", "ls-files", "--error-unmatch", "private/roster.yml"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     demo = _check(ROOT, "--strict", "content")
     warnings = [line for line in demo.stdout.splitlines() if ": warning: " in line]
     assert ": error" not in demo.stdout and "tracked by git" not in demo.stdout, demo.stdout
@@ -255,5 +269,7 @@ def test_the_demo_check_is_clean_of_roster_warnings_though_git_tracks_its_sample
     roster = project / "private/roster.yml"
     roster.write_text(roster.read_text().replace("sample: true\n", ""))
     _git_track(project, "private/roster.yml")
-    assert "portfolio.yml:1: warning: the roster file ../private/roster.yml is tracked by git" in _check(
-        project, "content").stdout
+    assert (
+        "portfolio.yml:1: warning: the roster file ../private/roster.yml is tracked by git"
+        in _check(project, "content").stdout
+    )

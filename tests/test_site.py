@@ -14,8 +14,9 @@ from bench.synth import Shape, write_portfolio
 
 
 def test_demo_check_is_clean() -> None:
-    result = subprocess.run([sys.executable, "-m", "lwsite", "check", "content"], cwd=ROOT,
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "lwsite", "check", "content"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert ": error" not in result.stdout
 
@@ -79,8 +80,12 @@ def test_pasted_html_is_shown_as_text(tmp_path: Path, payload: str) -> None:
 def test_wheel_builds_a_users_own_portfolio(tmp_path: Path) -> None:
     """Install lwsite from a built wheel into a fresh venv; build a portfolio outside the repo."""
     dist = tmp_path / "dist"
-    built = subprocess.run([sys.executable, "-m", "build", "--wheel", "-o", str(dist), str(ROOT)],
-                           capture_output=True, text=True, check=False)
+    built = subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "-o", str(dist), str(ROOT)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert built.returncode == 0, built.stdout + built.stderr
     wheel = next(dist.glob("lwsite-*.whl"))
     venv = tmp_path / "venv"
@@ -88,28 +93,46 @@ def test_wheel_builds_a_users_own_portfolio(tmp_path: Path) -> None:
     # every dependency it declares, without ensurepip's copy of pip or compiling every module first
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     py = venv / "bin" / "python"
-    installed = subprocess.run([sys.executable, "-m", "pip", "--python", str(py), "install", "-q", "--no-compile",
-                                str(wheel)], capture_output=True, text=True, check=False)
+    installed = subprocess.run(
+        [sys.executable, "-m", "pip", "--python", str(py), "install", "-q", "--no-compile", str(wheel)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert installed.returncode == 0, installed.stdout + installed.stderr
     # the roster matcher's data (word lists, look-alike letters) is in the wheel
-    data = subprocess.run([str(py), "-c", "from lwsite.names import fold_words, is_ordinary; "
-                           "assert is_ordinary('wood') and is_ordinary('flores') and not is_ordinary('lopez'); "
-                           "assert fold_words('M\u0430r\u00eda') == ('maria',)"],
-                          capture_output=True, text=True, check=False, cwd=tmp_path)
+    data = subprocess.run(
+        [
+            str(py),
+            "-c",
+            "from lwsite.names import fold_words, is_ordinary; "
+            "assert is_ordinary('wood') and is_ordinary('flores') and not is_ordinary('lopez'); "
+            "assert fold_words('M\u0430r\u00eda') == ('maria',)",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
     assert data.returncode == 0, data.stdout + data.stderr
     project = make_project(tmp_path / "portfolio")
-    result = subprocess.run([str(py), "-m", "mkdocs", "build", "--strict"], cwd=project,
-                            capture_output=True, text=True, check=False,
-                            env={"PATH": f"{venv}/bin:/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1",
-                                 "HOME": str(tmp_path)})
+    result = subprocess.run(
+        [str(py), "-m", "mkdocs", "build", "--strict"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PATH": f"{venv}/bin:/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "HOME": str(tmp_path)},
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     site = project / "site"
     cycle = (site / "schools/oak/2025-10-14-talk/index.html").read_text(encoding="utf-8")
     assert "To what extent do students explain" in cycle
     assert (site / "assets/lwsite/lwsite.css").is_file()
     assert not re.search(r"fonts\.g(oogleapis|static)\.com", cycle)
-    check = subprocess.run([str(venv / "bin" / "lwsite"), "check", "content"], cwd=project,
-                           capture_output=True, text=True, check=False)
+    check = subprocess.run(
+        [str(venv / "bin" / "lwsite"), "check", "content"], cwd=project, capture_output=True, text=True, check=False
+    )
     assert check.returncode == 0, check.stdout + check.stderr
 
 

@@ -75,10 +75,8 @@ def test_staff_school_trends_table_and_bars(sites: dict[str, Path]) -> None:
 
 def test_staff_change_over_time(sites: dict[str, Path]) -> None:
     html = read(sites["staff"], "schools/east/trends")
-    assert ("February 4, 2025: 67% of 6 visits rated Providing or above, up 29 points from October 1, 2024."
-            in html)
-    assert ("October 7, 2025: 50% of 6 visits rated Providing or above, down 17 points from February 4, 2025."
-            in html)
+    assert "February 4, 2025: 67% of 6 visits rated Providing or above, up 29 points from October 1, 2024." in html
+    assert "October 7, 2025: 50% of 6 visits rated Providing or above, down 17 points from February 4, 2025." in html
     fig = figure(html, "chart-change")
     points = {label for label in chart_marks(fig) if label.startswith(TALK)}
     assert {f"{TALK}, Oct 1, 2024: 38%", f"{TALK}, Feb 4, 2025: 67%", f"{TALK}, Oct 7, 2025: 50%"} <= points
@@ -91,11 +89,17 @@ def test_staff_evidence_behind_each_characteristic(sites: dict[str, Path]) -> No
     html = read(sites["staff"], "schools/east/trends")
     talk = tables(html)[f"{TALK}: evidence items per visit"]
     # visits 1, 2, 4, 6, 7, 8 of the first walkthrough have one talk item each; every visit of the others
-    assert rows(talk) == [["October 1, 2024", "8", "6", "0.8"], ["February 4, 2025", "6", "6", "1.0"],
-                          ["October 7, 2025", "6", "6", "1.0"], ["School year 2024-25", "14", "12", "0.9"],
-                          ["School year 2025-26", "6", "6", "1.0"]]
+    assert rows(talk) == [
+        ["October 1, 2024", "8", "6", "0.8"],
+        ["February 4, 2025", "6", "6", "1.0"],
+        ["October 7, 2025", "6", "6", "1.0"],
+        ["School year 2024-25", "14", "12", "0.9"],
+        ["School year 2025-26", "6", "6", "1.0"],
+    ]
     assert rows(tables(html)[f"{QUESTIONS}: evidence items per visit"]) == [
-        ["October 1, 2024", "8", "2", "0.3"], ["School year 2024-25", "8", "2", "0.3"]]
+        ["October 1, 2024", "8", "2", "0.3"],
+        ["School year 2024-25", "8", "2", "0.3"],
+    ]
 
 
 # the district --------------------------------------------------------------------------
@@ -103,15 +107,23 @@ def test_staff_district_years_and_schools(sites: dict[str, Path]) -> None:
     html = read(sites["staff"], "trends")
     years = tables(figure(html, "chart-talk"))[f"{TALK}: share of visits at each level, by school year"]
     # 2024-25: East's first two walkthroughs and West's: NE 2+0+0, D 3+2+2, P 2+3+3, S 1+1+1; 11 of 20
-    assert rows(years) == [["School year 2024-25", "2", "7", "8", "3", "20", "55%"],
-                           ["School year 2025-26", "1", "2", "3", "0", "6", "50%"]]
+    assert rows(years) == [
+        ["School year 2024-25", "2", "7", "8", "3", "20", "55%"],
+        ["School year 2025-26", "1", "2", "3", "0", "6", "50%"],
+    ]
     by_school = tables(html)[f"{TALK}: share of visits rated Providing or above, by school and school year"]
     # East 2024-25: (3 + 4) of (8 + 6) = 50%; West: 4 of 6 = 67%
-    assert by_school == [["School year", "East Elementary", "West Middle"], ["2024-25", "50% of 14", "67% of 6"],
-                         ["2025-26", "50% of 6", "not looked at"]]
+    assert by_school == [
+        ["School year", "East Elementary", "West Middle"],
+        ["2024-25", "50% of 14", "67% of 6"],
+        ["2025-26", "50% of 6", "not looked at"],
+    ]
     heat = figure(html, "chart-heat-2024-25")
-    assert set(chart_marks(heat)) >= {f"{TALK}, East Elementary: 50%", f"{TALK}, West Middle: 67%",
-                                      f"{QUESTIONS}, East Elementary: 25%"}
+    assert set(chart_marks(heat)) >= {
+        f"{TALK}, East Elementary: 50%",
+        f"{TALK}, West Middle: 67%",
+        f"{QUESTIONS}, East Elementary: 25%",
+    }
 
 
 def test_schools_are_never_ranked(sites: dict[str, Path]) -> None:
@@ -142,12 +154,16 @@ def test_public_school_trends_in_halves_with_small_counts_protected(sites: dict[
     assert talk[4] == ["School year 2025-26", "3", "3", "6", "50%"]
     assert rows(tables(html)[f"{QUESTIONS}: share of visits at each level"]) == [
         ["October 1, 2024", "at least 6", "fewer than 3", "8", "0–25%"],
-        ["School year 2024-25", "at least 6", "fewer than 3", "8", "0–25%"]]
+        ["School year 2024-25", "at least 6", "fewer than 3", "8", "0–25%"],
+    ]
     assert "up 29 points" not in html
     # the chart draws the exact bars, and the range as a band between the halves
     marks = set(chart_marks(figure(html, "chart-talk")))
-    assert {"Oct 1, 2024: Not Evident or Developing 63%", "Oct 1, 2024: Providing or Sustaining 38%",
-            "Oct 7, 2025: Not Evident or Developing 50%"} <= marks
+    assert {
+        "Oct 1, 2024: Not Evident or Developing 63%",
+        "Oct 1, 2024: Providing or Sustaining 38%",
+        "Oct 7, 2025: Not Evident or Developing 50%",
+    } <= marks
     assert not any(m.startswith("Feb 4, 2025:") for m in marks), marks  # not shown, not drawn
     # the school year 2024-25 (October and February) is a range, drawn as a band between its halves
     assert any(m.startswith("2024-25 (school year):") and "could be either half" in m for m in marks), marks
@@ -157,8 +173,10 @@ def test_public_district_shows_every_year_and_compares_years_not_schools(sites: 
     html = read(sites["public"], "trends")
     years = tables(html)[f"{TALK}: share of visits at each level, by school year"]
     # 2024-25: 9 | 11 of 20 (2+3+2 | 3+4+4 by hand); the district's own halves are big, so they show exactly
-    assert rows(years) == [["School year 2024-25", "9", "11", "20", "55%"],
-                           ["School year 2025-26", "3", "3", "6", "50%"]]
+    assert rows(years) == [
+        ["School year 2024-25", "9", "11", "20", "55%"],
+        ["School year 2025-26", "3", "3", "6", "50%"],
+    ]
     assert "not shown" not in html
     assert "chart-heat" not in html and "by school and school year" not in html
     assert "West Middle" in html  # named as a school that looked at it, never compared
@@ -167,14 +185,22 @@ def test_public_district_shows_every_year_and_compares_years_not_schools(sites: 
 def test_public_downloads_hold_the_pages_figures(sites: dict[str, Path]) -> None:
     site = sites["public"]
     ratings = list(csv.DictReader(io.StringIO(read(site, "downloads/ratings.csv"))))
-    east_talk = [(r["cycle"], r["label"], r["visits"], r["visits_low"], r["visits_high"]) for r in ratings
-                 if r["scope"] == "walkthrough" and r["school"] == "east" and r["characteristic"] == "talk"]
-    assert east_talk[:2] == [("2024-10-01-start", HALVES[0], "5", "5", "5"),
-                             ("2024-10-01-start", HALVES[1], "3", "3", "3")]
+    east_talk = [
+        (r["cycle"], r["label"], r["visits"], r["visits_low"], r["visits_high"])
+        for r in ratings
+        if r["scope"] == "walkthrough" and r["school"] == "east" and r["characteristic"] == "talk"
+    ]
+    assert east_talk[:2] == [
+        ("2024-10-01-start", HALVES[0], "5", "5", "5"),
+        ("2024-10-01-start", HALVES[1], "3", "3", "3"),
+    ]
     feb = [r for r in east_talk if r[0] == "2025-02-04-follow"]
     assert [r[2] for r in feb] == ["", ""] and all(int(r[3]) < int(r[4]) for r in feb)
-    district = [(r["label"], r["visits"]) for r in ratings
-                if r["scope"] == "district-year" and r["school_year"] == "2024-25" and r["characteristic"] == "talk"]
+    district = [
+        (r["label"], r["visits"])
+        for r in ratings
+        if r["scope"] == "district-year" and r["school_year"] == "2024-25" and r["characteristic"] == "talk"
+    ]
     assert district == [(HALVES[0], "9"), (HALVES[1], "11")]
     data = json.loads(read(site, "downloads/portfolio.json"))
     east = next(s for s in data["schools"] if s["id"] == "east")
@@ -182,7 +208,10 @@ def test_public_downloads_hold_the_pages_figures(sites: dict[str, Path]) -> None
     assert february["visits_rated"] == 6 and february["P+S"]["value"] is None
     assert [february["P+S"]["low"], february["P+S"]["high"]] == [int(feb[1][3]), int(feb[1][4])]
     assert data["district_by_school_year"]["talk"]["2025-26"] == {
-        "visits_rated": 6, "NE+D": {"value": 3, "low": 3, "high": 3}, "P+S": {"value": 3, "low": 3, "high": 3}}
+        "visits_rated": 6,
+        "NE+D": {"value": 3, "low": 3, "high": 3},
+        "P+S": {"value": 3, "low": 3, "high": 3},
+    }
     assert not (site / "downloads" / "visit-ratings.csv").exists()
     actions = list(csv.DictReader(io.StringIO(read(site, "downloads/actions.csv"))))
     assert actions and actions[0]["past_due_as_of_2026-11-22"] in ("true", "false")
@@ -212,8 +241,13 @@ def test_ledger_chains_and_steps_past_their_due_date(sites: dict[str, Path]) -> 
         assert "the last of 3 steps, still open" in page
         assert "verdue" not in re.sub(r'(id|class)="[^"]*"', "", page)  # neutral words for a school's step
     staff = read(sites["staff"], "actions")
-    assert tables(staff)["Steps by status"][1:] == [["Planned", "1"], ["In progress", "1"], ["Done", "1"],
-                                                     ["Dropped", "0"], ["All", "3"]]
+    assert tables(staff)["Steps by status"][1:] == [
+        ["Planned", "1"],
+        ["In progress", "1"],
+        ["Done", "1"],
+        ["Dropped", "0"],
+        ["All", "3"],
+    ]
 
 
 def test_coverage_rooms_for_the_team_only(sites: dict[str, Path]) -> None:
@@ -237,7 +271,12 @@ def test_characteristic_page_links_evidence_for_staff_only(sites: dict[str, Path
     public = read(sites["public"], "frameworks/continuum/talk")
     assert "/evidence/" not in public and "0.8 evidence items per visit (6 in 8 visits)" in public
     assert rows(tables(public)[f"{TALK}: share of visits at each level, by school year"])[1] == [
-        "School year 2025-26", "3", "3", "6", "50%"]
+        "School year 2025-26",
+        "3",
+        "3",
+        "6",
+        "50%",
+    ]
 
 
 def test_cycle_page_links_its_trends(sites: dict[str, Path]) -> None:
@@ -288,6 +327,10 @@ def test_no_public_figure_is_a_small_count(sites: dict[str, Path]) -> None:
         for caption, table in tables(page.read_text(encoding="utf-8")).items():
             head = table[0]
             counted = [i for i, h in enumerate(head) if h in HALVES]
-            small += [f"{page.relative_to(site)}: {caption}: {row}" for row in table[1:]
-                      for i in counted if i < len(row) and row[i].isdigit() and int(row[i]) < 3]
+            small += [
+                f"{page.relative_to(site)}: {caption}: {row}"
+                for row in table[1:]
+                for i in counted
+                if i < len(row) and row[i].isdigit() and int(row[i]) < 3
+            ]
     assert not small, "\n".join(small)

@@ -27,10 +27,18 @@ def cycle(p: m.Portfolio, school: str, cid: str) -> m.Cycle:
 
 def test_rating_counts_in_level_order(portfolio: m.Portfolio) -> None:
     fw = portfolio.frameworks[0]
-    assert trends.rating_counts(cycle(portfolio, "east", "2024-10-01-start"), fw, "talk") == \
-        {"NE": 2, "D": 3, "P": 2, "S": 1}
-    assert trends.rating_counts(cycle(portfolio, "east", "2024-10-01-start"), fw, "questions") == \
-        {"NE": 0, "D": 6, "P": 2, "S": 0}
+    assert trends.rating_counts(cycle(portfolio, "east", "2024-10-01-start"), fw, "talk") == {
+        "NE": 2,
+        "D": 3,
+        "P": 2,
+        "S": 1,
+    }
+    assert trends.rating_counts(cycle(portfolio, "east", "2024-10-01-start"), fw, "questions") == {
+        "NE": 0,
+        "D": 6,
+        "P": 2,
+        "S": 0,
+    }
     unrated = cycle(portfolio, "west", "2025-09-30-questions")
     assert not trends.rated(unrated, "questions")
     assert trends.upper_levels(fw) == ("P", "S") and trends.upper_label(fw) == "Providing or above"
@@ -97,6 +105,10 @@ def test_coverage_by_grade_subject_and_room(portfolio: m.Portfolio) -> None:
     # before the third walkthrough, E5-E8 were last seen on Oct 1, 2024; E9, E10 (once) and E1-E4 (twice) on Feb 4, 2025
     rooms = trends.room_coverage(east, dt.date(2025, 6, 1))
     assert [(h.room.code, h.last, h.times) for h in rooms][:5] == [
-        ("E5", dt.date(2024, 10, 1), 1), ("E6", dt.date(2024, 10, 1), 1), ("E7", dt.date(2024, 10, 1), 1),
-        ("E8", dt.date(2024, 10, 1), 1), ("E9", dt.date(2025, 2, 4), 1)]  # seen once, before E1-E4 (twice)
+        ("E5", dt.date(2024, 10, 1), 1),
+        ("E6", dt.date(2024, 10, 1), 1),
+        ("E7", dt.date(2024, 10, 1), 1),
+        ("E8", dt.date(2024, 10, 1), 1),
+        ("E9", dt.date(2025, 2, 4), 1),
+    ]  # seen once, before E1-E4 (twice)
     assert m.grade_order("K") < m.grade_order("2") < m.grade_order("10") < m.grade_order("Adult")

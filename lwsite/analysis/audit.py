@@ -53,8 +53,12 @@ def audit_assets(assets: Iterable[Any], full: Portfolio, min_group: int) -> list
 
 
 def _fault(message: str) -> Problem:
-    return Problem(JSON, 1, f"privacy audit: {message}; nothing was written. This is a fault in lwsite, not in "
-                   "your content: please report it")
+    return Problem(
+        JSON,
+        1,
+        f"privacy audit: {message}; nothing was written. This is a fault in lwsite, not in "
+        "your content: please report it",
+    )
 
 
 def audit(data: Mapping[str, Any], full: Portfolio, min_group: int) -> list[Problem]:
@@ -109,8 +113,9 @@ def audit(data: Mapping[str, Any], full: Portfolio, min_group: int) -> list[Prob
             continue
         small = value < min_group or var.total - value < min_group
         if small and var.lo == var.hi:
-            problems.append(_fault(f"a reader can work out a count below {min_group} visits from the published "
-                                   f"figures: {var.what}"))
+            problems.append(
+                _fault(f"a reader can work out a count below {min_group} visits from the published figures: {var.what}")
+            )
     return problems
 
 
@@ -151,9 +156,11 @@ def _truth(full: Portfolio) -> dict[Hashable, int]:
             if not ratings:
                 continue
             n = sum(1 for r in ratings if r.level in high)
-            keys: tuple[Hashable, ...] = (("walkthrough", cycle.school, cycle.id, cid),
-                                          ("school-year", cycle.school, cycle.school_year, cid),
-                                          ("district-year", cycle.school_year, cid))
+            keys: tuple[Hashable, ...] = (
+                ("walkthrough", cycle.school, cycle.id, cid),
+                ("school-year", cycle.school, cycle.school_year, cid),
+                ("district-year", cycle.school_year, cid),
+            )
             for key in keys:
                 out[key] = out.get(key, 0) + n
     return out
@@ -168,16 +175,28 @@ def _framework_of(full: Portfolio, cid: str) -> str:
 
 def _same_as_json(text: str, data: Mapping[str, Any]) -> list[Problem]:
     """Every walkthrough row of ratings.csv shows what portfolio.json shows."""
-    figures = {(s["id"], c["id"], cid): fig for s in data.get("schools", []) for c in s.get("cycles", [])
-               for cid, fig in c.get("ratings", {}).items()}
+    figures = {
+        (s["id"], c["id"], cid): fig
+        for s in data.get("schools", [])
+        for c in s.get("cycles", [])
+        for cid, fig in c.get("ratings", {}).items()
+    }
     for row in csv.DictReader(io.StringIO(text)):
         if row.get("scope") != "walkthrough":
             continue
         fig = figures.get((row["school"], row["cycle"], row["characteristic"]))
         band = fig.get(row["levels"]) if fig else None
-        if not isinstance(band, Mapping) or (str(band["low"]), str(band["high"])) != (row["visits_low"],
-                                                                                   row["visits_high"]):
-            return [Problem(CSV, 1, "privacy audit: ratings.csv and portfolio.json disagree on "
-                            f"{row['cycle']} '{row['characteristic']}'; nothing was written. This is a fault in "
-                            "lwsite, not in your content: please report it")]
+        if not isinstance(band, Mapping) or (str(band["low"]), str(band["high"])) != (
+            row["visits_low"],
+            row["visits_high"],
+        ):
+            return [
+                Problem(
+                    CSV,
+                    1,
+                    "privacy audit: ratings.csv and portfolio.json disagree on "
+                    f"{row['cycle']} '{row['characteristic']}'; nothing was written. This is a fault in "
+                    "lwsite, not in your content: please report it",
+                )
+            ]
     return []

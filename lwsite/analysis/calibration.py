@@ -127,12 +127,10 @@ def agreement(units: Sequence[tuple[Sequence[int], int | None]]) -> Agreement:
         if consensus is not None:
             compared += len(values)
             same += sum(1 for v in values if v == consensus)
-    return Agreement(sum(len(v) for v, _ in units), pairs, exact, within, compared, same,
-                     alpha(v for v, _ in units))
+    return Agreement(sum(len(v) for v, _ in units), pairs, exact, within, compared, same, alpha(v for v, _ in units))
 
 
-def units(cycle: Cycle, framework: Framework, characteristic: str | None = None
-          ) -> list[tuple[list[int], int | None]]:
+def units(cycle: Cycle, framework: Framework, characteristic: str | None = None) -> list[tuple[list[int], int | None]]:
     """A cycle's units of calibration: one per visit and characteristic with independent levels,
     as ranks of the framework's levels (lowest 0), with the team's rating of it if any."""
     rank = {lv.id: i for i, lv in enumerate(framework.levels)}
@@ -161,8 +159,9 @@ def cycle_calibration(cycle: Cycle, framework: Framework) -> CycleCalibration | 
     return CycleCalibration(cycle, agreement(units(cycle, framework)), per)
 
 
-def school_calibration(cycles: Iterable[Cycle], framework_of: Callable[[Cycle], Framework | None]
-                       ) -> list[CycleCalibration]:
+def school_calibration(
+    cycles: Iterable[Cycle], framework_of: Callable[[Cycle], Framework | None]
+) -> list[CycleCalibration]:
     """The walkthroughs with independent levels, in date order."""
     out = []
     for c in sorted(cycles, key=lambda c: (c.date, c.id)):

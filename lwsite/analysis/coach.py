@@ -75,8 +75,9 @@ def cycle_flags(cycle: Cycle, read: Callable[[str], str] | None = None) -> list[
         for item in script.evidence:
             found = classify(item.text)
             if not found.ok:
-                out.append(Flag(cycle.school, cycle.id, script.path, item.line, item.text, found,
-                                "evidence", item.visit))
+                out.append(
+                    Flag(cycle.school, cycle.id, script.path, item.line, item.text, found, "evidence", item.visit)
+                )
     public: list[tuple[str, str, str, bool]] = []  # (path, field, text, is_prose)
     if cycle.debrief is not None:
         path = f"{cycle.path}/debrief.md"

@@ -236,8 +236,9 @@ class _Protection:
 
     def cost(self, root: Node) -> float:
         seen = feasible([root])
-        return sum(self.WEIGHT[min(n.depth, 2)] * 100 * (seen[n][1] - seen[n][0]) / n.total
-                   for n in root.walk() if n.total)
+        return sum(
+            self.WEIGHT[min(n.depth, 2)] * 100 * (seen[n][1] - seen[n][0]) / n.total for n in root.walk() if n.total
+        )
 
     def repair(self, node: Node) -> bool:
         """Free a pinned small figure by the cheapest nearest move; False when nothing can."""

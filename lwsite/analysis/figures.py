@@ -154,8 +154,9 @@ class Figures:
             counted = (Band(low_label, low, upper.complement()), Band(high_label, high, upper))
         else:
             counts = self._levels[k]
-            counted = tuple(Band(label, levels, exact(counts[levels[0].id], upper.total))
-                            for label, levels in bands(fw, False))
+            counted = tuple(
+                Band(label, levels, exact(counts[levels[0].id], upper.total)) for label, levels in bands(fw, False)
+            )
         return Distribution(counted, upper, k[0])
 
     def framework(self, cycle: Cycle) -> Framework:
@@ -167,8 +168,7 @@ class Figures:
         k = (WALKTHROUGH, cycle.school, cycle.id, characteristic)
         return self._distribution(k, self.framework(cycle)) if k in self._spans else None
 
-    def school_year(self, school: str, year: str, framework: Framework, characteristic: str
-                    ) -> Distribution | None:
+    def school_year(self, school: str, year: str, framework: Framework, characteristic: str) -> Distribution | None:
         """One school's school year: the sum of its walkthroughs that rated the characteristic."""
         k = (SCHOOL_YEAR, school, year, framework.id, characteristic)
         return self._distribution(k, framework) if k in self._spans else None
@@ -186,8 +186,15 @@ class Figures:
             if dist is None:
                 continue
             prev = out[-1] if out else None
-            out.append(Rated(cycle, characteristic, dist, prev.cycle if prev else None,
-                             change(prev.distribution, dist) if prev else None))
+            out.append(
+                Rated(
+                    cycle,
+                    characteristic,
+                    dist,
+                    prev.cycle if prev else None,
+                    change(prev.distribution, dist) if prev else None,
+                )
+            )
         return out
 
     # evidence -------------------------------------------------------------------------------

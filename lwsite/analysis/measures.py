@@ -41,7 +41,7 @@ class Verdict:
 
     @property
     def level_label(self) -> str:
-        """"Providing or above" ("Sustaining" for the top level)."""
+        """ "Providing or above" ("Sustaining" for the top level)."""
         levels = self.framework.levels
         i = next(i for i, lv in enumerate(levels) if lv.id == self.target.level)
         return levels[i].label if i == len(levels) - 1 else f"{levels[i].label} or above"
@@ -61,8 +61,9 @@ def boundary(framework: Framework) -> str:
     return trends.upper_levels(framework)[0]
 
 
-def judging_cycle(step: ActionStep, target: Target, cycles: Iterable[Cycle], figures: Figures,
-                  framework: Framework, today: dt.date) -> Cycle | None:
+def judging_cycle(
+    step: ActionStep, target: Target, cycles: Iterable[Cycle], figures: Figures, framework: Framework, today: dt.date
+) -> Cycle | None:
     """The school's first walkthrough after the step's (on or after ``by`` when a date) that has
     happened and rated the characteristic on the same framework."""
     for c in sorted(cycles, key=lambda c: (c.date, c.id)):
@@ -78,7 +79,7 @@ def judging_cycle(step: ActionStep, target: Target, cycles: Iterable[Cycle], fig
 def reached(dist: Distribution, framework: Framework, level: str) -> Span | None:
     """Visits rated at or above a level, when the audience's bands tell it (None otherwise)."""
     ids = [lv.id for lv in framework.levels]
-    above = set(ids[ids.index(level):])
+    above = set(ids[ids.index(level) :])
     chosen = [b for b in dist.bands if {lv.id for lv in b.levels} <= above]
     if {lv.id for b in chosen for lv in b.levels} != above:
         return None
@@ -87,8 +88,9 @@ def reached(dist: Distribution, framework: Framework, level: str) -> Span | None
     return Span(sum(b.count.lo for b in chosen), sum(b.count.hi for b in chosen), dist.total)
 
 
-def verdict(step: ActionStep, cycles: Sequence[Cycle], figures: Figures, framework: Framework,
-            today: dt.date) -> Verdict | None:
+def verdict(
+    step: ActionStep, cycles: Sequence[Cycle], figures: Figures, framework: Framework, today: dt.date
+) -> Verdict | None:
     """The verdict on a measured step (None for a step without a structured measure)."""
     target = step.target
     if target is None:

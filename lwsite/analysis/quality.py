@@ -39,7 +39,8 @@ from .lexicon import EVALUATIVE_ADJECTIVES, JUDGING_ADJECTIVES
 # Word classes. Each is documentation as much as code: what it catches, and why.
 
 # Words that say how good something was. Judgmental wherever the observer writes them.
-EVALUATIVE = frozenset("""
+EVALUATIVE = frozenset(
+    """
 good great nice nicely excellent amazing awesome wonderful wonderfully fantastic terrific outstanding superb
 brilliant lovely beautiful beautifully perfect perfectly impressive impressively poor poorly bad awful
 effective effectively ineffective successful successfully unsuccessful meaningful powerful insightful thoughtful
@@ -59,7 +60,8 @@ inefficient organized exemplary ideal optimal stellar phenomenal incredible rema
 admirable inadequate insufficient adequate sufficient age-appropriate equitable inclusive culturally vibrant
 welcoming orderly hectic frantic sluggish brisk fast-paced slow-paced well-scaffolded scaffolded carefully careful
 masterfully excellently highlight gem disaster pleasure delight missed-opportunity
-""".split())
+""".split()
+)
 # "Strong acid", "warm colors": literal senses that the next word gives away.
 LITERAL_NEXT = {
     "strong": {"acid", "acids", "base", "bases", "verbs", "magnet", "magnets", "wind", "winds"},
@@ -77,7 +79,8 @@ LITERAL_NEXT = {
 }
 # Attributions of what students or the teacher felt, knew or understood: an observer sees behaviour,
 # not minds. Judgmental wherever they are the observer's words.
-INNER_STATE = frozenset("""
+INNER_STATE = frozenset(
+    """
 understood understand understands understanding grasp grasped knew confused confusion frustrated frustration
 bored boredom disengaged unfocused focused attentive inattentive motivated unmotivated curious curiosity proud
 happy unhappy excited excitement eager eagerly anxious anxiety nervous nervously worried uncomfortable
@@ -87,7 +90,8 @@ struggled struggles struggling stuck shaky naturally genuinely genuine know know
 puzzled hesitant reluctant willing thrilled delighted upset annoyed embarrassed shy scared afraid surprised amazed
 intrigued fascinated hooked absorbed immersed disinterested apathetic sleepy tired exhausted energetic mastered
 realized remembered grasping lost-looking perplexed baffled content satisfied
-""".split())
+""".split()
+)
 # Inner-state words that are also literal: judgmental only after a form of be, seem, look or feel
 # ("looked lost", "were lost"; not "lost his place").
 INNER_AFTER_LINK = frozenset("lost ready natural".split())
@@ -99,30 +103,72 @@ REPORTED = frozenset("what how whether if who asked ask asks check checked check
 KNOWING = frozenset("know knows knew understand understands understood remember remembered".split())
 # Hedges: the observer infers rather than reports. "appeared" and "looked" only before a state.
 HEDGES = frozenset("seem seems seemed seeming".split())
-LINK_VERBS = frozenset("is are was were be been being am seem seems seemed appear appears appeared look looks "
-                       "looked feel feels felt sounded sounds became become got stayed remained".split())
-INFERENCE_ADVERBS = frozenset("clearly obviously evidently truly definitely certainly apparently probably perhaps "
-                              "maybe likely".split())
+LINK_VERBS = frozenset(
+    "is are was were be been being am seem seems seemed appear appears appeared look looks "
+    "looked feel feels felt sounded sounds became become got stayed remained".split()
+)
+INFERENCE_ADVERBS = frozenset(
+    "clearly obviously evidently truly definitely certainly apparently probably perhaps maybe likely".split()
+)
 # Degree words grade what follows ("very hands-on", "really seamless").
 DEGREE = frozenset("very really extremely super highly incredibly overly".split())
 # ... and these only before a word that judges ("fully engaged", not "fully filled").
 SOFT_DEGREE = frozenset("so quite pretty fairly fully totally completely entirely absolutely deeply".split())
 # Words that may stand between a link verb and what it links ("was not clear", "were all so proud").
-TRANSPARENT = frozenset("not n't never always still all both a bit little very really so quite rather too "
-                        "fully totally completely pretty fairly".split())
+TRANSPARENT = frozenset(
+    "not n't never always still all both a bit little very really so quite rather too "
+    "fully totally completely pretty fairly".split()
+)
 # Verdicts on what should have been.
-VERDICT_WORDS = frozenset("lacked lacks lacking lack shouldn't should've underused overused dragged forever wasted "
-                          "waste dominated ignored barely missed managed".split())
+VERDICT_WORDS = frozenset(
+    "lacked lacks lacking lack shouldn't should've underused overused dragged forever wasted "
+    "waste dominated ignored barely missed managed".split()
+)
 VERDICT_PHRASES = (
-    "not enough", "should have", "should be", "needs to", "need to", "needed to", "needed more", "needs more",
-    "would have been", "could have", "missed opportunity", "took forever", "a concern", "was a hit", "a hit",
-    "like clockwork", "in a good way", "out of control", "were just", "was just", "are just", "a hard time",
-    "working hard", "worked hard", "work hard", "hard for", "teaching moment", "lightbulb moment",
-    "set up for success", "went on too long",
+    "not enough",
+    "should have",
+    "should be",
+    "needs to",
+    "need to",
+    "needed to",
+    "needed more",
+    "needs more",
+    "would have been",
+    "could have",
+    "missed opportunity",
+    "took forever",
+    "a concern",
+    "was a hit",
+    "a hit",
+    "like clockwork",
+    "in a good way",
+    "out of control",
+    "were just",
+    "was just",
+    "are just",
+    "a hard time",
+    "working hard",
+    "worked hard",
+    "work hard",
+    "hard for",
+    "teaching moment",
+    "lightbulb moment",
+    "set up for success",
+    "went on too long",
 )
 # Inner states said in a phrase.
-INNER_PHRASES = ("got it", "get it", "gets it", "getting it", "lost interest", "opened up", "on task", "off task",
-                 "held their attention", "held ss' attention")
+INNER_PHRASES = (
+    "got it",
+    "get it",
+    "gets it",
+    "getting it",
+    "lost interest",
+    "opened up",
+    "on task",
+    "off task",
+    "held their attention",
+    "held ss' attention",
+)
 # The observer's own reaction.
 REACTION_RE = re.compile(
     r"\b(?:I|we)(?: really| was| were| am)?(?: pleasantly| so| really)? (?:liked|loved|enjoyed|felt|feel|appreciated|"
@@ -131,10 +177,20 @@ REACTION_RE = re.compile(
     re.IGNORECASE,
 )
 # Generalities: they could describe almost any classroom.
-GENERALITIES = ("a variety of", "various", "different activities", "many activities", "lots of", "a lot of",
-                "some students", "many students", "most students")
+GENERALITIES = (
+    "a variety of",
+    "various",
+    "different activities",
+    "many activities",
+    "lots of",
+    "a lot of",
+    "some students",
+    "many students",
+    "most students",
+)
 # Words any classroom note could hold: they name no detail of this one.
-GENERIC = frozenset("""
+GENERIC = frozenset(
+    """
 a an the and or but of to in on at for with w/ from by into about as than then there here this that these those
 it its their his her they them he she we i our you your is are was were be been being am has have had do does did
 doing done some many most several few all each other others another more less much lots lot very really also
@@ -152,12 +208,15 @@ went go goes going get got gets getting seemed seem looked look felt feel
 on-task engaged engagement participating participated participation
 which who whom whose what how why where not enough like mostly usually often sometimes own back right level
 early late long short hard lost interest needed need needs good well
-""".split())
-NUMBER_WORDS = frozenset("""
+""".split()
+)
+NUMBER_WORDS = frozenset(
+    """
 one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
 eighteen nineteen twenty thirty forty fifty sixty hundred half twice thrice once both none no every each all
 nobody neither only first second third
-""".split())
+""".split()
+)
 # A speaker label: the words after it are speech, not the observer's.
 SPEAKER_RE = re.compile(
     r"(?:^|(?<=[;.]\s))(?:T\d?|S\d*|Ss|Teacher|Student|Students|Child|Kid|Instructor|Coach|Librarian|Para|"
@@ -178,11 +237,15 @@ TITLED_RE = re.compile(r"\b(?:titled|entitled|called|named|labell?ed|reads?|says
 TOKEN_RE = re.compile(r"[^\W\d_](?:[\w'’/-]*\w)?|\d[\d.,:/%x-]*|[!?;:.,()\-–—+]")
 CLAUSE_START = frozenset([*"!?;:.,()-–—+", "QUOTE"])
 # Spanish notes are left alone: this round the coach reads English only.
-SPANISH = frozenset("el la los las del de que en y con para por una un su sus estudiantes alumnos maestra maestro "
-                    "muy se al es son fue eran estaba estaban lección clase grupo grupos parecían durante sobre cada "
-                    "cuando como pero más también".split())
-ENGLISH = frozenset("the and of to with in on were was a an is are students teacher their at for from up by as it "
-                    "they each all t s ss w/ his her this that".split())
+SPANISH = frozenset(
+    "el la los las del de que en y con para por una un su sus estudiantes alumnos maestra maestro "
+    "muy se al es son fue eran estaba estaban lección clase grupo grupos parecían durante sobre cada "
+    "cuando como pero más también".split()
+)
+ENGLISH = frozenset(
+    "the and of to with in on were was a an is are students teacher their at for from up by as it "
+    "they each all t s ss w/ his her this that".split()
+)
 SPANISH_MARKS = re.compile("[¡¿ñáéíóú]")
 
 # Concrete words an unquantified, unquoted note needs not to be too general, without and with judgment in
@@ -194,12 +257,9 @@ MIN_DETAIL_JUDGED = 4
 LEAD_LABEL_RE = re.compile(r"^[^:;.!?\"“]{1,40}?(?::| - | – | — )")
 
 WHY = {
-    "evaluation": ("says how good it was, not what happened",
-                   "what did you see or hear that made it so?"),
-    "inner": ("an inference about what students felt or understood",
-              "what did students do or say?"),
-    "hedge": ("an inference about what students felt or understood",
-              "what did students do or say?"),
+    "evaluation": ("says how good it was, not what happened", "what did you see or hear that made it so?"),
+    "inner": ("an inference about what students felt or understood", "what did students do or say?"),
+    "hedge": ("an inference about what students felt or understood", "what did students do or say?"),
     "degree": ("grades what follows, as a judgment does", "what exactly did you see or hear?"),
     "verdict": ("a verdict on what should have been", "what happened, for how long, with how many?"),
     "reaction": ("your own reaction, not evidence", "what did students or the teacher do or say?"),
@@ -209,7 +269,7 @@ WHY = {
 # Kept for the pages' "How to use it" list.
 REWRITE_PROMPTS: dict[str, str] = {
     "judgmental": "Describe what you saw and heard instead of how good it was: what exactly did "
-                  "students or the teacher do or say?",
+    "students or the teacher do or say?",
     "general": "What exactly did students do or say? Add who, how many, and what.",
 }
 NO_ACTION = "no count, quote or concrete detail"
@@ -281,11 +341,31 @@ def _grouped(reasons: tuple[Reason, ...], kind: str) -> list[tuple[str, tuple[st
 
 
 # Every word the token scan of ``classify`` reacts to (the others are skipped at once).
-TRIGGERS = (EVALUATIVE | INNER_STATE | INFERENCE_ADVERBS | HEDGES | INNER_AFTER_LINK | GRADE_AFTER_LINK | DEGREE
-            | SOFT_DEGREE | VERDICT_WORDS | EVALUATIVE_ADJECTIVES | frozenset(
-                "well appeared appear appears looked look looks felt feel feels too checked !".split()))
-_TITLED_HINT = (" titled ", " entitled ", " called ", " named ", " labeled ", " labelled ", " read ", " reads ",
-                " say ", " says ")
+TRIGGERS = (
+    EVALUATIVE
+    | INNER_STATE
+    | INFERENCE_ADVERBS
+    | HEDGES
+    | INNER_AFTER_LINK
+    | GRADE_AFTER_LINK
+    | DEGREE
+    | SOFT_DEGREE
+    | VERDICT_WORDS
+    | EVALUATIVE_ADJECTIVES
+    | frozenset("well appeared appear appears looked look looks felt feel feels too checked !".split())
+)
+_TITLED_HINT = (
+    " titled ",
+    " entitled ",
+    " called ",
+    " named ",
+    " labeled ",
+    " labelled ",
+    " read ",
+    " reads ",
+    " say ",
+    " says ",
+)
 _REACTION_HINTS = (" i ", " we ", " wow ", " love it ", " what a ")
 _VERDICT_PADDED = tuple((p, f" {p} ") for p in VERDICT_PHRASES)
 _INNER_PADDED = tuple((p, f" {p} ") for p in INNER_PHRASES)
@@ -310,7 +390,7 @@ def _mask(text: str) -> tuple[str, bool]:
         found = pattern.search(own)
         while found and found.group(1).strip():
             has_quote = True
-            own = own[: found.start(1)] + " QUOTE " + own[found.end(1):]
+            own = own[: found.start(1)] + " QUOTE " + own[found.end(1) :]
             found = pattern.search(own, found.start(1) + 7)
     return own, has_quote
 
@@ -374,20 +454,28 @@ def classify(text: str, detail: tuple[int, int] = (MIN_DETAIL, MIN_DETAIL_JUDGED
             hit("evaluation", low)
             judged.add(i)
         elif low in INNER_STATE:
-            if prev == "about" or (low in KNOWING and REPORTED.intersection(lower[max(0, i - 3):i])):
+            if prev == "about" or (low in KNOWING and REPORTED.intersection(lower[max(0, i - 3) : i])):
                 continue  # "a poem about love", "asked what they knew"
             hit("inner", low)
             judged.add(i)
         elif low in INFERENCE_ADVERBS:
             hit("inner", f"{low} {nxt}" if nxt_word else low)
             judged.update((i, i + 1))
-        elif low in HEDGES or (low in ("appeared", "appear", "appears", "looked", "look", "looks")  # noqa: SIM114
-                                and (nxt in INNER_STATE or nxt in INNER_AFTER_LINK or nxt in EVALUATIVE
-                                     or nxt in GRADE_AFTER_LINK or nxt in EVALUATIVE_ADJECTIVES
-                                     or nxt in ("to", "like", "a"))):
-            hit("hedge", f"{low} {nxt}" if nxt_word else low)
-            judged.update((i, i + 1))
-        elif low in ("felt", "feel", "feels") and prev != "i":  # a hedge of its own: "felt rushed", not "I felt"
+        elif (
+            low in HEDGES
+            or (
+                low in ("appeared", "appear", "appears", "looked", "look", "looks")
+                and (
+                    nxt in INNER_STATE
+                    or nxt in INNER_AFTER_LINK
+                    or nxt in EVALUATIVE
+                    or nxt in GRADE_AFTER_LINK
+                    or nxt in EVALUATIVE_ADJECTIVES
+                    or nxt in ("to", "like", "a")
+                )
+            )
+            or (low in ("felt", "feel", "feels") and prev != "i")
+        ):
             hit("hedge", f"{low} {nxt}" if nxt_word else low)
             judged.update((i, i + 1))
         elif (low in INNER_AFTER_LINK or low in GRADE_AFTER_LINK) and linked:
@@ -400,8 +488,13 @@ def classify(text: str, detail: tuple[int, int] = (MIN_DETAIL, MIN_DETAIL_JUDGED
         elif low == "too" and nxt_word:
             hit("verdict", f"too {nxt}")
             judged.update((i, i + 1))
-        elif low in SOFT_DEGREE and (nxt in EVALUATIVE or nxt in EVALUATIVE_ADJECTIVES or nxt in INNER_STATE
-                                     or nxt in INNER_AFTER_LINK or nxt in GRADE_AFTER_LINK):
+        elif low in SOFT_DEGREE and (
+            nxt in EVALUATIVE
+            or nxt in EVALUATIVE_ADJECTIVES
+            or nxt in INNER_STATE
+            or nxt in INNER_AFTER_LINK
+            or nxt in GRADE_AFTER_LINK
+        ):
             hit("degree", f"{low} {nxt}")
             judged.update((i, i + 1))
         elif low in VERDICT_WORDS:
@@ -409,12 +502,12 @@ def classify(text: str, detail: tuple[int, int] = (MIN_DETAIL, MIN_DETAIL_JUDGED
             judged.add(i)
         elif nxt == "than":
             continue  # a comparison ("is greater than", "longer than")
-        elif low in EVALUATIVE_ADJECTIVES and (linked or prev in DEGREE or (prev in ("and", "but")
-                                               and i >= 2 and lower[i - 2] in EVALUATIVE_ADJECTIVES)):
+        elif low in EVALUATIVE_ADJECTIVES and (
+            linked or prev in DEGREE or (prev in ("and", "but") and i >= 2 and lower[i - 2] in EVALUATIVE_ADJECTIVES)
+        ):
             hit("evaluation", low)
             judged.add(i)
-        elif low == "checked" and nxt == "out" and (prev in LINK_VERBS or i + 2 >= n
-                                                     or not lower[i + 2][:1].isalpha()):
+        elif low == "checked" and nxt == "out" and (prev in LINK_VERBS or i + 2 >= n or not lower[i + 2][:1].isalpha()):
             hit("inner", "checked out")
             judged.add(i)
         elif low in JUDGING_ADJECTIVES and nxt not in LITERAL_NEXT.get(low, ()):
@@ -451,8 +544,9 @@ def without_missing_detail(finding: QualityFinding) -> QualityFinding:
 COUNT_RE = re.compile(r"^\d|^\d+:\d\d")
 
 
-def _generality(lower: list[str], has_quote: bool, judged: set[int], heading: int,
-                detail_needed: tuple[int, int]) -> Reason | None:
+def _generality(
+    lower: list[str], has_quote: bool, judged: set[int], heading: int, detail_needed: tuple[int, int]
+) -> Reason | None:
     joined = " " + " ".join(lower) + " "
     vague = [p for p in GENERALITIES if f" {p} " in joined]
     counted = has_quote or any(COUNT_RE.match(t) or t in NUMBER_WORDS for t in lower)
@@ -462,8 +556,17 @@ def _generality(lower: list[str], has_quote: bool, judged: set[int], heading: in
         return Reason("general", "generality", tuple(vague))
     if counted:
         return None
-    detail = [t for i, t in enumerate(lower) if i >= heading and i not in judged and t[:1].isalpha()
-              and t not in GENERIC and t not in EVALUATIVE and t not in INNER_STATE and len(t) > 1]
+    detail = [
+        t
+        for i, t in enumerate(lower)
+        if i >= heading
+        and i not in judged
+        and t[:1].isalpha()
+        and t not in GENERIC
+        and t not in EVALUATIVE
+        and t not in INNER_STATE
+        and len(t) > 1
+    ]
     if len(detail) < detail_needed[1 if judged else 0]:
         return Reason("general", "general", (NO_ACTION,))
     return None

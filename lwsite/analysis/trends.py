@@ -66,7 +66,7 @@ def extents(cycle: Cycle) -> dict[Extent, int]:
 def upper_levels(framework: Framework) -> tuple[str, ...]:
     """The upper half of the continuum ("Providing or above" on a four-level one)."""
     levels = framework.levels
-    return tuple(lv.id for lv in levels[len(levels) // 2:])
+    return tuple(lv.id for lv in levels[len(levels) // 2 :])
 
 
 def upper_label(framework: Framework) -> str:

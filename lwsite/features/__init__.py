@@ -28,5 +28,12 @@ def all_features() -> list[Feature]:
     """Every feature, in the order their pages are listed."""
     from . import calibration, communication, coverage, downloads, ledger, quality, trends
 
-    return [trends.contribute, ledger.contribute, coverage.contribute, downloads.contribute,
-            communication.contribute, quality.contribute, calibration.contribute]
+    return [
+        trends.contribute,
+        ledger.contribute,
+        coverage.contribute,
+        downloads.contribute,
+        communication.contribute,
+        quality.contribute,
+        calibration.contribute,
+    ]

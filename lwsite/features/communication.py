@@ -49,8 +49,12 @@ SUMMARY: Final = "summary"
 HIGHLIGHTS: Final = "highlights"
 PACKET: Final = "observer-packet"
 # how the cycle page lists each (catalog keys)
-LABELS = {ANNOUNCEMENT: "announcement.label", SUMMARY: "summary.label", HIGHLIGHTS: "highlights.label",
-          PACKET: "packet.label"}
+LABELS = {
+    ANNOUNCEMENT: "announcement.label",
+    SUMMARY: "summary.label",
+    HIGHLIGHTS: "highlights.label",
+    PACKET: "packet.label",
+}
 ORDER = {ANNOUNCEMENT: 100, LETTER: 110, SUMMARY: 200, HIGHLIGHTS: 210, PACKET: 300}  # letters: 110 + i
 
 
@@ -68,18 +72,27 @@ def contribute(site: Site) -> Contribution:
     for school in p.schools:
         for cycle in school.cycles:
             out.pages.extend(_cycle_pages(site, school, cycle, out.problems))
-            out.assets.append(Asset(calendar_path(cycle), cycle_calendar(site, school, cycle),
-                                    t("calendar.day_file")))
+            out.assets.append(Asset(calendar_path(cycle), cycle_calendar(site, school, cycle), t("calendar.day_file")))
     upcoming = upcoming_cycles(site)
     out.assets.append(Asset(UPCOMING, upcoming_calendar(site, upcoming), t("calendar.upcoming_file")))
-    summaries = sorted((pg for pg in out.pages if pg.kind == SUMMARY),
-                       key=lambda pg: (pg.context["cycle"].date, pg.src), reverse=True)
+    summaries = sorted(
+        (pg for pg in out.pages if pg.kind == SUMMARY), key=lambda pg: (pg.context["cycle"].date, pg.src), reverse=True
+    )
     out.assets.append(Asset(FEED, summary_feed(site, summaries), t("feed.file")))
-    out.pages.append(Page(
-        SUBSCRIBE, t("follow.title"), "follow", "messages/follow.html",
-        {"upcoming": upcoming, "feed": FEED, "calendar": UPCOMING, "summaries": summaries},
-        parent=paths.HOME, label=t("follow.label"), order=90, in_nav=True, menu=t("menu.follow"),
-    ))
+    out.pages.append(
+        Page(
+            SUBSCRIBE,
+            t("follow.title"),
+            "follow",
+            "messages/follow.html",
+            {"upcoming": upcoming, "feed": FEED, "calendar": UPCOMING, "summaries": summaries},
+            parent=paths.HOME,
+            label=t("follow.label"),
+            order=90,
+            in_nav=True,
+            menu=t("menu.follow"),
+        )
+    )
     return out
 
 
@@ -112,29 +125,62 @@ def _cycle_pages(site: Site, school: School, cycle: Cycle, problems: list[Proble
     p, rules, t = site.portfolio, site.rules, site.t.plain
     when = site.date(cycle.date)
     base: dict[str, Any] = {
-        "school": school, "cycle": cycle, "framework": p.framework(cycle.focus.framework),
-        "minutes": cycle.outline.minutes, "status": cycle_status(cycle, site.today),
-        "calendar": calendar_path(cycle), "next_cycle": next_cycle(school, cycle),
-        "cycle_src": paths.cycle(cycle), "visit_span": visit_span(cycle),
+        "school": school,
+        "cycle": cycle,
+        "framework": p.framework(cycle.focus.framework),
+        "minutes": cycle.outline.minutes,
+        "status": cycle_status(cycle, site.today),
+        "calendar": calendar_path(cycle),
+        "next_cycle": next_cycle(school, cycle),
+        "cycle_src": paths.cycle(cycle),
+        "visit_span": visit_span(cycle),
     }
     debrief = cycle.debrief
     edition = {"lt": site.t, "letter_lang": site.lang}  # a message in the edition's own language
     materials = [
-        _Material(ANNOUNCEMENT, p.language, ANNOUNCEMENT, t("announcement.title", school=school.name, date=when),
-                  t(LABELS[ANNOUNCEMENT]), "messages/announcement.html", base, True),
-        _Material(SUMMARY, p.language, SUMMARY, t("summary.title", school=school.name, date=when),
-                  t(LABELS[SUMMARY]), "messages/summary.html", base, debrief is not None),
-        _Material(HIGHLIGHTS, p.language, HIGHLIGHTS,
-                  t("highlights.title_staff" if rules.staff else "highlights.title", school=school.name, date=when),
-                  t(LABELS[HIGHLIGHTS]), "messages/highlights.html", base,
-                  debrief is not None and bool(debrief.strengths or debrief.quick_wins)),
+        _Material(
+            ANNOUNCEMENT,
+            p.language,
+            ANNOUNCEMENT,
+            t("announcement.title", school=school.name, date=when),
+            t(LABELS[ANNOUNCEMENT]),
+            "messages/announcement.html",
+            base,
+            True,
+        ),
+        _Material(
+            SUMMARY,
+            p.language,
+            SUMMARY,
+            t("summary.title", school=school.name, date=when),
+            t(LABELS[SUMMARY]),
+            "messages/summary.html",
+            base,
+            debrief is not None,
+        ),
+        _Material(
+            HIGHLIGHTS,
+            p.language,
+            HIGHLIGHTS,
+            t("highlights.title_staff" if rules.staff else "highlights.title", school=school.name, date=when),
+            t(LABELS[HIGHLIGHTS]),
+            "messages/highlights.html",
+            base,
+            debrief is not None and bool(debrief.strengths or debrief.quick_wins),
+        ),
     ]
     languages = list(dict.fromkeys(p.languages))
     for unused in cycle.messages:
-        if unused.lang is not None and unused.lang != p.language and (
-                unused.kind != LETTER or unused.lang not in languages):
-            made = (f"family letters are made in {', '.join(languages)} (languages)" if unused.kind == LETTER
-                    else f"only family letters come in other languages than the site's ({p.language})")
+        if (
+            unused.lang is not None
+            and unused.lang != p.language
+            and (unused.kind != LETTER or unused.lang not in languages)
+        ):
+            made = (
+                f"family letters are made in {', '.join(languages)} (languages)"
+                if unused.kind == LETTER
+                else f"only family letters come in other languages than the site's ({p.language})"
+            )
             problems.append(Problem(unused.path, 1, f"this message is not used: {made}", warning=True))
     letters = {lang: i18n.Translator(lang, p.catalogs) for lang in languages}
     for i, lang in enumerate(languages):
@@ -144,11 +190,27 @@ def _cycle_pages(site: Site, school: School, cycle: Cycle, problems: list[Proble
         letter_cycle = next((c for c in letter_school.cycles if c.id == cycle.id), cycle)
         title = lt.plain("letter.title", school=letter_school.name, date=lt.date(cycle.date))
         others = [(o, letter_part(o, p.language), letters[o].plain("language_name")) for o in languages if o != lang]
-        materials.append(_Material(
-            LETTER, lang, letter_part(lang, p.language), title, lt.plain("letter.label"),
-            "messages/family_letter.html",
-            base | {"lt": lt, "letter_lang": lang, "other_letters": others, "order": i, "letter_cycle": letter_cycle,
-                    "letter_school": letter_school, "letter_portfolio": there}, True))
+        materials.append(
+            _Material(
+                LETTER,
+                lang,
+                letter_part(lang, p.language),
+                title,
+                lt.plain("letter.label"),
+                "messages/family_letter.html",
+                base
+                | {
+                    "lt": lt,
+                    "letter_lang": lang,
+                    "other_letters": others,
+                    "order": i,
+                    "letter_cycle": letter_cycle,
+                    "letter_school": letter_school,
+                    "letter_portfolio": there,
+                },
+                True,
+            )
+        )
 
     pages: list[Page] = []
     for m in materials:
@@ -166,17 +228,34 @@ def _cycle_pages(site: Site, school: School, cycle: Cycle, problems: list[Proble
             context |= {"message": message, "kind": m.kind, "letter_lang": written, "lt": letters[written]}
         # the page's language, when it is not the edition's (<html lang>)
         page_lang = str(context["letter_lang"])
-        pages.append(Page(
-            paths.cycle(cycle, m.part), title, m.kind, template, context, printable=True,
-            parent=paths.cycle(cycle), label=m.label, order=ORDER[m.kind] + int(m.context.get("order", 0)),
-            lang=page_lang if page_lang != site.lang else None,
-        ))
+        pages.append(
+            Page(
+                paths.cycle(cycle, m.part),
+                title,
+                m.kind,
+                template,
+                context,
+                printable=True,
+                parent=paths.cycle(cycle),
+                label=m.label,
+                order=ORDER[m.kind] + int(m.context.get("order", 0)),
+                lang=page_lang if page_lang != site.lang else None,
+            )
+        )
     if rules.show_schedule_rows and cycle.schedule.visits:  # the team's, until the day
-        pages.append(Page(
-            paths.cycle(cycle, PACKET), t("packet.title", school=school.name, date=when), PACKET,
-            "messages/observer_packet.html", base | {"groups": visiting_groups(cycle)}, printable=True,
-            parent=paths.cycle(cycle), label=t(LABELS[PACKET]), order=ORDER[PACKET],
-        ))
+        pages.append(
+            Page(
+                paths.cycle(cycle, PACKET),
+                t("packet.title", school=school.name, date=when),
+                PACKET,
+                "messages/observer_packet.html",
+                base | {"groups": visiting_groups(cycle)},
+                printable=True,
+                parent=paths.cycle(cycle),
+                label=t(LABELS[PACKET]),
+                order=ORDER[PACKET],
+            )
+        )
     return pages
 
 
@@ -197,8 +276,11 @@ def visiting_groups(cycle: Cycle) -> list[VisitingGroup]:
     """The day per visiting group (team audience: the schedule's rows and group labels)."""
     out = []
     for block in cycle.outline.blocks:
-        visits = tuple(sorted((v for v in cycle.schedule.visits if v.group == block.group),
-                              key=lambda v: (v.block.start, v.number)))
+        visits = tuple(
+            sorted(
+                (v for v in cycle.schedule.visits if v.group == block.group), key=lambda v: (v.block.start, v.number)
+            )
+        )
         members = tuple(m for m in cycle.team.members if m.group == block.group and block.group is not None)
         out.append(VisitingGroup(block.group, block.ordinal, visits, members))
     return out
@@ -245,8 +327,9 @@ def _calendar(site: Site, name: str, events: Iterable[icalendar.Event], years: I
     return data
 
 
-def _event(uid: str, summary: str, day: dt.date, start: dt.time, end: dt.time, site: Site,
-           location: str, description: str) -> icalendar.Event:
+def _event(
+    uid: str, summary: str, day: dt.date, start: dt.time, end: dt.time, site: Site, location: str, description: str
+) -> icalendar.Event:
     zone = _zone(site)
     event = icalendar.Event()
     event.add("uid", uid)
@@ -268,16 +351,46 @@ def cycle_calendar(site: Site, school: School, cycle: Cycle) -> bytes:
     uid = f"{cycle.id}-{school.id}"
     events = []
     if o.orientation is not None:
-        events.append(_event(f"{uid}-orientation@lwsite", t("calendar.orientation"), day,
-                             o.orientation.start, o.orientation.end, site, school.name, focus))
+        events.append(
+            _event(
+                f"{uid}-orientation@lwsite",
+                t("calendar.orientation"),
+                day,
+                o.orientation.start,
+                o.orientation.end,
+                site,
+                school.name,
+                focus,
+            )
+        )
     for b in o.blocks:
         who = t("calendar.group", group=b.group) if b.group is not None else t("calendar.block", ordinal=b.ordinal)
         n = t("calendar.visits", count=b.visits)
-        events.append(_event(f"{uid}-visits-{b.ordinal}@lwsite", t("calendar.visits_summary", who=who), day,
-                             b.start, b.end, site, school.name, f"{n}. {focus}"))
+        events.append(
+            _event(
+                f"{uid}-visits-{b.ordinal}@lwsite",
+                t("calendar.visits_summary", who=who),
+                day,
+                b.start,
+                b.end,
+                site,
+                school.name,
+                f"{n}. {focus}",
+            )
+        )
     if o.debrief is not None:
-        events.append(_event(f"{uid}-debrief@lwsite", t("calendar.debrief"), day,
-                             o.debrief.start, o.debrief.end, site, school.name, focus))
+        events.append(
+            _event(
+                f"{uid}-debrief@lwsite",
+                t("calendar.debrief"),
+                day,
+                o.debrief.start,
+                o.debrief.end,
+                site,
+                school.name,
+                focus,
+            )
+        )
     name = t("calendar.day_name", school=school.name, date=site.date(day))
     return _calendar(site, name, events, [day.year])
 
@@ -301,9 +414,18 @@ def upcoming_calendar(site: Site, cycles: list[Cycle]) -> bytes:
     for c in cycles:
         school = site.school(c.school)
         start, end = day_span(c)
-        events.append(_event(f"{c.id}-{school.id}-day@lwsite", site.t.plain("calendar.at", school=school.name),
-                             c.date, start, end, site, school.name,
-                             site.t.plain("calendar.focus", question=c.focus.question)))
+        events.append(
+            _event(
+                f"{c.id}-{school.id}-day@lwsite",
+                site.t.plain("calendar.at", school=school.name),
+                c.date,
+                start,
+                end,
+                site,
+                school.name,
+                site.t.plain("calendar.focus", question=c.focus.question),
+            )
+        )
     name = site.t.plain("calendar.upcoming_name", name=site.portfolio.name)
     return _calendar(site, name, events, [c.date.year for c in cycles])
 
@@ -337,9 +459,15 @@ def summary_feed(site: Site, summaries: list[Page]) -> bytes:
     p, t = site.portfolio, site.t.plain
     zone = _zone(site) or dt.UTC
     feed = _Feed(
-        title=t("feed.title", name=p.name), link="./", description=t("feed.description"),
-        language=site.lang, author_name=str(p.name), author_email=p.contact, feed_guid=_guid(site, "summaries"),
-        feed_url=FEED, fallback=_stamp(site.today),
+        title=t("feed.title", name=p.name),
+        link="./",
+        description=t("feed.description"),
+        language=site.lang,
+        author_name=str(p.name),
+        author_email=p.contact,
+        feed_guid=_guid(site, "summaries"),
+        feed_url=FEED,
+        fallback=_stamp(site.today),
     )
     for page in summaries:
         cycle: Cycle = page.context["cycle"]
@@ -352,10 +480,11 @@ def summary_feed(site: Site, summaries: list[Page]) -> bytes:
             body = md(t("calendar.focus", question=cycle.focus.question))
         end = cycle.outline.debrief.end if cycle.outline.debrief else dt.time(12, 0)
         feed.add_item(
-            title=str(page.title), link=paths.dest_url(page.src, False), description=body,
+            title=str(page.title),
+            link=paths.dest_url(page.src, False),
+            description=body,
             pubdate=dt.datetime.combine(cycle.date, end, tzinfo=zone),
             unique_id=_guid(site, f"{cycle.school}/{cycle.id}/summary"),
         )
     text: str = feed.writeString("utf-8")
     return text.encode("utf-8")
-

@@ -38,8 +38,10 @@ FILES: dict[str, tuple[str, Callable[[Rules], bool]]] = {
     "visits.csv": ("visits by grade and by subject, by walkthrough", lambda r: True),
     "actions.csv": ("every action step, its owner, status, due date and the step it continues", lambda r: True),
     "visit-ratings.csv": ("each visit's ratings (walkthrough team only)", lambda r: r.show_ratings),
-    "visit-schedule.csv": ("each visit's time, group, grade, subject and room, for walkthroughs still to come "
-                           "(walkthrough team only)", lambda r: r.show_schedule_rows),
+    "visit-schedule.csv": (
+        "each visit's time, group, grade, subject and room, for walkthroughs still to come (walkthrough team only)",
+        lambda r: r.show_schedule_rows,
+    ),
     "portfolio.json": ("the whole portfolio with all of these figures, in one file", lambda r: True),
 }
 
@@ -47,8 +49,11 @@ FILES: dict[str, tuple[str, Callable[[Rules], bool]]] = {
 def listing(rules: Rules, t: Translator | None = None) -> list[tuple[str, str]]:
     """The downloads an audience gets, with what each holds (for the pages that link them), in the
     language of ``t`` (the catalogs' ``downloads.files``; English without it)."""
-    return [(name, t.plain("downloads.files." + name.replace(".", "_")) if t else what)
-            for name, (what, who) in FILES.items() if who(rules)]
+    return [
+        (name, t.plain("downloads.files." + name.replace(".", "_")) if t else what)
+        for name, (what, who) in FILES.items()
+        if who(rules)
+    ]
 
 
 def contribute(site: Site) -> Contribution:
@@ -56,12 +61,17 @@ def contribute(site: Site) -> Contribution:
     if not site.portfolio.cycles:
         return Contribution()
     makers: dict[str, Callable[[Site, Figures], str]] = {
-        "ratings.csv": ratings_csv, "evidence.csv": evidence_csv, "visits.csv": visits_csv,
-        "actions.csv": actions_csv, "visit-ratings.csv": visit_ratings_csv,
-        "visit-schedule.csv": visit_schedule_csv, "portfolio.json": portfolio_json,
+        "ratings.csv": ratings_csv,
+        "evidence.csv": evidence_csv,
+        "visits.csv": visits_csv,
+        "actions.csv": actions_csv,
+        "visit-ratings.csv": visit_ratings_csv,
+        "visit-schedule.csv": visit_schedule_csv,
+        "portfolio.json": portfolio_json,
     }
-    return Contribution(assets=[Asset(PREFIX + name, makers[name](site, figures), what)
-                                for name, what in listing(site.rules, site.t)])
+    return Contribution(
+        assets=[Asset(PREFIX + name, makers[name](site, figures), what) for name, what in listing(site.rules, site.t)]
+    )
 
 
 # CSV -------------------------------------------------------------------------------------
@@ -106,8 +116,19 @@ def _note(span: Span, min_group: int) -> str:
 
 
 def _band_rows(d: Distribution, fw: Framework, min_group: int) -> list[list[Any]]:
-    return [[fw.id, "+".join(lv.id for lv in band.levels), band.label, band.count.value, band.count.lo,
-             band.count.hi, d.total, _note(band.count, min_group)] for band in d.bands]
+    return [
+        [
+            fw.id,
+            "+".join(lv.id for lv in band.levels),
+            band.label,
+            band.count.value,
+            band.count.lo,
+            band.count.hi,
+            d.total,
+            _note(band.count, min_group),
+        ]
+        for band in d.bands
+    ]
 
 
 def _figures(site: Site, figures: Figures) -> Iterable[tuple[list[Any], str, Distribution, Framework, str]]:
@@ -136,8 +157,22 @@ def ratings_csv(site: Site, figures: Figures) -> str:
     for lead, cid, d, fw, scope in _figures(site, figures):
         for band in _band_rows(d, fw, site.rules.min_group):
             rows.append([scope, *lead, band[0], cid, *band[1:]])
-    return _csv(["scope", *CYCLE_HEADER, "framework", "characteristic", "levels", "label", "visits", "visits_low",
-                 "visits_high", "visits_rated", "note"], rows)
+    return _csv(
+        [
+            "scope",
+            *CYCLE_HEADER,
+            "framework",
+            "characteristic",
+            "levels",
+            "label",
+            "visits",
+            "visits_low",
+            "visits_high",
+            "visits_rated",
+            "note",
+        ],
+        rows,
+    )
 
 
 def _depth_cols(d: Depth | None, min_group: int) -> list[Any]:
@@ -157,8 +192,7 @@ def evidence_csv(site: Site, figures: Figures) -> str:
             d = figures.depth([c], cid)
             if d is not None:
                 rows.append([*_cycle_cols(site, c), cid, *_depth_cols(d, site.rules.min_group)])
-    return _csv([*CYCLE_HEADER, "characteristic", "evidence_items", "visits_scripted", "items_per_visit", "note"],
-                rows)
+    return _csv([*CYCLE_HEADER, "characteristic", "evidence_items", "visits_scripted", "items_per_visit", "note"], rows)
 
 
 def visits_csv(site: Site, figures: Figures) -> str:
@@ -176,24 +210,63 @@ def actions_csv(site: Site, figures: Figures) -> str:
     rows = []
     for c in _cycles(site):
         for a in c.actions:
-            rows.append([*_cycle_cols(site, c), a.id, a.action, a.owner, a.horizon,
-                         a.due.isoformat() if a.due else None, a.status, _measure(a, c, site), a.outcome, a.carries,
-                         str(a.is_overdue(site.today)).lower()])
-    header = [*CYCLE_HEADER, "id", "action", "owner", "horizon", "due", "status", "measure", "outcome", "carries",
-              f"past_due_as_of_{site.today.isoformat()}"]
+            rows.append(
+                [
+                    *_cycle_cols(site, c),
+                    a.id,
+                    a.action,
+                    a.owner,
+                    a.horizon,
+                    a.due.isoformat() if a.due else None,
+                    a.status,
+                    _measure(a, c, site),
+                    a.outcome,
+                    a.carries,
+                    str(a.is_overdue(site.today)).lower(),
+                ]
+            )
+    header = [
+        *CYCLE_HEADER,
+        "id",
+        "action",
+        "owner",
+        "horizon",
+        "due",
+        "status",
+        "measure",
+        "outcome",
+        "carries",
+        f"past_due_as_of_{site.today.isoformat()}",
+    ]
     return _csv(header, rows)
 
 
 def visit_ratings_csv(site: Site, figures: Figures) -> str:
-    rows = [[*_cycle_cols(site, c), r.visit, r.characteristic, r.level]
-            for c in _cycles(site) for s in c.scripts for r in s.ratings]
+    rows = [
+        [*_cycle_cols(site, c), r.visit, r.characteristic, r.level]
+        for c in _cycles(site)
+        for s in c.scripts
+        for r in s.ratings
+    ]
     return _csv([*CYCLE_HEADER, "visit", "characteristic", "level"], rows)
 
 
 def visit_schedule_csv(site: Site, figures: Figures) -> str:
     """The schedules of walkthroughs still to come (the view has no per-visit rows after the day)."""
-    rows = [[*_cycle_cols(site, c), v.number, v.block.start.strftime("%H:%M"), v.block.minutes, v.group, v.grade,
-             v.subject, v.room] for c in _cycles(site) for v in c.schedule.visits]
+    rows = [
+        [
+            *_cycle_cols(site, c),
+            v.number,
+            v.block.start.strftime("%H:%M"),
+            v.block.minutes,
+            v.group,
+            v.grade,
+            v.subject,
+            v.room,
+        ]
+        for c in _cycles(site)
+        for v in c.schedule.visits
+    ]
     return _csv([*CYCLE_HEADER, "visit", "start", "minutes", "group", "grade", "subject", "room"], rows)
 
 
@@ -207,15 +280,17 @@ def _span(span: Span, min_group: int) -> dict[str, Any]:
 
 def _distribution(d: Distribution, min_group: int) -> dict[str, Any]:
     """Visits rated, and visits per band keyed by its level ids ("NE+D" for a half)."""
-    return {"visits_rated": d.total,
-            **{"+".join(lv.id for lv in b.levels): _span(b.count, min_group) for b in d.bands}}
+    return {"visits_rated": d.total, **{"+".join(lv.id for lv in b.levels): _span(b.count, min_group) for b in d.bands}}
 
 
 def _depth(d: Depth | None) -> dict[str, Any] | None:
     if d is None:
         return None
-    return {"evidence_items": d.items if d.per_visit is not None else None, "visits_scripted": d.visits,
-            "items_per_visit": d.per_visit}
+    return {
+        "evidence_items": d.items if d.per_visit is not None else None,
+        "visits_scripted": d.visits,
+        "items_per_visit": d.per_visit,
+    }
 
 
 def _measure(a: ActionStep, c: Cycle, site: Site) -> str | None:
@@ -225,15 +300,29 @@ def _measure(a: ActionStep, c: Cycle, site: Site) -> str | None:
 
 
 def _step(a: ActionStep, c: Cycle, site: Site) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": a.id, "action": a.action, "owner": a.owner, "horizon": a.horizon,
-           "due": a.due.isoformat() if a.due else None, "status": a.status, "measure": _measure(a, c, site),
-           "outcome": a.outcome, "carries": a.carries, "past_due": a.is_overdue(site.today)}
+    out: dict[str, Any] = {
+        "id": a.id,
+        "action": a.action,
+        "owner": a.owner,
+        "horizon": a.horizon,
+        "due": a.due.isoformat() if a.due else None,
+        "status": a.status,
+        "measure": _measure(a, c, site),
+        "outcome": a.outcome,
+        "carries": a.carries,
+        "past_due": a.is_overdue(site.today),
+    }
     verdict = site.verdict(c.school, a)
     if verdict is not None and a.target is not None:
         by = a.target.by
-        out["target"] = {"characteristic": a.target.characteristic, "at_least": a.target.level,
-                         "share_percent": a.target.share, "by": by.isoformat() if isinstance(by, dt.date) else by,
-                         "result": verdict.state, "judged_at": verdict.judge.id if verdict.judge else None}
+        out["target"] = {
+            "characteristic": a.target.characteristic,
+            "at_least": a.target.level,
+            "share_percent": a.target.share,
+            "by": by.isoformat() if isinstance(by, dt.date) else by,
+            "result": verdict.state,
+            "judged_at": verdict.judge.id if verdict.judge else None,
+        }
     return out
 
 
@@ -241,23 +330,39 @@ def _cycle(c: Cycle, site: Site, figures: Figures) -> dict[str, Any]:
     f = c.focus
     n = site.rules.min_group
     out: dict[str, Any] = {
-        "id": c.id, "date": c.date.isoformat(), "school_year": c.school_year,
-        "focus": {"question": f.question, "framework": f.framework, "characteristics": list(f.characteristics),
-                  "improvement_goal": f.improvement_goal, "look_fors": list(f.look_fors)},
-        "visits": c.outline.visits, "visits_scripted": c.outline.scripted,
-        "grades": dict(c.outline.grades), "subjects": dict(c.outline.subjects),
-        "ratings": {cid: _distribution(d, n) for cid in f.characteristics
-                    if (d := figures.cycle(c, cid)) is not None},
+        "id": c.id,
+        "date": c.date.isoformat(),
+        "school_year": c.school_year,
+        "focus": {
+            "question": f.question,
+            "framework": f.framework,
+            "characteristics": list(f.characteristics),
+            "improvement_goal": f.improvement_goal,
+            "look_fors": list(f.look_fors),
+        },
+        "visits": c.outline.visits,
+        "visits_scripted": c.outline.scripted,
+        "grades": dict(c.outline.grades),
+        "subjects": dict(c.outline.subjects),
+        "ratings": {cid: _distribution(d, n) for cid in f.characteristics if (d := figures.cycle(c, cid)) is not None},
         "evidence": {cid: _depth(figures.depth([c], cid)) for cid in f.characteristics if c.date <= site.today},
     }
     if c.debrief is not None:
         debrief = c.debrief
         out["debrief"] = {
-            "patterns": [{"claim": p.claim, "extent": p.extent, "characteristic": p.characteristic}
-                         | ({"visits": list(p.visits)} if p.visits else {}) for p in debrief.patterns],
-            "strengths": [{"claim": s.claim, "characteristic": s.characteristic}
-                          | ({"visits": list(s.visits)} if s.visits else {}) for s in debrief.strengths],
-            "quick_wins": list(debrief.quick_wins), "prediction": debrief.prediction, "message": debrief.message,
+            "patterns": [
+                {"claim": p.claim, "extent": p.extent, "characteristic": p.characteristic}
+                | ({"visits": list(p.visits)} if p.visits else {})
+                for p in debrief.patterns
+            ],
+            "strengths": [
+                {"claim": s.claim, "characteristic": s.characteristic}
+                | ({"visits": list(s.visits)} if s.visits else {})
+                for s in debrief.strengths
+            ],
+            "quick_wins": list(debrief.quick_wins),
+            "prediction": debrief.prediction,
+            "message": debrief.message,
         }
     out["actions"] = [_step(a, c, site) for a in c.actions]
     return out
@@ -275,25 +380,51 @@ def portfolio_json(site: Site, figures: Figures) -> str:
             if found:
                 district[cid] = found
             for school in p.schools:
-                mine = {y: _distribution(d, n) for y in years
-                        if (d := figures.school_year(school.id, y, fw, cid)) is not None}
+                mine = {
+                    y: _distribution(d, n)
+                    for y in years
+                    if (d := figures.school_year(school.id, y, fw, cid)) is not None
+                }
                 if mine:
                     by_school[school.id][cid] = mine
     data = {
-        "generated": {"audience": site.rules.audience.label, "as_of": site.today.isoformat(),
-                      "school_year": site.school_year, "generator": "lwsite"}
-        | ({"small_counts": f"no count below {n} visits can be worked out: a count given as a range has "
-                            "value null and its low and high, with a note"}
-           if site.rules.suppress_small_counts else {}),
+        "generated": {
+            "audience": site.rules.audience.label,
+            "as_of": site.today.isoformat(),
+            "school_year": site.school_year,
+            "generator": "lwsite",
+        }
+        | (
+            {
+                "small_counts": f"no count below {n} visits can be worked out: a count given as a range has "
+                "value null and its low and high, with a note"
+            }
+            if site.rules.suppress_small_counts
+            else {}
+        ),
         "portfolio": {"name": p.name, "kind": p.kind, "contact": p.contact, "description": p.description},
-        "frameworks": [{"id": fw.id, "title": fw.title,
-                        "levels": [{"id": lv.id, "label": lv.label, "description": lv.description} for lv in fw.levels],
-                        "characteristics": [{"id": ch.id, "title": ch.title, "section": ch.section}
-                                            for ch in fw.characteristics]} for fw in p.frameworks],
-        "schools": [{"id": s.id, "name": s.name, "grades": s.grades, "classrooms": s.classrooms,
-                     "cycles": [_cycle(c, site, figures) for c in sorted(s.cycles, key=lambda c: c.date)],
-                     "ratings_by_school_year": by_school[s.id]}
-                    for s in p.schools],
+        "frameworks": [
+            {
+                "id": fw.id,
+                "title": fw.title,
+                "levels": [{"id": lv.id, "label": lv.label, "description": lv.description} for lv in fw.levels],
+                "characteristics": [
+                    {"id": ch.id, "title": ch.title, "section": ch.section} for ch in fw.characteristics
+                ],
+            }
+            for fw in p.frameworks
+        ],
+        "schools": [
+            {
+                "id": s.id,
+                "name": s.name,
+                "grades": s.grades,
+                "classrooms": s.classrooms,
+                "cycles": [_cycle(c, site, figures) for c in sorted(s.cycles, key=lambda c: c.date)],
+                "ratings_by_school_year": by_school[s.id],
+            }
+            for s in p.schools
+        ],
         "district_by_school_year": district,
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

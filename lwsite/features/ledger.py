@@ -26,8 +26,12 @@ def contribute(site: Site) -> Contribution:
             overdue.extend((school, a) for a in trends.overdue(mine, site.today))
     if not steps:
         return Contribution()
-    measured = [v for s, _, _ in schools for a in (x for c in s.cycles for x in c.actions)
-                if (v := site.verdict(s, a)) is not None]
+    measured = [
+        v
+        for s, _, _ in schools
+        for a in (x for c in s.cycles for x in c.actions)
+        if (v := site.verdict(s, a)) is not None
+    ]
     context = {
         "counts": trends.action_counts(steps),
         "verdicts": measures.counts(measured) if measured else (),
@@ -35,7 +39,19 @@ def contribute(site: Site) -> Contribution:
         "schools": schools,
     }
     t = site.t.plain
-    return Contribution(pages=[Page(
-        paths.LEDGER, t("ledger.title"), "ledger", "ledger.html", context, in_nav=True, menu=t("menu.ledger"),
-        parent=paths.HOME, label=t("ledger.label"), order=20,
-    )])
+    return Contribution(
+        pages=[
+            Page(
+                paths.LEDGER,
+                t("ledger.title"),
+                "ledger",
+                "ledger.html",
+                context,
+                in_nav=True,
+                menu=t("menu.ledger"),
+                parent=paths.HOME,
+                label=t("ledger.label"),
+                order=20,
+            )
+        ]
+    )

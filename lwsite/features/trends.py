@@ -82,24 +82,46 @@ def contribute(site: Site) -> Contribution:
     for school in p.schools:
         if not school.cycles:
             continue
-        out.pages.append(Page(
-            paths.school_trends(school), t("trends.at_school", school=school.name), "trends", "trends_school.html",
-            school_context(site, figures, school), parent=paths.school(school),
-            label=t("trends.school_label"), order=10,
-        ))
+        out.pages.append(
+            Page(
+                paths.school_trends(school),
+                t("trends.at_school", school=school.name),
+                "trends",
+                "trends_school.html",
+                school_context(site, figures, school),
+                parent=paths.school(school),
+                label=t("trends.school_label"),
+                order=10,
+            )
+        )
     if p.kind == "district" and p.cycles:
-        out.pages.append(Page(
-            paths.TRENDS, t("trends.district_title", name=p.name), "trends-district", "trends_district.html",
-            district_context(site, figures), in_nav=True, menu=t("menu.trends"), parent=paths.HOME,
-            label=t("trends.district_label"), order=10,
-        ))
+        out.pages.append(
+            Page(
+                paths.TRENDS,
+                t("trends.district_title", name=p.name),
+                "trends-district",
+                "trends_district.html",
+                district_context(site, figures),
+                in_nav=True,
+                menu=t("menu.trends"),
+                parent=paths.HOME,
+                label=t("trends.district_label"),
+                order=10,
+            )
+        )
     for fw in p.frameworks:
         for ch in fw.characteristics:
-            out.pages.append(Page(
-                paths.characteristic(fw.id, ch.id), str(ch.title), "characteristic", "characteristic.html",
-                characteristic_context(site, figures, fw, ch), parent=paths.framework(fw),
-                label=t("characteristic.label", characteristic=ch.title),
-            ))
+            out.pages.append(
+                Page(
+                    paths.characteristic(fw.id, ch.id),
+                    str(ch.title),
+                    "characteristic",
+                    "characteristic.html",
+                    characteristic_context(site, figures, fw, ch),
+                    parent=paths.framework(fw),
+                    label=t("characteristic.label", characteristic=ch.title),
+                )
+            )
     return out
 
 
@@ -119,31 +141,62 @@ def school_context(site: Site, figures: Figures, school: School) -> dict[str, An
     }
 
 
-def characteristic_trend(site: Site, figures: Figures, fw: Framework, school: School, cid: str
-                         ) -> CharacteristicTrend:
+def characteristic_trend(site: Site, figures: Figures, fw: Framework, school: School, cid: str) -> CharacteristicTrend:
     ch = fw.characteristic(cid)
     assert ch is not None
     cycles = tuple(trends.cycles_with(school.cycles, fw, cid))
     happened = [c for c in cycles if c.date <= site.today]
     rated = tuple(figures.rated(cycles, cid))
-    years = tuple(with_changes([YearFigure(y, figures.school_year(school.id, y, fw, cid),
-                                           figures.depth([c for c in happened if c.school_year == y], cid))
-                                for y in trends.school_years(happened)]))
+    years = tuple(
+        with_changes(
+            [
+                YearFigure(
+                    y,
+                    figures.school_year(school.id, y, fw, cid),
+                    figures.depth([c for c in happened if c.school_year == y], cid),
+                )
+                for y in trends.school_years(happened)
+            ]
+        )
+    )
     patterns = tuple((c, p) for c in cycles if c.debrief for p in c.debrief.patterns if p.characteristic == cid)
     t = site.t.plain
     bars = [(site.date(r.cycle.date, "short"), r.distribution) for r in rated]
     bars += [(t("chart.year_bar", year=y.year), y.distribution) for y in years if y.distribution is not None]
-    chart = share_chart(site, bars, title=t("trends.levels_caption", characteristic=ch.title),
-                        what=t("chart.what_school", characteristic=ch.title, school=school.name)) if bars else None
+    chart = (
+        share_chart(
+            site,
+            bars,
+            title=t("trends.levels_caption", characteristic=ch.title),
+            what=t("chart.what_school", characteristic=ch.title, school=school.name),
+        )
+        if bars
+        else None
+    )
     rows: list[tuple[str, str | None, Distribution]] = [
-        (site.date(r.cycle.date), paths.cycle(r.cycle), r.distribution) for r in rated]
+        (site.date(r.cycle.date), paths.cycle(r.cycle), r.distribution) for r in rated
+    ]
     rows += [(site.say.school_year(y.year), None, y.distribution) for y in years if y.distribution is not None]
-    steps = tuple(v for c in school.cycles for a in c.actions if (v := site.verdict(school, a)) is not None
-                  and v.target.characteristic == cid and v.framework.id == fw.id)
+    steps = tuple(
+        v
+        for c in school.cycles
+        for a in c.actions
+        if (v := site.verdict(school, a)) is not None and v.target.characteristic == cid and v.framework.id == fw.id
+    )
     return CharacteristicTrend(
-        ch, fw, cycles, rated, years, tuple((c, figures.depth([c], cid)) for c in happened), patterns, chart,
-        upper_label(site, fw), site.say.looked_at(cycles, site.today),
-        site.say.not_rated(cycles, rated, site.today), tuple(rows), steps,
+        ch,
+        fw,
+        cycles,
+        rated,
+        years,
+        tuple((c, figures.depth([c], cid)) for c in happened),
+        patterns,
+        chart,
+        upper_label(site, fw),
+        site.say.looked_at(cycles, site.today),
+        site.say.not_rated(cycles, rated, site.today),
+        tuple(rows),
+        steps,
     )
 
 
@@ -179,8 +232,15 @@ def overview_chart(site: Site, school: School, items: Sequence[CharacteristicTre
             if found is None:
                 continue
             text = site.say.share(r.distribution)
-            points.append({"date": r.cycle.date.isoformat(), "series": name, "low": found[0], "high": found[1],
-                           "label": f"{it.characteristic.title}, {site.date(r.cycle.date, 'short')}: {text}"})
+            points.append(
+                {
+                    "date": r.cycle.date.isoformat(),
+                    "series": name,
+                    "low": found[0],
+                    "high": found[1],
+                    "label": f"{it.characteristic.title}, {site.date(r.cycle.date, 'short')}: {text}",
+                }
+            )
             said.append(f"{site.date(r.cycle.date, 'short')} {text}")
         for y in it.years:
             found = y.distribution.upper_share if y.distribution else None
@@ -188,9 +248,16 @@ def overview_chart(site: Site, school: School, items: Sequence[CharacteristicTre
                 continue
             first, last = school_year_bounds(y.year, start)
             text = site.say.share(y.distribution)
-            years.append({"start": first.isoformat(), "end": last.isoformat(), "series": name, "low": found[0],
-                          "high": found[1], "label": t("chart.year_point", characteristic=it.characteristic.title,
-                                                          year=y.year, text=text)})
+            years.append(
+                {
+                    "start": first.isoformat(),
+                    "end": last.isoformat(),
+                    "series": name,
+                    "low": found[0],
+                    "high": found[1],
+                    "label": t("chart.year_point", characteristic=it.characteristic.title, year=y.year, text=text),
+                }
+            )
             said.append(t("chart.year_said", year=y.year, text=text))
         if said:
             summary.append(f"{it.characteristic.title}: " + ", ".join(said))
@@ -203,33 +270,52 @@ def overview_chart(site: Site, school: School, items: Sequence[CharacteristicTre
     y_title = t("chart.rated_axis", upper=upper)
     spec = charts.share_over_time(points, years, series, y_title=y_title, targets=targets, words=words)
     short = {name: charts.wrap(name.replace("\n", " "), 28) for name in series}
-    narrow = charts.share_over_time([p | {"series": short[p["series"]]} for p in points],
-                                    [y | {"series": short[y["series"]]} for y in years],
-                                    [short[n] for n in series], y_title=y_title, narrow=True,
-                                    targets=[g | {"series": short[g["series"]]} for g in targets], words=words)
+    narrow = charts.share_over_time(
+        [p | {"series": short[p["series"]]} for p in points],
+        [y | {"series": short[y["series"]]} for y in years],
+        [short[n] for n in series],
+        y_title=y_title,
+        narrow=True,
+        targets=[g | {"series": short[g["series"]]} for g in targets],
+        words=words,
+    )
     drawn = (" " + t("chart.targets_drawn", targets="; ".join(g["label"] for g in targets))) if targets else ""
-    return Chart(spec, title,
-                 t("chart.over_time_description", upper=upper, school=school.name, figures="; ".join(summary))
-                 + drawn, site.charts, narrow)
+    return Chart(
+        spec,
+        title,
+        t("chart.over_time_description", upper=upper, school=school.name, figures="; ".join(summary)) + drawn,
+        site.charts,
+        narrow,
+    )
 
 
 def drawn_targets(items: Sequence[CharacteristicTrend]) -> list[Verdict]:
     """The measured steps whose target the share-over-time chart draws: a target at the first level of the
     upper half (the chart's own measure), from the step's walkthrough to the one that judged it."""
-    return [v for it in items for v in it.steps
-            if v.target.level == measures.boundary(it.framework) and v.judge is not None]
+    return [
+        v for it in items for v in it.steps if v.target.level == measures.boundary(it.framework) and v.judge is not None
+    ]
 
 
 def target_lines(site: Site, items: Sequence[CharacteristicTrend]) -> list[dict[str, Any]]:
     out = []
     for v in drawn_targets(items):
         assert v.judge is not None
-        out.append({"start": v.step.agreed.isoformat(), "end": v.judge.date.isoformat(),
-                    "series": charts.wrap(v.characteristic_title, 40), "target": v.target.share,
-                    "label": site.t.plain("chart.target_label", characteristic=v.characteristic_title,
-                                          share=site.say.percent(v.target.share),
-                                          date=site.date(v.step.agreed, "short"),
-                                          verdict=site.say.VERDICT_LABELS[v.state].lower())})
+        out.append(
+            {
+                "start": v.step.agreed.isoformat(),
+                "end": v.judge.date.isoformat(),
+                "series": charts.wrap(v.characteristic_title, 40),
+                "target": v.target.share,
+                "label": site.t.plain(
+                    "chart.target_label",
+                    characteristic=v.characteristic_title,
+                    share=site.say.percent(v.target.share),
+                    date=site.date(v.step.agreed, "short"),
+                    verdict=site.say.VERDICT_LABELS[v.state].lower(),
+                ),
+            }
+        )
     return out
 
 
@@ -251,43 +337,94 @@ def share_chart(site: Site, bars: Sequence[tuple[str, Distribution]], *, title: 
             if span.exact:
                 size = 100 * span.lo / total
                 if size:
-                    rows.append({"bar": bar, "level": band.label, "start": at, "end": at + size,
-                                 "label": f"{bar}: {band.label} {site.say.percent(percent(span.lo, total))}"})
+                    rows.append(
+                        {
+                            "bar": bar,
+                            "level": band.label,
+                            "start": at,
+                            "end": at + size,
+                            "label": f"{bar}: {band.label} {site.say.percent(percent(span.lo, total))}",
+                        }
+                    )
                 at += size
                 continue
             # a range: the band's sure part, then the part that could lie on either side
             sure = 100 * span.lo / total
             if sure:
-                rows.append({"bar": bar, "level": band.label, "start": at, "end": at + sure,
-                             "label": t("chart.at_least", bar=bar, band=band.label,
-                                        share=site.say.percent(percent(span.lo, total)))})
+                rows.append(
+                    {
+                        "bar": bar,
+                        "level": band.label,
+                        "start": at,
+                        "end": at + sure,
+                        "label": t(
+                            "chart.at_least", bar=bar, band=band.label, share=site.say.percent(percent(span.lo, total))
+                        ),
+                    }
+                )
             width = 100 * (span.hi - span.lo) / total
-            rows.append({"bar": bar, "level": either, "start": at + sure, "end": at + sure + width,
-                         "label": t("chart.either_half", bar=bar, points=percent(span.hi - span.lo, total))})
+            rows.append(
+                {
+                    "bar": bar,
+                    "level": either,
+                    "start": at + sure,
+                    "end": at + sure + width,
+                    "label": t("chart.either_half", bar=bar, points=percent(span.hi - span.lo, total)),
+                }
+            )
             ranged = True
             at += sure + width
             nxt = dist.bands[i + 1].count if i + 1 < len(dist.bands) else None
             if nxt is not None:  # the other half: what the range leaves sure of it
                 size = 100 * nxt.lo / total
                 if size:
-                    rows.append({"bar": bar, "level": dist.bands[i + 1].label, "start": at, "end": at + size,
-                                 "label": t("chart.at_least", bar=bar, band=dist.bands[i + 1].label,
-                                            share=site.say.percent(percent(nxt.lo, total)))})
+                    rows.append(
+                        {
+                            "bar": bar,
+                            "level": dist.bands[i + 1].label,
+                            "start": at,
+                            "end": at + size,
+                            "label": t(
+                                "chart.at_least",
+                                bar=bar,
+                                band=dist.bands[i + 1].label,
+                                share=site.say.percent(percent(nxt.lo, total)),
+                            ),
+                        }
+                    )
             break
     if not rows:
         return None
-    description = t("chart.bars_description", what=what, figures="; ".join(
-        f"{bar}: " + (t("chart.bar_rated", visits=site.say.plural(d.total, "visit"), bands=", ".join(
-            f"{b.label} {site.say.count(b.count)}" for b in d.bands)) if d.shown else site.say.share(d))
-        for bar, d in bars))
+    description = t(
+        "chart.bars_description",
+        what=what,
+        figures="; ".join(
+            f"{bar}: "
+            + (
+                t(
+                    "chart.bar_rated",
+                    visits=site.say.plural(d.total, "visit"),
+                    bands=", ".join(f"{b.label} {site.say.count(b.count)}" for b in d.bands),
+                )
+                if d.shown
+                else site.say.share(d)
+            )
+            for bar, d in bars
+        ),
+    )
     label = either if ranged else None
     words = chart_words(site)
-    return Chart(charts.share_bars(rows, labels, range_label=label, words=words), title, description, site.charts,
-                 charts.share_bars(rows, labels, range_label=label, narrow=True, words=words))
+    return Chart(
+        charts.share_bars(rows, labels, range_label=label, words=words),
+        title,
+        description,
+        site.charts,
+        charts.share_bars(rows, labels, range_label=label, narrow=True, words=words),
+    )
 
 
 def upper_label(site: Site, fw: Framework) -> str:
-    """"Providing or above": the upper half of a framework's continuum, named by its first level."""
+    """ "Providing or above": the upper half of a framework's continuum, named by its first level."""
     first = fw.levels[len(fw.levels) // 2]
     return str(first.label) if first == fw.levels[-1] else site.t.plain("figures.upper", level=first.label)
 
@@ -295,10 +432,14 @@ def upper_label(site: Site, fw: Framework) -> str:
 def chart_words(site: Site) -> charts.Words:
     """The words of a chart's axes and legends, and its dates' locale, in the edition's language."""
     t = site.t.plain
-    return charts.Words(share_axis=t("chart.share_axis"), level=t("chart.level"),
-                        characteristic=t("chart.characteristic"), date_axis=t("chart.date_axis"),
-                        target=t("chart.target_legend"),
-                        locale=charts.vega_locale(site.lang))
+    return charts.Words(
+        share_axis=t("chart.share_axis"),
+        level=t("chart.level"),
+        characteristic=t("chart.characteristic"),
+        date_axis=t("chart.date_axis"),
+        target=t("chart.target_legend"),
+        locale=charts.vega_locale(site.lang),
+    )
 
 
 # the district ----------------------------------------------------------------------------
@@ -323,19 +464,38 @@ def district_trend(site: Site, figures: Figures, fw: Framework, cid: str) -> Dis
     cycles = [c for c in trends.cycles_with(p.cycles, fw, cid) if c.date <= site.today]
     years = []
     for year in trends.school_years(cycles):
-        per_school = tuple(
-            (s, figures.school_year(s.id, year, fw, cid),
-             any(c.school == s.id and c.school_year == year for c in cycles))
-            for s in p.schools
-        ) if site.rules.compare_schools else ()
-        years.append(YearRow(year, figures.district_year(year, fw, cid), per_school,
-                             figures.depth([c for c in cycles if c.school_year == year], cid)))
+        per_school = (
+            tuple(
+                (
+                    s,
+                    figures.school_year(s.id, year, fw, cid),
+                    any(c.school == s.id and c.school_year == year for c in cycles),
+                )
+                for s in p.schools
+            )
+            if site.rules.compare_schools
+            else ()
+        )
+        years.append(
+            YearRow(
+                year,
+                figures.district_year(year, fw, cid),
+                per_school,
+                figures.depth([c for c in cycles if c.school_year == year], cid),
+            )
+        )
     rated = [(f"{y.year}", y.district) for y in years if y.district is not None]
     t = site.t.plain
-    chart = share_chart(
-        site, rated, title=t("trends.levels_by_year_caption", characteristic=ch.title),
-        what=t("chart.what_district", characteristic=ch.title, name=p.name),
-    ) if rated else None
+    chart = (
+        share_chart(
+            site,
+            rated,
+            title=t("trends.levels_by_year_caption", characteristic=ch.title),
+            what=t("chart.what_district", characteristic=ch.title, name=p.name),
+        )
+        if rated
+        else None
+    )
     use = tuple(trends.lens_use(p, fw, cid, site.today))
     return DistrictTrend(ch, fw, use, tuple(years), chart, upper_label(site, fw))
 
@@ -361,8 +521,15 @@ def heat_maps(site: Site, items: Sequence[DistrictTrend]) -> list[tuple[str, Cha
                 found = dist.upper_share
                 text = site.say.share(dist)
                 value = (found[0] + found[1]) / 2 if found and found[0] == found[1] else None
-                rows.append({"row": str(it.characteristic.title), "column": str(school.name), "value": value,
-                             "text": text, "label": f"{it.characteristic.title}, {school.name}: {text}"})
+                rows.append(
+                    {
+                        "row": str(it.characteristic.title),
+                        "column": str(school.name),
+                        "value": value,
+                        "text": text,
+                        "label": f"{it.characteristic.title}, {school.name}: {text}",
+                    }
+                )
                 cells.append(f"{school.name} {text}")
             if cells:
                 order.append(str(it.characteristic.title))
@@ -374,8 +541,18 @@ def heat_maps(site: Site, items: Sequence[DistrictTrend]) -> list[tuple[str, Cha
         words = chart_words(site)
         spec = charts.heat_map(rows, schools, order, legend_title=legend, words=words)
         narrow = charts.heat_map(rows, schools, order, legend_title=legend, narrow=True, words=words)
-        out.append((year, Chart(spec, title, t("chart.heat_description", year=year, upper=upper,
-                                                figures="; ".join(lines)), site.charts, narrow)))
+        out.append(
+            (
+                year,
+                Chart(
+                    spec,
+                    title,
+                    t("chart.heat_description", year=year, upper=upper, figures="; ".join(lines)),
+                    site.charts,
+                    narrow,
+                ),
+            )
+        )
     return out
 
 
@@ -384,18 +561,32 @@ def characteristic_context(site: Site, figures: Figures, fw: Framework, ch: Char
     p = site.portfolio
     cycles = trends.cycles_with(p.cycles, fw, ch.id)
     happened = [c for c in cycles if c.date <= site.today]
-    years = [YearFigure(y, figures.district_year(y, fw, ch.id),
-                        figures.depth([c for c in happened if c.school_year == y], ch.id))
-             for y in trends.school_years(happened)]
+    years = [
+        YearFigure(
+            y, figures.district_year(y, fw, ch.id), figures.depth([c for c in happened if c.school_year == y], ch.id)
+        )
+        for y in trends.school_years(happened)
+    ]
     rated = [(y.year, y.distribution) for y in years if y.distribution is not None]
     t = site.t.plain
-    chart = share_chart(
-        site, rated, title=t("trends.levels_by_year_caption", characteristic=ch.title),
-        what=t("chart.what_characteristic", characteristic=ch.title),
-    ) if rated else None
+    chart = (
+        share_chart(
+            site,
+            rated,
+            title=t("trends.levels_by_year_caption", characteristic=ch.title),
+            what=t("chart.what_characteristic", characteristic=ch.title),
+        )
+        if rated
+        else None
+    )
     return {
-        "framework": fw, "characteristic": ch, "cycles": cycles, "years": years, "chart": chart,
+        "framework": fw,
+        "characteristic": ch,
+        "cycles": cycles,
+        "years": years,
+        "chart": chart,
         "depth": {(c.school, c.id): figures.depth([c], ch.id) for c in happened},
         "trend_pages": [s for s in p.schools if any(c.school == s.id for c in cycles)],
-        "upper": upper_label(site, fw), "looked_at": site.say.looked_at(cycles, site.today),
+        "upper": upper_label(site, fw),
+        "looked_at": site.say.looked_at(cycles, site.today),
     }

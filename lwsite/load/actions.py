@@ -14,14 +14,23 @@ from .keys import Choice, Date, Ident, Keys, Raw, Text, Translated
 from .source import LList, LMap
 
 ACTION = Keys(
-    "an action step", id=Ident("action id", required=True), action=Translated(required=True),
-    owner=Text(required=True), horizon=Choice(m.HORIZONS), due=Date(), status=Choice(m.STATUSES),
+    "an action step",
+    id=Ident("action id", required=True),
+    action=Translated(required=True),
+    owner=Text(required=True),
+    horizon=Choice(m.HORIZONS),
+    due=Date(),
+    status=Choice(m.STATUSES),
     measure=Raw(),  # text (or a text per language), or a target mapping (MEASURE)
-    carries=Text(), outcome=Translated(),
+    carries=Text(),
+    outcome=Translated(),
 )
 MEASURE = Keys(
-    "a measure", characteristic=Text(required=True), at_least=Text(required=True),
-    share=Raw(required=True), by=Raw(),  # read by target(): "60%", and next-walkthrough or a date
+    "a measure",
+    characteristic=Text(required=True),
+    at_least=Text(required=True),
+    share=Raw(required=True),
+    by=Raw(),  # read by target(): "60%", and next-walkthrough or a date
 )
 
 
@@ -66,10 +75,18 @@ class ActionsFile(Context):
             else:  # a text, or a text per language ({en: ..., es: ...})
                 measure, measure_tr = r.translated(a, "measure")
             step = m.ActionStep(
-                id=aid or "", action=action or "", owner=owner or "", cycle=cid,
-                horizon=got["horizon"], due=got["due"],
-                status=got["status"] or "planned", measure=measure,
-                carries=carries, outcome=outcome, line=a.line, target=target,
+                id=aid or "",
+                action=action or "",
+                owner=owner or "",
+                cycle=cid,
+                horizon=got["horizon"],
+                due=got["due"],
+                status=got["status"] or "planned",
+                measure=measure,
+                carries=carries,
+                outcome=outcome,
+                line=a.line,
+                target=target,
                 translations=by_language(action=action_tr, measure=measure_tr, outcome=outcome_tr),
             )
             if aid and action and owner:
@@ -83,12 +100,18 @@ class ActionsFile(Context):
             return None
         char, level = got["characteristic"], got["at_least"]
         if char is not None and fw is not None and fw.characteristic(char) is None:
-            r.error(r.line(doc, "characteristic"), f"characteristic '{char}' is not in framework '{fw.id}': use "
-                    "one of " + ", ".join(c.id for c in fw.characteristics))
+            r.error(
+                r.line(doc, "characteristic"),
+                f"characteristic '{char}' is not in framework '{fw.id}': use "
+                "one of " + ", ".join(c.id for c in fw.characteristics),
+            )
             char = None
         if level is not None and fw is not None and fw.level(level) is None:
-            r.error(r.line(doc, "at_least"), f"at_least '{level}' is not a level of framework '{fw.id}': use one "
-                    "of " + ", ".join(lv.id for lv in fw.levels))
+            r.error(
+                r.line(doc, "at_least"),
+                f"at_least '{level}' is not a level of framework '{fw.id}': use one "
+                "of " + ", ".join(lv.id for lv in fw.levels),
+            )
             level = None
         share = None
         raw = doc.get("share")
@@ -97,21 +120,29 @@ class ActionsFile(Context):
             share = int(found.group(1))
         elif "share" in doc:
             shown = doc.raw.get("share") or (raw if isinstance(raw, str) else repr(raw))
-            r.error(r.line(doc, "share"), f"share '{shown}' must be a whole percentage of visits from 1% to 100%, "
-                    "such as 60%")
+            r.error(
+                r.line(doc, "share"),
+                f"share '{shown}' must be a whole percentage of visits from 1% to 100%, such as 60%",
+            )
         by: str | dt.date = m.NEXT_WALKTHROUGH
         if "by" in doc:
             value = doc["by"]
             day = dt.date.fromisoformat(cid[:10])
             if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
                 if value <= day:
-                    r.error(r.line(doc, "by"), f"by {value} is not after this walkthrough ({day}): give a later "
-                            f"date, or by: {m.NEXT_WALKTHROUGH}")
+                    r.error(
+                        r.line(doc, "by"),
+                        f"by {value} is not after this walkthrough ({day}): give a later "
+                        f"date, or by: {m.NEXT_WALKTHROUGH}",
+                    )
                     return None
                 by = value
             elif value != m.NEXT_WALKTHROUGH:
-                r.error(r.line(doc, "by"), f"by must be {m.NEXT_WALKTHROUGH} (the school's next walkthrough that "
-                        f"rates it) or an unquoted date YYYY-MM-DD, not {doc.raw.get('by') or repr(value)}")
+                r.error(
+                    r.line(doc, "by"),
+                    f"by must be {m.NEXT_WALKTHROUGH} (the school's next walkthrough that "
+                    f"rates it) or an unquoted date YYYY-MM-DD, not {doc.raw.get('by') or repr(value)}",
+                )
                 return None
         if char is None or level is None or share is None:
             return None
@@ -128,11 +159,19 @@ class ActionsFile(Context):
                 if a.carries.split("/")[0] >= a.cycle:
                     self.problems.error(rel, line, f"carries '{a.carries}' must name a step of an earlier cycle")
                 elif target is None and drafted is not None and not draft:
-                    self.problems.error(rel, line, f"carries '{a.carries}' names a step of a draft cycle: "
-                                        "a published cycle may only carry published steps")
+                    self.problems.error(
+                        rel,
+                        line,
+                        f"carries '{a.carries}' names a step of a draft cycle: "
+                        "a published cycle may only carry published steps",
+                    )
                 elif target is None and drafted is None:
                     elsewhere = [s for s, acts in self.published_actions.items() if a.carries in acts and s != school]
-                    hint = (f" (it is a step of school '{elsewhere[0]}': steps never carry across schools)"
-                            if elsewhere else ": check the cycle id and action id")
-                    self.problems.error(rel, line, f"carries '{a.carries}' resolves to no action step of this school"
-                                        + hint)
+                    hint = (
+                        f" (it is a step of school '{elsewhere[0]}': steps never carry across schools)"
+                        if elsewhere
+                        else ": check the cycle id and action id"
+                    )
+                    self.problems.error(
+                        rel, line, f"carries '{a.carries}' resolves to no action step of this school" + hint
+                    )

@@ -75,9 +75,11 @@ class Context:
             return True
         if found in (FILE, FOLDER):
             self.problems.error(
-                self.rel(path), 1,
+                self.rel(path),
+                1,
                 f"{path.name} is a folder, but it must be a file: move what it holds and remove the folder"
-                if found == FOLDER else f"{path.name} is a file, but it must be a folder: rename or remove it",
+                if found == FOLDER
+                else f"{path.name} is a file, but it must be a folder: rename or remove it",
             )
         elif found is None and missing is not None:
             self.missing(path, missing)
@@ -93,8 +95,9 @@ class Context:
     def stray(self, path: Path, where: str, allowed: str) -> None:
         kind = "folder" if self.is_dir(path) else "file"
         self.problems.error(
-            self.rel(path), 1, f"{kind} '{path.name}' is not part of {where} (allowed: {allowed}): "
-            "move, rename or remove it",
+            self.rel(path),
+            1,
+            f"{kind} '{path.name}' is not part of {where} (allowed: {allowed}): move, rename or remove it",
         )
 
     def missing(self, path: Path, what: str) -> None:
@@ -123,9 +126,13 @@ class Context:
         if privacy is None or not privacy.roster:
             return
         before = len(tree.refusals)
-        tree.refuse_copies_of((self.root / privacy.roster).resolve(), (
-            f"this is the privacy roster ({privacy.roster}) under another name (a link to it), and would "
-            "be published: remove it"))
+        tree.refuse_copies_of(
+            (self.root / privacy.roster).resolve(),
+            (
+                f"this is the privacy roster ({privacy.roster}) under another name (a link to it), and would "
+                "be published: remove it"
+            ),
+        )
         for shown, message in tree.refusals[before:]:
             self.problems.error(shown, 1, message)
 
@@ -153,7 +160,6 @@ class Context:
         except SourceError as exc:
             self.problems.error(self.rel(path), exc.line, exc.message)
             return None
-
 
 
 def iso_date(raw: str) -> dt.date | None:

@@ -100,8 +100,11 @@ def load_school(content_dir: Path, school: str) -> tuple[SchoolFiles | None, lis
     found = None
     if not loader.is_file(folder / "school.yml"):
         known = ", ".join(school_ids(root)) or "none yet"
-        loader.problems.error(f"schools/{school}", 1, f"there is no school '{school}' (schools: {known}): "
-                              "check the id, or create it with lwsite new school")
+        loader.problems.error(
+            f"schools/{school}",
+            1,
+            f"there is no school '{school}' (schools: {known}): check the id, or create it with lwsite new school",
+        )
     else:
         start = portfolio["school_year_start"] if portfolio else (8, 1)
         found = loader.school(folder, start, frameworks)
@@ -110,8 +113,9 @@ def load_school(content_dir: Path, school: str) -> tuple[SchoolFiles | None, lis
     if privacy is not None and privacy.roster:
         path = (root / privacy.roster).resolve()
         if path.is_file():
-            roster = load_roster(path, privacy.allow_words, loader.problems, privacy.roster,
-                                 [k for k in loader.known_names if k])
+            roster = load_roster(
+                path, privacy.allow_words, loader.problems, privacy.roster, [k for k in loader.known_names if k]
+            )
     problems = list(loader.problems.items)
     if found is None or portfolio is None or loader.problems.errors:
         return None, problems
@@ -122,9 +126,14 @@ def load_school(content_dir: Path, school: str) -> tuple[SchoolFiles | None, lis
         if cycle is not None:
             cycles.append(cycle)
     return SchoolFiles(
-        root=root, id=school, name=found.name, rooms=found.rooms,
-        school_year_start=portfolio["school_year_start"], frameworks=tuple(frameworks.values()),
-        roster=roster, cycles=tuple(sorted(cycles, key=lambda c: (c.date, c.id))),
+        root=root,
+        id=school,
+        name=found.name,
+        rooms=found.rooms,
+        school_year_start=portfolio["school_year_start"],
+        frameworks=tuple(frameworks.values()),
+        roster=roster,
+        cycles=tuple(sorted(cycles, key=lambda c: (c.date, c.id))),
         language=portfolio.get("language") or "en",
     ), problems
 
@@ -149,10 +158,18 @@ def _cycle(
             if found:
                 scripts.append((int(found.group(1)), path.name))
     return CycleFiles(
-        id=folder.name, school=school, date=day, slug=match.group(2), folder=folder,
-        rel=loader.rel(folder), focus=focus,
+        id=folder.name,
+        school=school,
+        date=day,
+        slug=match.group(2),
+        folder=folder,
+        rel=loader.rel(folder),
+        focus=focus,
         framework=frameworks.get(focus.framework) if focus else None,
-        team=team, schedule=schedule, actions=actions, scripts=tuple(sorted(scripts)),
+        team=team,
+        schedule=schedule,
+        actions=actions,
+        scripts=tuple(sorted(scripts)),
         problems=tuple(loader.problems.items),
     )
 

@@ -29,8 +29,12 @@ class CycleFolders(
     """Reads cycles/ and each cycle folder, with every file kind of a cycle."""
 
     def cycles(
-        self, folder: Path, school: str, start: tuple[int, int],
-        frameworks: dict[str, m.Framework], rooms: tuple[m.Room, ...],
+        self,
+        folder: Path,
+        school: str,
+        start: tuple[int, int],
+        frameworks: dict[str, m.Framework],
+        rooms: tuple[m.Room, ...],
     ) -> list[m.Cycle]:
         out: list[m.Cycle] = []
         self.drafts.setdefault(school, {})
@@ -45,7 +49,8 @@ class CycleFolders(
             day = iso_date(match.group(1)) if match else None
             if match is None or day is None or len(path.name) > 64:
                 self.problems.error(
-                    self.rel(path), 1,
+                    self.rel(path),
+                    1,
                     f"cycle folder '{path.name}' must be named YYYY-MM-DD-slug with a real date "
                     "(the walkthrough day) and a lowercase slug",
                 )
@@ -55,10 +60,15 @@ class CycleFolders(
                 out.append(cycle)
         return out
 
-
     def cycle(
-        self, folder: Path, school: str, day: dt.date, slug: str, start: tuple[int, int],
-        frameworks: dict[str, m.Framework], rooms: tuple[m.Room, ...],
+        self,
+        folder: Path,
+        school: str,
+        day: dt.date,
+        slug: str,
+        start: tuple[int, int],
+        frameworks: dict[str, m.Framework],
+        rooms: tuple[m.Room, ...],
     ) -> m.Cycle | None:
         cid = folder.name
         for child in self.children(folder):
@@ -88,8 +98,19 @@ class CycleFolders(
         if draft or focus is None or team is None or schedule is None:
             return None
         return m.Cycle(
-            id=cid, school=school, date=day, slug=slug, school_year=m.school_year_of(day, start),
-            path=self.rel(folder), focus=focus, team=team, schedule=schedule,
-            outline=outline_of(schedule, len(scripts)), scripts=scripts, debrief=debrief, actions=actions,
-            messages=messages, rooms=tuple(sorted({v.room for v in schedule.visits if v.room})),
+            id=cid,
+            school=school,
+            date=day,
+            slug=slug,
+            school_year=m.school_year_of(day, start),
+            path=self.rel(folder),
+            focus=focus,
+            team=team,
+            schedule=schedule,
+            outline=outline_of(schedule, len(scripts)),
+            scripts=scripts,
+            debrief=debrief,
+            actions=actions,
+            messages=messages,
+            rooms=tuple(sorted({v.room for v in schedule.visits if v.room})),
         )

@@ -12,11 +12,19 @@ from .keys import Choice, Keys, List, Text, TextList, Translated, TranslatedList
 from .source import LList
 
 DEBRIEF = Keys(
-    patterns=List(), wonderings=TextList(), prediction=Translated(), strengths=List(), quick_wins=TranslatedList(),
-    message=Translated(), reflection=Text(),
+    patterns=List(),
+    wonderings=TextList(),
+    prediction=Translated(),
+    strengths=List(),
+    quick_wins=TranslatedList(),
+    message=Translated(),
+    reflection=Text(),
 )
 PATTERN = Keys(
-    "a pattern", claim=Translated(required=True), extent=Choice(m.EXTENTS, required=True), characteristic=Text(),
+    "a pattern",
+    claim=Translated(required=True),
+    extent=Choice(m.EXTENTS, required=True),
+    characteristic=Text(),
     visits=List(required=True),
 )
 STRENGTH = Keys("a strength", claim=Translated(required=True), characteristic=Text(), visits=List(required=True))
@@ -39,17 +47,25 @@ class DebriefFile(Context):
         (prediction, prediction_tr), (quick_wins, quick_wins_tr) = v["prediction"], v["quick_wins"]
         message, message_tr = v["message"]
         debrief = m.Debrief(
-            patterns=patterns, strengths=strengths, wonderings=v["wonderings"],
-            prediction=prediction, quick_wins=quick_wins,
-            message=message, reflection=v["reflection"],
+            patterns=patterns,
+            strengths=strengths,
+            wonderings=v["wonderings"],
+            prediction=prediction,
+            quick_wins=quick_wins,
+            message=message,
+            reflection=v["reflection"],
             narrative=md.body.strip() or None,
             translations=by_language(prediction=prediction_tr, quick_wins=quick_wins_tr, message=message_tr),
         )
         return debrief if r.ok else None
 
     def claims(
-        self, r: Reader, items: LList, schedule: m.Schedule | None,
-        lens: tuple[str, ...] | None, with_extent: bool,
+        self,
+        r: Reader,
+        items: LList,
+        schedule: m.Schedule | None,
+        lens: tuple[str, ...] | None,
+        with_extent: bool,
     ) -> tuple[m.Claim, ...]:
         out: list[m.Claim] = []
         table = PATTERN if with_extent else STRENGTH
@@ -61,8 +77,12 @@ class DebriefFile(Context):
                 continue
             (claim, claim_tr), extent, char = got["claim"], got.get("extent"), got["characteristic"]
             if char is not None and lens is not None and char not in lens:
-                r.error(r.line(c, "characteristic"), f"characteristic '{char}' is not in this cycle's lens ("
-                        + ", ".join(lens) + "): use one of them or remove it")
+                r.error(
+                    r.line(c, "characteristic"),
+                    f"characteristic '{char}' is not in this cycle's lens ("
+                    + ", ".join(lens)
+                    + "): use one of them or remove it",
+                )
             visits: list[int] = []
             vitems = got["visits"]
             if "visits" in c and not vitems:

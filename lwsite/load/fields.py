@@ -54,11 +54,8 @@ def retype_hint(key: str, value: Any, raw: str | None, commented: bool = False) 
         return f"'{key}' must be text, not {_describe(value)}"
     shown = raw if raw is not None else str(value)
     if raw is not None and ":" in raw and isinstance(value, int):
-        return (
-            f"`{key}: {shown}` was read as {_describe(value)} (YAML reads h:mm as base 60): "
-            f'quote it as "HH:MM"'
-        )
-    return f"`{key}: {shown}` was read as {_describe(value)}: quote it (\"{shown}\")"
+        return f'`{key}: {shown}` was read as {_describe(value)} (YAML reads h:mm as base 60): quote it as "HH:MM"'
+    return f'`{key}: {shown}` was read as {_describe(value)}: quote it ("{shown}")'
 
 
 def yaml_reads_as_text(word: str) -> bool:
@@ -92,8 +89,9 @@ class Reader:
     def mapping(self, value: Any, line: int, what: str) -> LMap | None:
         if isinstance(value, LMap):
             return value
-        self.error(line, f"{what} must be a mapping of keys to values (indented 'key: value' lines), "
-                   f"not {_describe(value)}")
+        self.error(
+            line, f"{what} must be a mapping of keys to values (indented 'key: value' lines), not {_describe(value)}"
+        )
         return None
 
     def keys(self, m: LMap, table: Keys) -> bool:
@@ -173,8 +171,10 @@ class Reader:
         value = m.get(key)
         if value is not None and not isinstance(value, str | list | dict):
             shown = m.raw.get(key) or str(value)
-            self.error(self.line(m, key), f"`{key}: {shown}` was read as {_describe(value)}: "
-                       f"{NON_TEXT_IDS}: choose another {what}")
+            self.error(
+                self.line(m, key),
+                f"`{key}: {shown}` was read as {_describe(value)}: {NON_TEXT_IDS}: choose another {what}",
+            )
             return None
         value = self.text(m, key, required)
         if value is None:
@@ -192,14 +192,15 @@ class Reader:
             )
             return False
         if not yaml_reads_as_text(value):
-            self.error(line, f"{what} '{value}' is a word YAML reads as {_describe(yaml.safe_load(value))}: "
-                       f"{NON_TEXT_IDS}: choose another")
+            self.error(
+                line,
+                f"{what} '{value}' is a word YAML reads as {_describe(yaml.safe_load(value))}: "
+                f"{NON_TEXT_IDS}: choose another",
+            )
             return False
         return True
 
-    def integer(
-        self, m: LMap, key: str, lo: int, hi: int | None = None, required: bool = False
-    ) -> int | None:
+    def integer(self, m: LMap, key: str, lo: int, hi: int | None = None, required: bool = False) -> int | None:
         if key not in m:
             if required:
                 self.missing(m, key)
@@ -208,8 +209,7 @@ class Reader:
         if isinstance(value, bool) or not isinstance(value, int):
             self.error(
                 self.line(m, key),
-                f"'{key}' must be a whole number without quotes or leading zero, "
-                f"not {m.raw.get(key) or repr(value)}",
+                f"'{key}' must be a whole number without quotes or leading zero, not {m.raw.get(key) or repr(value)}",
             )
             return None
         raw = m.raw.get(key)
@@ -260,9 +260,7 @@ class Reader:
             return None
         return dt.time(int(match.group(1)), int(match.group(2)))
 
-    def choice(
-        self, m: LMap, key: str, options: Iterable[Word], required: bool = False
-    ) -> Word | None:
+    def choice(self, m: LMap, key: str, options: Iterable[Word], required: bool = False) -> Word | None:
         """One of ``options``, typed as they are (a model's Literal: ``m.STATUSES`` gives a ``Status``)."""
         options = tuple(options)
         value = self.text(m, key, required)
@@ -297,21 +295,28 @@ class Reader:
         out: dict[str, str] = {}
         for lang in value:
             if lang not in self.languages:
-                self.error(self.line(value, lang), f"'{what}' gives a text in '{lang}', which is not one of the "
-                           f"portfolio's languages ({', '.join(self.languages)}): add it to languages in "
-                           "portfolio.yml, or remove this text")
+                self.error(
+                    self.line(value, lang),
+                    f"'{what}' gives a text in '{lang}', which is not one of the "
+                    f"portfolio's languages ({', '.join(self.languages)}): add it to languages in "
+                    "portfolio.yml, or remove this text",
+                )
                 continue
             text = self.text(value, lang)
             if text is not None:
                 out[lang] = text
         if site not in value:
-            self.error(value.line, f"'{what}' has no text in the site's language ({site}): add '{site}: ...' "
-                       "(the other languages are translations of it)")
+            self.error(
+                value.line,
+                f"'{what}' has no text in the site's language ({site}): add '{site}: ...' "
+                "(the other languages are translations of it)",
+            )
             return None, out
         return out.pop(site, None), out
 
-    def translated_list(self, m: LMap, key: str, required: bool = False
-                        ) -> tuple[tuple[str, ...], dict[str, tuple[str | None, ...]]]:
+    def translated_list(
+        self, m: LMap, key: str, required: bool = False
+    ) -> tuple[tuple[str, ...], dict[str, tuple[str | None, ...]]]:
         """A list of texts whose items may each be given per language (``- {en: ..., es: ...}``):
         the site's language's list, and per other language each item's text (None: not given)."""
         items = self.list(m, key, required)

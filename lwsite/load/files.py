@@ -82,9 +82,7 @@ def _inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
-def walk(
-    root: Path, project: Path | None = None, shown_prefix: str = "", private: tuple[Path, ...] = ()
-) -> Tree:
+def walk(root: Path, project: Path | None = None, shown_prefix: str = "", private: tuple[Path, ...] = ()) -> Tree:
     """Walk ``root``, following links only within ``root`` and the project folder ``project``.
 
     A link into one of the ``private`` folders (the content folder, for ``docs/``) is refused too.
@@ -105,8 +103,9 @@ def walk(
                 items = sorted((e for e in found if not e.name.startswith(".")), key=lambda e: e.name)
         except OSError as exc:
             if folder != root:
-                tree.refuse(tree.entries[folder], f"this folder cannot be read ({exc.strerror}): "
-                            "make it readable, or remove it")
+                tree.refuse(
+                    tree.entries[folder], f"this folder cannot be read ({exc.strerror}): make it readable, or remove it"
+                )
             continue
         entries: list[Entry] = []
         below: list[tuple[Path, str, tuple[str, ...]]] = []
@@ -128,8 +127,9 @@ def walk(
                 elif os.path.isfile(target):
                     entry.inode = os.stat(target).st_ino
                 else:
-                    tree.refuse(entry, f"this is a symbolic link to {target}, which is neither a file nor a "
-                                "folder: remove it")
+                    tree.refuse(
+                        entry, f"this is a symbolic link to {target}, which is neither a file nor a folder: remove it"
+                    )
                 continue
             try:
                 if item.is_dir(follow_symlinks=False):
@@ -148,25 +148,34 @@ def walk(
 
 
 def _link_refusal(
-    target: str, allowed: list[str], where: str, chain: tuple[str, ...], linked: dict[str, str],
+    target: str,
+    allowed: list[str],
+    where: str,
+    chain: tuple[str, ...],
+    linked: dict[str, str],
     private: tuple[Path, ...],
 ) -> str | None:
     """Why a symbolic link to ``target`` may not be followed; None when it may."""
     if not os.path.exists(target):
         return f"this is a symbolic link to {target}, which does not exist: fix the link or remove it"
     if not any(_inside(target, folder) for folder in allowed):
-        return (f"this is a symbolic link to {target}, which is outside {where}: lwsite follows links "
-                "only within the project, so that nothing outside it is published; copy the file or "
-                "folder into the project instead, or remove the link")
+        return (
+            f"this is a symbolic link to {target}, which is outside {where}: lwsite follows links "
+            "only within the project, so that nothing outside it is published; copy the file or "
+            "folder into the project instead, or remove the link"
+        )
     for folder in private:
         if _inside(target, os.path.realpath(folder)) or _inside(os.path.realpath(folder), target):
-            return (f"this is a symbolic link to {target}, which would publish the content files "
-                    f"of {folder} as they are (team-only records included): remove the link")
+            return (
+                f"this is a symbolic link to {target}, which would publish the content files "
+                f"of {folder} as they are (team-only records included): remove the link"
+            )
     if os.path.isdir(target):
         if any(_inside(folder, target) for folder in chain):
-            return (f"this is a symbolic link to {target}, a folder that holds the link itself (a loop): "
-                    "remove the link")
+            return f"this is a symbolic link to {target}, a folder that holds the link itself (a loop): remove the link"
         if target in linked:
-            return (f"this is a symbolic link to {target}, which the link {linked[target]} already brings "
-                    "in: link a folder once, or copy it")
+            return (
+                f"this is a symbolic link to {target}, which the link {linked[target]} already brings "
+                "in: link a folder once, or copy it"
+            )
     return None

@@ -95,8 +95,9 @@ class FrameworkFiles(Context):
                 self.known_names += [ctitle or "", *ctitle_tr.values()]
                 if cid and ctitle and sid:
                     seen.add(cid)
-                    chars.append(m.Characteristic(cid, ctitle, sid, cdesc,
-                                                  by_language(title=ctitle_tr, description=cdesc_tr)))
+                    chars.append(
+                        m.Characteristic(cid, ctitle, sid, cdesc, by_language(title=ctitle_tr, description=cdesc_tr))
+                    )
             self.known_names += [title or "", *title_tr.values()]
             if sid and title:
                 seen.add(sid)

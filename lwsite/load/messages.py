@@ -25,8 +25,7 @@ class MessageFiles(Context):
         for path in self.children(folder):
             match = MESSAGE_RE.fullmatch(path.name)
             if not match or match.group("kind") not in m.MESSAGE_KINDS or not self.is_file(path):
-                self.stray(path, "messages/", ", ".join(f"{k}.md" for k in m.MESSAGE_KINDS)
-                           + " or <kind>.<lang>.md")
+                self.stray(path, "messages/", ", ".join(f"{k}.md" for k in m.MESSAGE_KINDS) + " or <kind>.<lang>.md")
                 continue
             md = self.md_file(path, front_matter_required=False)
             if md is None:
@@ -41,6 +40,9 @@ class MessageFiles(Context):
             if not md.body.strip():
                 r.error(md.body_line, "the message is empty: write it, or remove the file")
             if r.ok:
-                out.append(m.Message(match.group("kind"), match.group("lang"), md.body.strip(),
-                                     self.rel(path), v["title"], audience))
+                out.append(
+                    m.Message(
+                        match.group("kind"), match.group("lang"), md.body.strip(), self.rel(path), v["title"], audience
+                    )
+                )
         return tuple(out)

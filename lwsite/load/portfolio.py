@@ -30,12 +30,23 @@ from .source import LMap
 
 # the languages are read first (portfolio_languages): the texts given per language are checked against them
 PORTFOLIO = Keys(
-    name=Translated(required=True), kind=Choice(("district", "school")), contact=Text(), description=Translated(),
-    school_year_start=Text(), language=Raw(), languages=Raw(), letter_languages=Raw(), timezone=Text(),
+    name=Translated(required=True),
+    kind=Choice(("district", "school")),
+    contact=Text(),
+    description=Translated(),
+    school_year_start=Text(),
+    language=Raw(),
+    languages=Raw(),
+    letter_languages=Raw(),
+    timezone=Text(),
     privacy=Mapping(),
 )
 PRIVACY = Keys(
-    "privacy", roster=Text(), min_group=Int(1), publish_team_names=Bool(False), public_school_comparison=Bool(False),
+    "privacy",
+    roster=Text(),
+    min_group=Int(1),
+    publish_team_names=Bool(False),
+    public_school_comparison=Bool(False),
     allow_words=TextList(),
 )
 
@@ -91,16 +102,20 @@ class Loader(CatalogFiles, FrameworkFiles, SchoolFolders):
             raw = v["school_year_start"]
             parsed = _month_day(raw) if raw else None
             if raw and parsed is None:
-                r.error(r.line(doc, "school_year_start"),
-                        f"school_year_start '{raw}' must be a real month-day \"MM-DD\" (not 02-29)")
+                r.error(
+                    r.line(doc, "school_year_start"),
+                    f"school_year_start '{raw}' must be a real month-day \"MM-DD\" (not 02-29)",
+                )
             start = parsed or start
         timezone = v["timezone"]
         if timezone is not None:
             try:
                 zoneinfo.ZoneInfo(timezone)
             except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder such as America
-                r.error(r.line(doc, "timezone"),
-                        f"timezone '{timezone}' is not an IANA time zone name such as America/New_York")
+                r.error(
+                    r.line(doc, "timezone"),
+                    f"timezone '{timezone}' is not an IANA time zone name such as America/New_York",
+                )
                 timezone = None
         privacy = m.Privacy()
         self.privacy = privacy
@@ -113,13 +128,17 @@ class Loader(CatalogFiles, FrameworkFiles, SchoolFolders):
                 if roster is not None:
                     roster_path = (self.root / roster).resolve()
                     if roster_path.is_relative_to(self.root.resolve()):
-                        r.error(r.line(p, "roster"),
-                                "privacy.roster must lie outside the content folder, which is published: "
-                                "move the roster file out of it")
+                        r.error(
+                            r.line(p, "roster"),
+                            "privacy.roster must lie outside the content folder, which is published: "
+                            "move the roster file out of it",
+                        )
                         roster = None
                     elif not roster_path.is_file():
-                        r.error(r.line(p, "roster"),
-                                f"privacy.roster file {roster} does not exist: create it or fix the path")
+                        r.error(
+                            r.line(p, "roster"),
+                            f"privacy.roster file {roster} does not exist: create it or fix the path",
+                        )
                         roster = None
                 privacy = m.Privacy(
                     roster=roster,
@@ -133,10 +152,16 @@ class Loader(CatalogFiles, FrameworkFiles, SchoolFolders):
         if name is None:
             return None
         return {
-            "name": name, "kind": kind, "contact": v["contact"],
-            "description": description, "school_year_start": start,
-            "language": language, "languages": languages, "timezone": timezone,
-            "privacy": privacy, "translations": by_language(name=name_tr, description=description_tr),
+            "name": name,
+            "kind": kind,
+            "contact": v["contact"],
+            "description": description,
+            "school_year_start": start,
+            "language": language,
+            "languages": languages,
+            "timezone": timezone,
+            "privacy": privacy,
+            "translations": by_language(name=name_tr, description=description_tr),
         }
 
     def portfolio_languages(self, r: Reader, doc: LMap) -> tuple[str, tuple[str, ...]]:
@@ -151,15 +176,21 @@ class Loader(CatalogFiles, FrameworkFiles, SchoolFolders):
             language = "en"
         key = "letter_languages" if "letter_languages" in doc and "languages" not in doc else "languages"
         if "letter_languages" in doc and "languages" in doc:
-            r.error(r.line(doc, "letter_languages"), "write the site's languages once, as 'languages' "
-                    "('letter_languages' is its old name): remove 'letter_languages'")
+            r.error(
+                r.line(doc, "letter_languages"),
+                "write the site's languages once, as 'languages' "
+                "('letter_languages' is its old name): remove 'letter_languages'",
+            )
         found: list[tuple[str, int]] = [(language, r.line(doc, "language"))]
         items = r.list(doc, key)
         for i, item in enumerate(items):
             line = items.item_lines[i]
             if not isinstance(item, str) or not LANG_RE.fullmatch(item):
-                r.error(line, f"{key}: {items.raw[i] or item!r} is not a language code such as en, es or pt-BR "
-                        "(quote a code YAML reads as something else, such as \"no\")")
+                r.error(
+                    line,
+                    f"{key}: {items.raw[i] or item!r} is not a language code such as en, es or pt-BR "
+                    '(quote a code YAML reads as something else, such as "no")',
+                )
             elif item in (f for f, _ in found[1:]):
                 r.error(line, f"{key}: '{item}' is listed twice")
             elif item != language:
@@ -167,11 +198,13 @@ class Loader(CatalogFiles, FrameworkFiles, SchoolFolders):
         own = self.catalog_files()
         for lang, line in found:
             if lang not in i18n.available() and lang not in own:
-                r.error(line, f"lwsite has no catalog of its words in '{lang}' (it has {', '.join(i18n.available())}): "
-                        f"add catalogs/{lang}.yml to the content folder with every text of lwsite's "
-                        f"i18n/en.yml translated, or remove '{lang}'")
+                r.error(
+                    line,
+                    f"lwsite has no catalog of its words in '{lang}' (it has {', '.join(i18n.available())}): "
+                    f"add catalogs/{lang}.yml to the content folder with every text of lwsite's "
+                    f"i18n/en.yml translated, or remove '{lang}'",
+                )
         return language, tuple(lang for lang, _ in found)
-
 
 
 def _month_day(raw: str) -> tuple[int, int] | None:
@@ -183,7 +216,6 @@ def _month_day(raw: str) -> tuple[int, int] | None:
     except ValueError:
         return None
     return int(match.group(1)), int(match.group(2))
-
 
 
 def load(content_dir: Path, docs_dir: Path | None = None, project_dir: Path | None = None) -> Loaded:
@@ -201,8 +233,12 @@ def load(content_dir: Path, docs_dir: Path | None = None, project_dir: Path | No
     docs = None
     if docs_dir is not None and docs_dir.is_dir():
         if root.is_relative_to(docs_dir.resolve()):
-            loader.problems.error(".", 1, f"the content folder {content_dir} is inside the docs folder {docs_dir}, "
-                                  "which MkDocs publishes as it is: move it out of the docs folder")
+            loader.problems.error(
+                ".",
+                1,
+                f"the content folder {content_dir} is inside the docs folder {docs_dir}, "
+                "which MkDocs publishes as it is: move it out of the docs folder",
+            )
         docs = walk(docs_dir, project, f"{docs_dir.name}/", private=(root,))
         loader.refuse_roster_copies(docs)
         for shown, message in docs.refusals:

@@ -25,8 +25,9 @@ def scan_all(loader: Context, docs: Tree | None, privacy: m.Privacy | None, prob
     if privacy is not None and privacy.roster:
         path = (root / privacy.roster).resolve()
         if path.is_file():
-            roster = load_roster(path, privacy.allow_words, problems, privacy.roster,
-                                 [k for k in loader.known_names if k])
+            roster = load_roster(
+                path, privacy.allow_words, problems, privacy.roster, [k for k in loader.known_names if k]
+            )
     for entry in loader.tree.all():
         text = loader.text(entry.path) if entry.kind == FILE else None
         content = text is not None and entry.path.suffix in (".md", ".yml")

@@ -17,8 +17,14 @@ from .source import LMap
 SCHEDULE = Keys(date=Date(required=True), orientation=Mapping(), visits=List(required=True), debrief=Mapping())
 BLOCK = Keys(start=Time(required=True), minutes=Int(1, 600, required=True))  # named by its key in messages
 VISIT = Keys(
-    "a visit", visit=Int(1, required=True), start=Time(required=True), minutes=Int(1, 90, required=True),
-    group=Text(), grade=Text(), subject=Text(), room=Text(),
+    "a visit",
+    visit=Int(1, required=True),
+    start=Time(required=True),
+    minutes=Int(1, 90, required=True),
+    group=Text(),
+    grade=Text(),
+    subject=Text(),
+    room=Text(),
 )
 
 
@@ -28,8 +34,9 @@ class ScheduleFile(Context):
     def schedule(
         self, path: Path, day: dt.date, team: m.Team | None, rooms: tuple[m.Room, ...], required: bool
     ) -> m.Schedule | None:
-        if not self.need(path, FILE,
-                         "every published cycle needs schedule.yml with the day's visits" if required else None):
+        if not self.need(
+            path, FILE, "every published cycle needs schedule.yml with the day's visits" if required else None
+        ):
             return None
         r = self.reader(path)
         data = self.yaml_file(path)
@@ -40,8 +47,7 @@ class ScheduleFile(Context):
         s = r.values(doc, SCHEDULE)
         date = s["date"]
         if date is not None and date != day:
-            r.error(r.line(doc, "date"),
-                    f"date {date} does not match the cycle folder's date {day}: make them equal")
+            r.error(r.line(doc, "date"), f"date {date} does not match the cycle folder's date {day}: make them equal")
         orientation = self.block(r, s["orientation"], "orientation")
         debrief = self.block(r, s["debrief"], "debrief")
         visits: list[m.ScheduledVisit] = []
@@ -63,11 +69,16 @@ class ScheduleFile(Context):
                 r.error(v.line, f"visit {num} is listed twice (first on line {lines[num]}): number visits uniquely")
                 continue
             if group is not None and groups is not None and group not in groups:
-                r.error(r.line(v, "group"),
-                        f"group '{group}' has no member in team.yml: give a member 'group: {group}'")
+                r.error(
+                    r.line(v, "group"), f"group '{group}' has no member in team.yml: give a member 'group: {group}'"
+                )
             if room is not None and codes and room not in codes:
-                r.error(r.line(v, "room"), f"room '{room}' is not one of the school's rooms ("
-                        + ", ".join(sorted(codes)) + "): use one of them or add it to school.yml")
+                r.error(
+                    r.line(v, "room"),
+                    f"room '{room}' is not one of the school's rooms ("
+                    + ", ".join(sorted(codes))
+                    + "): use one of them or add it to school.yml",
+                )
             if num is None or start is None or minutes is None:
                 continue
             block = m.TimeBlock(start, minutes)
@@ -84,10 +95,12 @@ class ScheduleFile(Context):
             for prev, cur in itertools.pairwise(runs):
                 if _minutes(cur.block.start) < _minutes(prev.block.start) + prev.block.minutes:
                     who = f"group {group}" if group else "visits without a group"
-                    r.error(lines[cur.number],
-                            f"visit {cur.number} ({_hm(cur.block.start)}) overlaps visit {prev.number} "
-                            f"({_hm(prev.block.start)}-{_hm(prev.block.end)}) of {who}: one group "
-                            "visits one room at a time")
+                    r.error(
+                        lines[cur.number],
+                        f"visit {cur.number} ({_hm(cur.block.start)}) overlaps visit {prev.number} "
+                        f"({_hm(prev.block.start)}-{_hm(prev.block.end)}) of {who}: one group "
+                        "visits one room at a time",
+                    )
         if not r.ok or date is None:
             return None
         return m.Schedule(date, orientation, tuple(sorted(visits, key=lambda sv: sv.number)), debrief)
@@ -101,8 +114,10 @@ class ScheduleFile(Context):
         if start is None or minutes is None:
             return None
         if _minutes(start) + minutes > 24 * 60:
-            r.error(r.line(b, "minutes"), f"the {key} runs past midnight ({_hm(start)} and {minutes} minutes): "
-                    "shorten it, or start it earlier")
+            r.error(
+                r.line(b, "minutes"),
+                f"the {key} runs past midnight ({_hm(start)} and {minutes} minutes): shorten it, or start it earlier",
+            )
             return None
         return m.TimeBlock(start, minutes)
 
@@ -132,7 +147,9 @@ def outline_of(schedule: m.Schedule, scripted: int = 0) -> m.Outline:
     subjects = Counter(v.subject for v in schedule.visits if v.subject)
     lengths = Counter(v.block.minutes for v in schedule.visits)
     return m.Outline(
-        orientation=schedule.orientation, blocks=blocks, debrief=schedule.debrief,
+        orientation=schedule.orientation,
+        blocks=blocks,
+        debrief=schedule.debrief,
         visits=len(schedule.visits),
         grades=tuple(sorted(grades.items(), key=lambda kv: m.grade_order(kv[0]))),
         subjects=tuple(sorted(subjects.items())),

@@ -12,7 +12,11 @@ from .files import FILE, FOLDER
 from .keys import Int, Keys, List, Text, Translated
 
 SCHOOL = Keys(
-    name=Translated(required=True), grades=Text(), classrooms=Int(1), rooms=List(), description=Translated(),
+    name=Translated(required=True),
+    grades=Text(),
+    classrooms=Int(1),
+    rooms=List(),
+    description=Translated(),
 )
 ROOM = Keys("a room", code=Text(required=True), grade=Text())
 
@@ -42,9 +46,7 @@ class SchoolFolders(CycleFolders):
         self.check_carries(out)
         return out
 
-    def school(
-        self, folder: Path, start: tuple[int, int], frameworks: dict[str, m.Framework]
-    ) -> m.School | None:
+    def school(self, folder: Path, start: tuple[int, int], frameworks: dict[str, m.Framework]) -> m.School | None:
         for child in self.children(folder):
             if child.name not in ("school.yml", "cycles"):
                 self.stray(child, "a school folder", "school.yml, cycles/")
@@ -79,9 +81,13 @@ class SchoolFolders(CycleFolders):
         if not school_ok or name is None:
             return None
         return m.School(
-            id=folder.name, name=name, path=self.rel(folder), grades=v["grades"],
+            id=folder.name,
+            name=name,
+            path=self.rel(folder),
+            grades=v["grades"],
             classrooms=classrooms if classrooms is not None else (len(rooms) or None),
-            rooms=tuple(rooms), description=description,
+            rooms=tuple(rooms),
+            description=description,
             cycles=tuple(sorted(cycles, key=lambda c: (c.date, c.id))),
             translations=by_language(name=name_tr, description=description_tr),
         )

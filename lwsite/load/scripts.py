@@ -19,7 +19,10 @@ SCRIPT_RE = re.compile(r"visit-([0-9]+)\.md")
 ITEM_RE = re.compile(r"^[-*+] (.*)$")
 TAG_RE = re.compile(r"^\[([^\]\s]+)\] (.*)$", re.DOTALL)
 SCRIPT = Keys(
-    visit=Int(1, required=True), observers=TextList(), segment=Choice(m.SEGMENTS), ratings=Mapping(),
+    visit=Int(1, required=True),
+    observers=TextList(),
+    segment=Choice(m.SEGMENTS),
+    ratings=Mapping(),
     independent=Raw(),  # {role: {characteristic: level}}: read by independent(), against the observers
     wonderings=TextList(),
 )
@@ -29,8 +32,12 @@ class ScriptFiles(Context):
     """Reads a cycle's scripts/ folder and each visit's script."""
 
     def scripts(
-        self, folder: Path, schedule: m.Schedule | None, team: m.Team | None,
-        fw: m.Framework | None, lens: tuple[str, ...] | None,
+        self,
+        folder: Path,
+        schedule: m.Schedule | None,
+        team: m.Team | None,
+        fw: m.Framework | None,
+        lens: tuple[str, ...] | None,
     ) -> tuple[m.Script, ...]:
         if not self.need(folder, FOLDER):
             return ()
@@ -45,17 +52,24 @@ class ScriptFiles(Context):
             if script is None:
                 continue
             if script.visit in seen:
-                self.problems.error(self.rel(path), 1,
-                                    f"visit {script.visit} already has a script ({seen[script.visit]}): "
-                                    "keep one script per visit")
+                self.problems.error(
+                    self.rel(path),
+                    1,
+                    f"visit {script.visit} already has a script ({seen[script.visit]}): keep one script per visit",
+                )
                 continue
             seen[script.visit] = path.name
             out.append(script)
         return tuple(sorted(out, key=lambda s: s.visit))
 
     def script(
-        self, path: Path, file_num: int, schedule: m.Schedule | None, team: m.Team | None,
-        fw: m.Framework | None, lens: tuple[str, ...] | None,
+        self,
+        path: Path,
+        file_num: int,
+        schedule: m.Schedule | None,
+        team: m.Team | None,
+        fw: m.Framework | None,
+        lens: tuple[str, ...] | None,
     ) -> m.Script | None:
         md = self.md_file(path)
         if md is None:
@@ -65,29 +79,40 @@ class ScriptFiles(Context):
         v = r.values(doc, SCRIPT)
         num = v["visit"]
         if num is not None and num != file_num:
-            r.error(r.line(doc, "visit"), f"visit {num} does not match the file name's number {file_num}: "
-                    "make them equal")
+            r.error(
+                r.line(doc, "visit"), f"visit {num} does not match the file name's number {file_num}: make them equal"
+            )
         if num is not None and schedule is not None and schedule.visit(num) is None:
             r.error(r.line(doc, "visit"), f"visit {num} is not in schedule.yml: add it there or fix the number")
         ratings: list[m.Rating] = []
         if "ratings" in doc:
             rmap = v["ratings"]
             if team is not None and team.hall_work != 3:
-                r.error(r.line(doc, "ratings"), "ratings are allowed only when team.yml has hall_work: 3 "
-                        "(consensus on the continuum): remove them or change hall_work")
+                r.error(
+                    r.line(doc, "ratings"),
+                    "ratings are allowed only when team.yml has hall_work: 3 "
+                    "(consensus on the continuum): remove them or change hall_work",
+                )
             elif rmap is not None:
                 for cid, level in rmap.items():
                     line = r.line(rmap, cid)
                     if lens is not None and cid not in lens:
-                        r.error(line, f"rating of '{cid}', which is not in this cycle's lens ("
-                                + ", ".join(lens) + "): rate only lens characteristics")
+                        r.error(
+                            line,
+                            f"rating of '{cid}', which is not in this cycle's lens ("
+                            + ", ".join(lens)
+                            + "): rate only lens characteristics",
+                        )
                         continue
                     if not isinstance(level, str):
                         r.error(line, retype_hint(cid, level, rmap.raw.get(cid)))
                         continue
                     if fw is not None and fw.level(level) is None:
-                        r.error(line, f"level '{level}' is not a level of framework '{fw.id}': use one of "
-                                + ", ".join(lv.id for lv in fw.levels))
+                        r.error(
+                            line,
+                            f"level '{level}' is not a level of framework '{fw.id}': use one of "
+                            + ", ".join(lv.id for lv in fw.levels),
+                        )
                         continue
                     if num is not None:
                         ratings.append(m.Rating(num, cid, level))
@@ -97,12 +122,19 @@ class ScriptFiles(Context):
         evidence, narrative = self.evidence(md, r, num or file_num, lens)
         if not r.ok or num is None:
             return None
-        return m.Script(num, self.rel(path), evidence, observers, segment, tuple(ratings), wonderings,
-                        narrative, independent)
+        return m.Script(
+            num, self.rel(path), evidence, observers, segment, tuple(ratings), wonderings, narrative, independent
+        )
 
     def independent(
-        self, r: Reader, doc: LMap, observers: tuple[str, ...], num: int | None, team: m.Team | None,
-        fw: m.Framework | None, lens: tuple[str, ...] | None,
+        self,
+        r: Reader,
+        doc: LMap,
+        observers: tuple[str, ...],
+        num: int | None,
+        team: m.Team | None,
+        fw: m.Framework | None,
+        lens: tuple[str, ...] | None,
     ) -> tuple[m.IndependentRating, ...]:
         """Each observer's own level before consensus: ``{role: {characteristic: level}}``, keyed by the
         visit's observers (a role that observed twice is numbered in both places: Teacher 1, Teacher 2)."""
@@ -111,30 +143,47 @@ class ScriptFiles(Context):
         if imap is None:
             return ()
         if team is not None and team.hall_work != 3:
-            r.error(line, "independent levels are allowed only when team.yml has hall_work: 3 (consensus on the "
-                    "continuum): remove them or change hall_work")
+            r.error(
+                line,
+                "independent levels are allowed only when team.yml has hall_work: 3 (consensus on the "
+                "continuum): remove them or change hall_work",
+            )
             return ()
         if not observers:
-            r.error(line, "independent needs the visit's observers: list their roles in observers: [...], "
-                    "then give each one's levels under independent")
+            r.error(
+                line,
+                "independent needs the visit's observers: list their roles in observers: [...], "
+                "then give each one's levels under independent",
+            )
             return ()
         twice = [o for o, n in Counter(observers).items() if n > 1]
         if twice:
-            r.error(r.line(doc, "observers"), f"observers lists '{twice[0]}' twice: number them ('{twice[0]} 1', "
-                    f"'{twice[0]} 2') here and under independent")
+            r.error(
+                r.line(doc, "observers"),
+                f"observers lists '{twice[0]}' twice: number them ('{twice[0]} 1', "
+                f"'{twice[0]} 2') here and under independent",
+            )
             return ()
         roles = Counter(mem.role for mem in team.members) if team is not None else None
         out: list[m.IndependentRating] = []
         for role, levels in imap.items():
             at = r.line(imap, role)
             if roles is not None and not is_team_role(role, roles):
-                r.error(at, f"'{role}' is not a role of this cycle's team (" + ", ".join(sorted(roles))
-                        + "): key independent levels by role, never by name, numbered ('Teacher 1', 'Teacher 2') "
-                        "when two members with one role observed the visit")
+                r.error(
+                    at,
+                    f"'{role}' is not a role of this cycle's team ("
+                    + ", ".join(sorted(roles))
+                    + "): key independent levels by role, never by name, numbered ('Teacher 1', 'Teacher 2') "
+                    "when two members with one role observed the visit",
+                )
                 continue
             if role not in observers:
-                r.error(at, f"'{role}' is not one of this visit's observers (" + ", ".join(observers)
-                        + "): add the role to observers, or fix it here")
+                r.error(
+                    at,
+                    f"'{role}' is not one of this visit's observers ("
+                    + ", ".join(observers)
+                    + "): add the role to observers, or fix it here",
+                )
                 continue
             lmap = r.mapping(levels, at, f"independent levels of '{role}'")
             if lmap is None:
@@ -142,15 +191,22 @@ class ScriptFiles(Context):
             for cid, level in lmap.items():
                 cline = r.line(lmap, cid)
                 if lens is not None and cid not in lens:
-                    r.error(cline, f"independent level of '{cid}', which is not in this cycle's lens ("
-                            + ", ".join(lens) + "): rate only lens characteristics")
+                    r.error(
+                        cline,
+                        f"independent level of '{cid}', which is not in this cycle's lens ("
+                        + ", ".join(lens)
+                        + "): rate only lens characteristics",
+                    )
                     continue
                 if not isinstance(level, str):
                     r.error(cline, retype_hint(cid, level, lmap.raw.get(cid)))
                     continue
                 if fw is not None and fw.level(level) is None:
-                    r.error(cline, f"level '{level}' is not a level of framework '{fw.id}': use one of "
-                            + ", ".join(lv.id for lv in fw.levels))
+                    r.error(
+                        cline,
+                        f"level '{level}' is not a level of framework '{fw.id}': use one of "
+                        + ", ".join(lv.id for lv in fw.levels),
+                    )
                     continue
                 if num is not None:
                     out.append(m.IndependentRating(num, role, cid, level))
@@ -184,8 +240,12 @@ class ScriptFiles(Context):
             if match:
                 tag, text = match.group(1), match.group(2).strip()
                 if lens is not None and tag not in lens:
-                    r.error(lineno, f"tag [{tag}] is not in this cycle's lens (" + ", ".join(lens)
-                            + "): use one of them, or write \\[ to start with a literal bracket")
+                    r.error(
+                        lineno,
+                        f"tag [{tag}] is not in this cycle's lens ("
+                        + ", ".join(lens)
+                        + "): use one of them, or write \\[ to start with a literal bracket",
+                    )
                     continue
             if not text:
                 r.error(lineno, "an evidence item is empty: write what was seen or heard")

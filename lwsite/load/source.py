@@ -104,8 +104,10 @@ class _Loader(_Located, yaml.SafeLoader):
             self.depth -= 1
 
 
-_ALIASES = ("YAML anchors and aliases (&name, *name) are not part of the content format: write each value "
-            "out, or quote a value that starts with & or *")
+_ALIASES = (
+    "YAML anchors and aliases (&name, *name) are not part of the content format: write each value "
+    "out, or quote a value that starts with & or *"
+)
 _TOO_DEEP = f"the YAML is nested more than {MAX_DEPTH} levels deep here: the content format needs far fewer"
 
 
@@ -149,8 +151,7 @@ def _construct_map(loader: Any, node: MappingNode) -> LMap:
         if key in result:
             raise SourceError(
                 line,
-                f"key '{key}' is repeated in one mapping (first on line "
-                f"{result.key_lines[key]}): keep only one",
+                f"key '{key}' is repeated in one mapping (first on line {result.key_lines[key]}): keep only one",
             )
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = line
@@ -192,8 +193,11 @@ def _construct_str(loader: Any, node: ScalarNode) -> str:
     if bad is not None:
         raise SourceError(loader._line(node), control_message(bad.group(), escaped=True))
     if len(value) > MAX_PARAGRAPH and long_paragraph(value) is not None:
-        raise SourceError(loader._line(node), f"this value has a paragraph longer than {MAX_PARAGRAPH:,} "
-                          "characters: shorten it, or break it up with blank lines")
+        raise SourceError(
+            loader._line(node),
+            f"this value has a paragraph longer than {MAX_PARAGRAPH:,} "
+            "characters: shorten it, or break it up with blank lines",
+        )
     return value
 
 
@@ -203,7 +207,6 @@ for _cls in _classes:
     _cls.add_constructor("tag:yaml.org,2002:map", _construct_map)
     _cls.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
     _cls.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
-
 
 
 def compose(text: str, line_of: _Lines) -> Node | None:
@@ -246,24 +249,23 @@ def parse_yaml(text: str, line_offset: int = 0) -> Any:
         raise
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1 + line_offset
-        raise SourceError(
-            line, f"character U+{exc.character:04X} is not allowed in YAML: remove it"
-        ) from None
+        raise SourceError(line, f"character U+{exc.character:04X} is not allowed in YAML: remove it") from None
     except yaml.MarkedYAMLError as exc:
         line, message = syntax_error(exc, line_of)
         lines = text.split("\n")
         here = lines[line - 1 - line_offset] if 0 <= line - 1 - line_offset < len(lines) else ""
         odd = next((ch for ch in "\x85\u2028\u2029" if ch in here), None)
         if odd is not None:
-            message = (f"this line holds an invisible line break (U+{ord(odd):04X}, often pasted from a "
-                       "web page or word processor): delete it")
+            message = (
+                f"this line holds an invisible line break (U+{ord(odd):04X}, often pasted from a "
+                "web page or word processor): delete it"
+            )
         raise SourceError(line, f"YAML syntax error: {message}") from None
     except yaml.YAMLError as exc:
         raise SourceError(1 + line_offset, f"YAML error: {exc}: check this file's YAML") from None
     finally:
         if loader is not None:
             loader.dispose()
-
 
 
 def escaped_strings(text: str, front_matter: bool = False) -> list[tuple[int, str, str]]:
@@ -299,7 +301,6 @@ def escaped_strings(text: str, front_matter: bool = False) -> list[tuple[int, st
             if "\\" in source:
                 found.append((line_of(node.start_mark), str(node.value), source))
     return sorted(found)
-
 
 
 def to_date(value: Any) -> dt.date | None:

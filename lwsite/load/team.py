@@ -19,8 +19,9 @@ class TeamFile(Context):
     """Reads a cycle's team.yml."""
 
     def team(self, path: Path, required: bool) -> m.Team | None:
-        if not self.need(path, FILE,
-                         "every published cycle needs team.yml with the team's roles" if required else None):
+        if not self.need(
+            path, FILE, "every published cycle needs team.yml with the team's roles" if required else None
+        ):
             return None
         r = self.reader(path)
         data = self.yaml_file(path)
@@ -54,5 +55,8 @@ def is_team_role(role: str, roles: Counter[str]) -> bool:
     if role in roles:
         return True
     numbered = re.match(r"^(.+) (\d+)$", role)
-    return numbered is not None and 1 <= int(numbered.group(2)) <= roles.get(numbered.group(1), 0) and (
-        roles[numbered.group(1)] >= 2)
+    return (
+        numbered is not None
+        and 1 <= int(numbered.group(2)) <= roles.get(numbered.group(1), 0)
+        and (roles[numbered.group(1)] >= 2)
+    )

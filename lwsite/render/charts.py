@@ -38,8 +38,13 @@ FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
 CONFIG: dict[str, Any] = {
     "font": FONT,
     "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 180},
-    "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "direction": "vertical",
-               "labelLimit": 400},
+    "legend": {
+        "labelFontSize": 12,
+        "titleFontSize": 12,
+        "orient": "bottom",
+        "direction": "vertical",
+        "labelLimit": 400,
+    },
     "view": {"stroke": None},
     "background": "white",
 }
@@ -80,15 +85,19 @@ def vega_locale(language: str) -> dict[str, Any] | None:
     months = loc.months["format"]
     days = loc.days["format"]
     periods = loc.day_periods["format"]["abbreviated"]
-    return {"time": {
-        "dateTime": "%x, %X", "date": "%d/%m/%Y", "time": "%H:%M:%S",
-        "periods": [str(periods.get("am", "AM")), str(periods.get("pm", "PM"))],
-        # CLDR numbers weekdays from Monday (0); Vega's lists start on Sunday
-        "days": [str(days["wide"][(i + 6) % 7]) for i in range(7)],
-        "shortDays": [str(days["abbreviated"][(i + 6) % 7]) for i in range(7)],
-        "months": [str(months["wide"][i]) for i in range(1, 13)],
-        "shortMonths": [str(months["abbreviated"][i]).rstrip(".") for i in range(1, 13)],
-    }}
+    return {
+        "time": {
+            "dateTime": "%x, %X",
+            "date": "%d/%m/%Y",
+            "time": "%H:%M:%S",
+            "periods": [str(periods.get("am", "AM")), str(periods.get("pm", "PM"))],
+            # CLDR numbers weekdays from Monday (0); Vega's lists start on Sunday
+            "days": [str(days["wide"][(i + 6) % 7]) for i in range(7)],
+            "shortDays": [str(days["abbreviated"][(i + 6) % 7]) for i in range(7)],
+            "months": [str(months["wide"][i]) for i in range(1, 13)],
+            "shortMonths": [str(months["abbreviated"][i]).rstrip(".") for i in range(1, 13)],
+        }
+    }
 
 
 def _config(words: Words) -> dict[str, Any]:
@@ -166,27 +175,41 @@ class Chart:
         # ids inside the drawing (gradients, clip paths) are made unique on the page
         for inner_id in dict.fromkeys(re.findall(r'\bid="([^"]+)"', svg)):
             mine = f"{ident}-{inner_id}"
-            svg = (svg.replace(f'id="{inner_id}"', f'id="{mine}"').replace(f"url(#{inner_id})", f"url(#{mine})")
-                   .replace(f'href="#{inner_id}"', f'href="#{mine}"'))
+            svg = (
+                svg.replace(f'id="{inner_id}"', f'id="{mine}"')
+                .replace(f"url(#{inner_id})", f"url(#{mine})")
+                .replace(f'href="#{inner_id}"', f'href="#{mine}"')
+            )
         head = re.match(r"<svg\b[^>]*>", svg)
         if head is None:
             raise ValueError("vl-convert returned no <svg> element")
         opening = head.group(0)[:-1] + f' role="img" aria-labelledby="{ident}-t {ident}-d" focusable="false">'
-        inner = (f'<title id="{ident}-t">{escape(str(self.title))}</title>'
-                 f'<desc id="{ident}-d">{escape(str(self.description))}</desc>')
-        return opening + inner + svg[head.end():]
+        inner = (
+            f'<title id="{ident}-t">{escape(str(self.title))}</title>'
+            f'<desc id="{ident}-d">{escape(str(self.description))}</desc>'
+        )
+        return opening + inner + svg[head.end() :]
 
     def inline(self, ident: str) -> Markup:
         """The SVG as an image with an accessible name and description (ids unique per page)."""
         if self.narrow is None:
             return Markup(self._svg(self.spec, ident))
-        return Markup(f'<div class="lw-chart-wide">{self._svg(self.spec, ident)}</div>'
-                      f'<div class="lw-chart-narrow">{self._svg(self.narrow, ident + "-n")}</div>')
+        return Markup(
+            f'<div class="lw-chart-wide">{self._svg(self.spec, ident)}</div>'
+            f'<div class="lw-chart-narrow">{self._svg(self.narrow, ident + "-n")}</div>'
+        )
 
 
 # specifications --------------------------------------------------------------------------
-def heat_map(rows: list[dict[str, Any]], columns: list[str], row_order: list[str], *, legend_title: str,
-             narrow: bool = False, words: Words = ENGLISH) -> dict[str, Any]:
+def heat_map(
+    rows: list[dict[str, Any]],
+    columns: list[str],
+    row_order: list[str],
+    *,
+    legend_title: str,
+    narrow: bool = False,
+    words: Words = ENGLISH,
+) -> dict[str, Any]:
     """Cells of ``row`` x ``column`` shaded by ``value`` (0-100), each labelled with ``text``.
 
     Long row and column names are wrapped onto several lines; a cell whose ``value`` is None
@@ -202,26 +225,45 @@ def heat_map(rows: list[dict[str, Any]], columns: list[str], row_order: list[str
         "padding": NARROW_PADDING if narrow else PADDING,
         "data": {"values": cells},
         "encoding": {
-            "x": {"field": "column", "type": "nominal", "sort": [wrap(c, column_width) for c in columns], "title": None,
-                  "axis": {"orient": "bottom", "labelAngle": 0, "labelExpr": LINES, "labelLimit": 0}},
-            "y": {"field": "row", "type": "nominal", "sort": [wrap(r, row_width) for r in row_order], "title": None,
-                  "axis": {"labelExpr": LINES, "labelLimit": 0}},
+            "x": {
+                "field": "column",
+                "type": "nominal",
+                "sort": [wrap(c, column_width) for c in columns],
+                "title": None,
+                "axis": {"orient": "bottom", "labelAngle": 0, "labelExpr": LINES, "labelLimit": 0},
+            },
+            "y": {
+                "field": "row",
+                "type": "nominal",
+                "sort": [wrap(r, row_width) for r in row_order],
+                "title": None,
+                "axis": {"labelExpr": LINES, "labelLimit": 0},
+            },
         },
         "width": max(cell, cell * len(columns)),
         "height": max(40, max(44, 15 * lines + 10) * len(row_order)),
         "layer": [
-            {"mark": {"type": "rect", "stroke": "white", "strokeWidth": 2},
-             "encoding": {
-                 "color": {"field": "value", "type": "quantitative", "title": legend_title,
-                           "scale": {"domain": [0, 100], "range": [RAMP[0], RAMP[-1]]},
-                           "legend": {"format": "d", "direction": "horizontal",
-                                      "gradientLength": 120 if narrow else 160}},
-                 "opacity": {"condition": {"test": "datum.value === null", "value": 0}, "value": 1},
-                 "description": {"field": "label", "type": "nominal"}}},
-            {"mark": {"type": "text", "fontSize": 12, "fontWeight": "bold"},
-             "encoding": {
-                 "text": {"field": "text", "type": "nominal"},
-                 "color": {"condition": {"test": "datum.value >= 62", "value": "white"}, "value": "black"}}},
+            {
+                "mark": {"type": "rect", "stroke": "white", "strokeWidth": 2},
+                "encoding": {
+                    "color": {
+                        "field": "value",
+                        "type": "quantitative",
+                        "title": legend_title,
+                        "scale": {"domain": [0, 100], "range": [RAMP[0], RAMP[-1]]},
+                        "legend": {"format": "d", "direction": "horizontal", "gradientLength": 120 if narrow else 160},
+                    },
+                    "opacity": {"condition": {"test": "datum.value === null", "value": 0}, "value": 1},
+                    "description": {"field": "label", "type": "nominal"},
+                },
+            },
+            {
+                "mark": {"type": "text", "fontSize": 12, "fontWeight": "bold"},
+                "encoding": {
+                    "text": {"field": "text", "type": "nominal"},
+                    "color": {"condition": {"test": "datum.value >= 62", "value": "white"}, "value": "black"},
+                },
+            },
         ],
     }
 
@@ -229,8 +271,14 @@ def heat_map(rows: list[dict[str, Any]], columns: list[str], row_order: list[str
 RANGE_COLOUR = "#f0f0f0"  # the part of a bar that could lie on either side: a pale band, outlined
 
 
-def share_bars(rows: list[dict[str, Any]], levels: list[str], *, range_label: str | None = None,
-               narrow: bool = False, words: Words = ENGLISH) -> dict[str, Any]:
+def share_bars(
+    rows: list[dict[str, Any]],
+    levels: list[str],
+    *,
+    range_label: str | None = None,
+    narrow: bool = False,
+    words: Words = ENGLISH,
+) -> dict[str, Any]:
     """Horizontal bars of shares (0-100%), one per ``row["bar"]``, a segment per band.
 
     ``rows`` hold ``bar``, ``level`` (one of ``levels``, or ``range_label`` for the part of
@@ -253,15 +301,29 @@ def share_bars(rows: list[dict[str, Any]], levels: list[str], *, range_label: st
         "data": {"values": data},
         "mark": {"type": "bar", "stroke": OUTLINE, "strokeWidth": 0.75},
         "encoding": {
-            "y": {"field": "bar", "type": "nominal", "sort": bars, "title": None,
-                  "axis": {"labelExpr": LINES, "labelLimit": 0}},
-            "x": {"field": "start", "type": "quantitative", "title": words.share_axis,
-                  "scale": {"domain": [0, 100]},
-                  "axis": {"format": "d", "values": [0, 50, 100] if narrow else [0, 25, 50, 75, 100]}},
+            "y": {
+                "field": "bar",
+                "type": "nominal",
+                "sort": bars,
+                "title": None,
+                "axis": {"labelExpr": LINES, "labelLimit": 0},
+            },
+            "x": {
+                "field": "start",
+                "type": "quantitative",
+                "title": words.share_axis,
+                "scale": {"domain": [0, 100]},
+                "axis": {"format": "d", "values": [0, 50, 100] if narrow else [0, 25, 50, 75, 100]},
+            },
             "x2": {"field": "end"},
-            "color": {"field": "level", "type": "nominal", "title": words.level,
-                      "scale": {"domain": domain, "range": colours}, "sort": domain,
-                      "legend": {"labelLimit": 0, "labelExpr": LINES} if narrow else {}},
+            "color": {
+                "field": "level",
+                "type": "nominal",
+                "title": words.level,
+                "scale": {"domain": domain, "range": colours},
+                "sort": domain,
+                "legend": {"labelLimit": 0, "labelExpr": LINES} if narrow else {},
+            },
             "description": {"field": "label", "type": "nominal"},
         },
     }
@@ -270,9 +332,16 @@ def share_bars(rows: list[dict[str, Any]], levels: list[str], *, range_label: st
 TARGET_DASH = [1, 3]
 
 
-def share_over_time(points: list[dict[str, Any]], years: list[dict[str, Any]], series: list[str], *,
-                    y_title: str, narrow: bool = False, targets: list[dict[str, Any]] | None = None,
-                    words: Words = ENGLISH) -> dict[str, Any]:
+def share_over_time(
+    points: list[dict[str, Any]],
+    years: list[dict[str, Any]],
+    series: list[str],
+    *,
+    y_title: str,
+    narrow: bool = False,
+    targets: list[dict[str, Any]] | None = None,
+    words: Words = ENGLISH,
+) -> dict[str, Any]:
     """The share in the upper half over time, one colour per series (characteristic).
 
     ``points``: one per walkthrough, with ``date`` (ISO), ``series``, ``low`` and ``high``
@@ -285,61 +354,117 @@ def share_over_time(points: list[dict[str, Any]], years: list[dict[str, Any]], s
     ``narrow``: a phone's version (series names are wrapped by the caller).
     """
     scale = {"domain": series, "range": list(SERIES[: len(series)])}
-    colour = {"field": "series", "type": "nominal", "title": words.characteristic, "scale": scale, "sort": series,
-              "legend": {"labelExpr": LINES, "labelLimit": 0}}
-    x = {"field": "date", "type": "temporal", "title": words.date_axis,
-         "axis": {"format": "%b %Y", "labelAngle": -40, "tickCount": 3 if narrow else 6}}
-    y = {"field": "low", "type": "quantitative", "title": y_title, "scale": {"domain": [0, 100]},
-         "axis": {"format": "d"}}
+    colour = {
+        "field": "series",
+        "type": "nominal",
+        "title": words.characteristic,
+        "scale": scale,
+        "sort": series,
+        "legend": {"labelExpr": LINES, "labelLimit": 0},
+    }
+    x = {
+        "field": "date",
+        "type": "temporal",
+        "title": words.date_axis,
+        "axis": {"format": "%b %Y", "labelAngle": -40, "tickCount": 3 if narrow else 6},
+    }
+    y = {
+        "field": "low",
+        "type": "quantitative",
+        "title": y_title,
+        "scale": {"domain": [0, 100]},
+        "axis": {"format": "d"},
+    }
     layers: list[dict[str, Any]] = []
     ranged = [y for y in years if y["low"] < y["high"]]
     level = [y for y in years if y["low"] == y["high"]]
     if ranged:  # a school year given as a range: a band across the year (empty layers are left out:
         # an empty mark group would be an image without a name)
-        layers.append({
-            "data": {"values": ranged},
-            "mark": {"type": "rect", "opacity": 0.25, "stroke": None},
-            "encoding": {"x": x | {"field": "start"}, "x2": {"field": "end"},
-                         "y": y, "y2": {"field": "high"}, "color": colour,
-                         "description": {"field": "label", "type": "nominal"}},
-        })
+        layers.append(
+            {
+                "data": {"values": ranged},
+                "mark": {"type": "rect", "opacity": 0.25, "stroke": None},
+                "encoding": {
+                    "x": x | {"field": "start"},
+                    "x2": {"field": "end"},
+                    "y": y,
+                    "y2": {"field": "high"},
+                    "color": colour,
+                    "description": {"field": "label", "type": "nominal"},
+                },
+            }
+        )
     if level:  # an exact school year: a dashed line across the year
-        layers.append({
-            "data": {"values": level},
-            "mark": {"type": "rule", "strokeWidth": 2, "strokeDash": [4, 3]},
-            "encoding": {"x": x | {"field": "start"}, "x2": {"field": "end"}, "y": y,
-                         "color": colour, "description": {"field": "label", "type": "nominal"}},
-        })
+        layers.append(
+            {
+                "data": {"values": level},
+                "mark": {"type": "rule", "strokeWidth": 2, "strokeDash": [4, 3]},
+                "encoding": {
+                    "x": x | {"field": "start"},
+                    "x2": {"field": "end"},
+                    "y": y,
+                    "color": colour,
+                    "description": {"field": "label", "type": "nominal"},
+                },
+            }
+        )
     spread = [p for p in points if p["low"] < p["high"]]
     if spread:  # a walkthrough given as a range: a vertical bar from its low to its high share
-        layers.append({
-            "data": {"values": spread},
-            "mark": {"type": "rule", "strokeWidth": 3},
-            "encoding": {"x": x, "y": y, "y2": {"field": "high"}, "color": colour,
-                         "description": {"field": "label", "type": "nominal"}},
-        })
+        layers.append(
+            {
+                "data": {"values": spread},
+                "mark": {"type": "rule", "strokeWidth": 3},
+                "encoding": {
+                    "x": x,
+                    "y": y,
+                    "y2": {"field": "high"},
+                    "color": colour,
+                    "description": {"field": "label", "type": "nominal"},
+                },
+            }
+        )
     if targets:
-        layers.append({
-            "data": {"values": [t | {"kind": words.target} for t in targets]},
-            "mark": {"type": "rule", "strokeWidth": 2},
-            "encoding": {"x": x | {"field": "start"}, "x2": {"field": "end"},
-                         "y": y | {"field": "target"}, "color": colour | {"legend": None},
-                         "strokeDash": {"field": "kind", "type": "nominal", "title": None,
-                                        "scale": {"domain": [words.target], "range": [TARGET_DASH]},
-                                        # on a phone, above the plot: beside the other legend it would not fit
-                                        "legend": {"orient": "top" if narrow else "bottom"}},
-                         "description": {"field": "label", "type": "nominal"}},
-        })
+        layers.append(
+            {
+                "data": {"values": [t | {"kind": words.target} for t in targets]},
+                "mark": {"type": "rule", "strokeWidth": 2},
+                "encoding": {
+                    "x": x | {"field": "start"},
+                    "x2": {"field": "end"},
+                    "y": y | {"field": "target"},
+                    "color": colour | {"legend": None},
+                    "strokeDash": {
+                        "field": "kind",
+                        "type": "nominal",
+                        "title": None,
+                        "scale": {"domain": [words.target], "range": [TARGET_DASH]},
+                        # on a phone, above the plot: beside the other legend it would not fit
+                        "legend": {"orient": "top" if narrow else "bottom"},
+                    },
+                    "description": {"field": "label", "type": "nominal"},
+                },
+            }
+        )
     exact = [p for p in points if p["low"] == p["high"]]
     if exact:
-        layers.append({
-            "data": {"values": exact},
-            "mark": {"type": "point", "filled": True, "size": 70, "stroke": OUTLINE, "strokeWidth": 0.5},
-            "encoding": {"x": x, "y": y, "color": colour,
-                         "shape": {"field": "series", "type": "nominal", "title": words.characteristic,
-                                   "scale": {"domain": series, "range": list(SHAPES[: len(series)])}},
-                         "description": {"field": "label", "type": "nominal"}},
-        })
+        layers.append(
+            {
+                "data": {"values": exact},
+                "mark": {"type": "point", "filled": True, "size": 70, "stroke": OUTLINE, "strokeWidth": 0.5},
+                "encoding": {
+                    "x": x,
+                    "y": y,
+                    "color": colour,
+                    "shape": {
+                        "field": "series",
+                        "type": "nominal",
+                        "title": words.characteristic,
+                        "scale": {"domain": series, "range": list(SHAPES[: len(series)])},
+                    },
+                    "description": {"field": "label", "type": "nominal"},
+                },
+            }
+        )
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "config": _config(words),
@@ -354,9 +479,17 @@ REFERENCE_COLOUR = "#555555"
 REFERENCE_DASHES = ([6, 3], [2, 2])
 
 
-def agreement_over_time(points: list[dict[str, Any]], references: list[dict[str, Any]], series: list[str], *,
-                        y_title: str, domain: tuple[float, float], percent: bool, narrow: bool = False,
-                        words: Words = ENGLISH) -> dict[str, Any]:
+def agreement_over_time(
+    points: list[dict[str, Any]],
+    references: list[dict[str, Any]],
+    series: list[str],
+    *,
+    y_title: str,
+    domain: tuple[float, float],
+    percent: bool,
+    narrow: bool = False,
+    words: Words = ENGLISH,
+) -> dict[str, Any]:
     """Agreement of a school's walkthroughs over time, one line per measure, with reference values.
 
     ``points``: ``date`` (ISO), ``series`` (one of ``series``), ``value`` and ``label``.
@@ -366,19 +499,41 @@ def agreement_over_time(points: list[dict[str, Any]], references: list[dict[str,
     """
     names = series + [r["series"] for r in references]
     colours = list(SERIES[: len(series)]) + [REFERENCE_COLOUR] * len(references)
-    dashes = [[1, 0]] * len(series) + [list(REFERENCE_DASHES[i % len(REFERENCE_DASHES)])
-                                       for i in range(len(references))]
+    dashes = [[1, 0]] * len(series) + [
+        list(REFERENCE_DASHES[i % len(REFERENCE_DASHES)]) for i in range(len(references))
+    ]
     wrapped = {n: wrap(n, 26 if narrow else 40) for n in names}
     scale = [wrapped[n] for n in names]
     legend = {"labelExpr": LINES, "labelLimit": 0, "symbolType": "stroke", "symbolStrokeWidth": 2}
-    colour = {"field": "series", "type": "nominal", "title": None, "sort": scale,
-              "scale": {"domain": scale, "range": colours}, "legend": legend}
-    dash = {"field": "series", "type": "nominal", "title": None, "sort": scale,
-            "scale": {"domain": scale, "range": dashes}, "legend": legend}
-    y = {"field": "value", "type": "quantitative", "title": y_title, "scale": {"domain": list(domain)},
-         "axis": {"format": "d" if percent else ".1f"}}
-    x = {"field": "date", "type": "temporal", "title": words.date_axis,
-         "axis": {"format": "%b %Y", "labelAngle": -40, "tickCount": 3 if narrow else 6}}
+    colour = {
+        "field": "series",
+        "type": "nominal",
+        "title": None,
+        "sort": scale,
+        "scale": {"domain": scale, "range": colours},
+        "legend": legend,
+    }
+    dash = {
+        "field": "series",
+        "type": "nominal",
+        "title": None,
+        "sort": scale,
+        "scale": {"domain": scale, "range": dashes},
+        "legend": legend,
+    }
+    y = {
+        "field": "value",
+        "type": "quantitative",
+        "title": y_title,
+        "scale": {"domain": list(domain)},
+        "axis": {"format": "d" if percent else ".1f"},
+    }
+    x = {
+        "field": "date",
+        "type": "temporal",
+        "title": words.date_axis,
+        "axis": {"format": "%b %Y", "labelAngle": -40, "tickCount": 3 if narrow else 6},
+    }
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "config": _config(words),
@@ -386,13 +541,26 @@ def agreement_over_time(points: list[dict[str, Any]], references: list[dict[str,
         "width": 220 if narrow else 300,
         "height": 200,
         "layer": [
-            {"data": {"values": [r | {"series": wrapped[r["series"]]} for r in references]},
-             "mark": {"type": "rule", "strokeWidth": 1.5},
-             "encoding": {"y": y, "color": colour, "strokeDash": dash,
-                          "description": {"field": "label", "type": "nominal"}}},
-            {"data": {"values": [p | {"series": wrapped[p["series"]]} for p in points]},
-             "mark": {"type": "line", "strokeWidth": 2, "point": {"filled": True, "size": 60}},
-             "encoding": {"x": x, "y": y, "color": colour, "strokeDash": dash,
-                          "description": {"field": "label", "type": "nominal"}}},
+            {
+                "data": {"values": [r | {"series": wrapped[r["series"]]} for r in references]},
+                "mark": {"type": "rule", "strokeWidth": 1.5},
+                "encoding": {
+                    "y": y,
+                    "color": colour,
+                    "strokeDash": dash,
+                    "description": {"field": "label", "type": "nominal"},
+                },
+            },
+            {
+                "data": {"values": [p | {"series": wrapped[p["series"]]} for p in points]},
+                "mark": {"type": "line", "strokeWidth": 2, "point": {"filled": True, "size": 60}},
+                "encoding": {
+                    "x": x,
+                    "y": y,
+                    "color": colour,
+                    "strokeDash": dash,
+                    "description": {"field": "label", "type": "nominal"},
+                },
+            },
         ],
     }

@@ -27,14 +27,14 @@ def locale_of(language: str) -> Locale:
 
 
 def fmt_date(value: dt.date | None, style: str = "long", language: str = "en") -> str:
-    """"February 10, 2026"; "short": "Feb 10, 2026"; "day": "Tuesday, February 10, 2026"."""
+    """ "February 10, 2026"; "short": "Feb 10, 2026"; "day": "Tuesday, February 10, 2026"."""
     if value is None:
         return ""
     return format_date(value, STYLES[style], locale=locale_of(language))
 
 
 def fmt_time(value: dt.time | None, language: str = "en") -> str:
-    """"8:45 AM" in English, "8:45" in Spanish: the locale's short time."""
+    """ "8:45 AM" in English, "8:45" in Spanish: the locale's short time."""
     if value is None:
         return ""
     return format_time(value, "short", locale=locale_of(language))

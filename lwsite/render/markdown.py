@@ -90,9 +90,15 @@ def defuse(text: str, escapable: frozenset[str] = frozenset("\\`*_{}[]()>#+-.!")
         if text[start] != "[":
             continue
         paren = end + 1
-        if depth[start] > _NEST or (paren < len(text) and text[paren] == "(" and (
-                depth[paren] > _NEST or paren not in closes
-                or not _DESTINATION.fullmatch(text, paren, closes[paren] + 1))):
+        if depth[start] > _NEST or (
+            paren < len(text)
+            and text[paren] == "("
+            and (
+                depth[paren] > _NEST
+                or paren not in closes
+                or not _DESTINATION.fullmatch(text, paren, closes[paren] + 1)
+            )
+        ):
             escape.update((start, end))
     if not escape:
         return text

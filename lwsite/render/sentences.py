@@ -32,8 +32,9 @@ DASH = "\u2013"  # en dash, for ranges of numbers
 class Say:
     """Every sentence and table cell that prints a figure, in one language."""
 
-    def __init__(self, language: str = "en", min_group: int = 3,
-                 catalogs: Mapping[str, Mapping[str, Any]] | None = None) -> None:
+    def __init__(
+        self, language: str = "en", min_group: int = 3, catalogs: Mapping[str, Mapping[str, Any]] | None = None
+    ) -> None:
         from ..i18n import Translator
 
         self.language = language
@@ -60,7 +61,7 @@ class Say:
         return self.t.percent(lo, hi)
 
     def plural(self, n: int, one: str, other: str | None = None) -> str:
-        """"3 visits": a count of a noun, from the catalog's ``count.<noun>`` (English otherwise)."""
+        """ "3 visits": a count of a noun, from the catalog's ``count.<noun>`` (English otherwise)."""
         if self.t.has(f"count.{one}"):
             return self.t.plain(f"count.{one}", count=n)
         return f"{n} {one if n == 1 else (other or one + 's')}"
@@ -90,7 +91,7 @@ class Say:
         return self.percent(lo, hi)
 
     def share_of(self, dist: Distribution, upper: str) -> str:
-        """"55% of 11 visits rated Providing or above", in every case."""
+        """ "55% of 11 visits rated Providing or above", in every case."""
         found = dist.upper_share
         rated = self.plural(dist.total, "visit")
         if found is None and dist.total < self.min_group:
@@ -139,11 +140,11 @@ class Say:
         return self._("year", label=label, where=where, text=self.share_of(dist, upper))
 
     def school_year(self, year: str) -> str:
-        """"School year 2025-26"."""
+        """ "School year 2025-26"."""
         return self.t.plain("common.school_year", year=year)
 
     def looked_at(self, cycles: Sequence[Cycle], today: dt.date) -> str:
-        """"Looked at in 5 walkthroughs; one more is planned for 8 December 2026."."""
+        """ "Looked at in 5 walkthroughs; one more is planned for 8 December 2026."."""
         done = [c for c in cycles if c.date <= today]
         planned = [c for c in cycles if c.date > today]
         parts = []
@@ -172,8 +173,12 @@ class Say:
             return self._("no_visits_scripted")
         if d.per_visit is None:
             return self._("depth_hidden", n=self.number(self.min_group))
-        return self._("depth", per_visit=self.number(d.per_visit, 1), items=self.number(d.items),
-                      visits=self.plural(d.visits, "visit"))
+        return self._(
+            "depth",
+            per_visit=self.number(d.per_visit, 1),
+            items=self.number(d.items),
+            visits=self.plural(d.visits, "visit"),
+        )
 
     def per_visit(self, d: Depth) -> str:
         """The items-per-visit cell: "2.4"."""
@@ -192,7 +197,7 @@ class Say:
         return self.STATUS_LABELS[step.status]
 
     def horizon(self, step: ActionStep) -> str:
-        """"Within a month": implied by the due date when there is one, so the two never contradict."""
+        """ "Within a month": implied by the due date when there is one, so the two never contradict."""
         return self.horizon_label(step.timeframe)
 
     def horizon_label(self, horizon: Horizon | None) -> str:
@@ -204,8 +209,9 @@ class Say:
             return self._("no_due_date")
         when = self.date(step.due)
         if step.is_overdue(today):
-            return self._("overdue", when=when, still=self.t.plain(f"status_still.{step.status}"),
-                          today=self.date(today))
+            return self._(
+                "overdue", when=when, still=self.t.plain(f"status_still.{step.status}"), today=self.date(today)
+            )
         if not step.open:
             return when
         return self._("still_to_come", when=when) if step.due >= today else when
@@ -221,8 +227,9 @@ class Say:
         """A table cell: "55% (11 of 20)"."""
         if not whole:
             return self._("nothing_to_compare")
-        return self._("agreed_cell", share=self.percent(percent(part, whole)), part=self.number(part),
-                      whole=self.number(whole))
+        return self._(
+            "agreed_cell", share=self.percent(percent(part, whole)), part=self.number(part), whole=self.number(whole)
+        )
 
     def too_few(self, a: Agreement) -> str:
         """Why a row prints no figure: there are no pairs, or fewer than MIN_PAIRS."""
@@ -237,11 +244,16 @@ class Say:
         if not a.enough:
             few = self.too_few(a)
             return self._("sentences", text=few[:1].upper() + few[1:])
-        said = self._("agreement", pairs=self.plural(a.pairs, "pair"), exact=self.percent(percent(a.exact, a.pairs)),
-                      within=self.percent(percent(a.within_one, a.pairs)))
+        said = self._(
+            "agreement",
+            pairs=self.plural(a.pairs, "pair"),
+            exact=self.percent(percent(a.exact, a.pairs)),
+            within=self.percent(percent(a.within_one, a.pairs)),
+        )
         if a.compared:
-            said += self._("consensus", share=self.percent(percent(a.with_consensus, a.compared)),
-                           compared=self.number(a.compared))
+            said += self._(
+                "consensus", share=self.percent(percent(a.with_consensus, a.compared)), compared=self.number(a.compared)
+            )
         if a.alpha is None:
             return self._("alpha_uncomputable", said=said)
         return self._("alpha_is", said=said, alpha=self.alpha(a.alpha), reading=self.alpha_reading(a.alpha))
@@ -259,11 +271,11 @@ class Say:
 
     # measured action steps -----------------------------------------------------------------
     def verdict_label(self, state: str) -> str:
-        """"Met", "Not met", "Not yet measured", "Not shown publicly"."""
+        """ "Met", "Not met", "Not yet measured", "Not shown publicly"."""
         return self.VERDICT_LABELS[state]
 
     def level_label(self, v: Verdict) -> str:
-        """"Providing or above" ("Sustaining" for the top level), in this language."""
+        """ "Providing or above" ("Sustaining" for the top level), in this language."""
         levels = v.framework.levels
         i = next(i for i, lv in enumerate(levels) if lv.id == v.target.level)
         return str(levels[i].label) if i == len(levels) - 1 else self.t.plain("figures.upper", level=levels[i].label)
@@ -271,8 +283,13 @@ class Say:
     def target(self, v: Verdict) -> str:
         """A structured measure in words: "At least 60% of visits rated Providing or above on ..."."""
         t = v.target
-        return self._("target", share=self.percent(t.share), level=self.level_label(v),
-                      characteristic=v.characteristic_title, when=self.judged_when(v))
+        return self._(
+            "target",
+            share=self.percent(t.share),
+            level=self.level_label(v),
+            characteristic=v.characteristic_title,
+            when=self.judged_when(v),
+        )
 
     def judged_when(self, v: Verdict) -> str:
         by = v.target.by
@@ -290,11 +307,16 @@ class Say:
         return self.percent(rounded)
 
     def reached(self, span: Span, label: str, share: int) -> str:
-        """"7 of 11 visits (64%) rated Providing or above"; a published range as a range."""
+        """ "7 of 11 visits (64%) rated Providing or above"; a published range as a range."""
         rated = self.plural(span.total, "visit")
         if span.exact:
-            return self._("reached_exact", n=self.number(span.lo), rated=rated,
-                          share=self._pct(span.lo, span.total, share), label=label)
+            return self._(
+                "reached_exact",
+                n=self.number(span.lo),
+                rated=rated,
+                share=self._pct(span.lo, span.total, share),
+                label=label,
+            )
         lo, hi = self._pct(span.lo, span.total, share), self._pct(span.hi, span.total, share)
         if span.hi == span.total:
             return self._("reached_at_least", share=lo, rated=rated, label=label)
@@ -311,6 +333,10 @@ class Say:
         if v.state == measures.WITHHELD:
             return self._("verdict_withheld", when=when)
         assert v.reached is not None
-        return self._("verdict_judged", word=self.verdict_label(v.state), when=when,
-                      reached=self.reached(v.reached, self.level_label(v), v.target.share),
-                      target=self.percent(v.target.share))
+        return self._(
+            "verdict_judged",
+            word=self.verdict_label(v.state),
+            when=when,
+            reached=self.reached(v.reached, self.level_label(v), v.target.share),
+            target=self.percent(v.target.share),
+        )

@@ -27,8 +27,14 @@ def error_page(theme_dir: Path, problems: Sequence[Problem], content: str, base:
     server (``/`` or a mount path ending in ``/``), ``token`` the build's (also the marker's text)."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(theme_dir / "lwsite")), autoescape=True)
     template = env.get_template("serve_error.html")
-    return template.render(problems=[str(p) for p in problems], count=len(problems), content=content,
-                           script=base + SCRIPT, marker=base + MARKER, token=token)
+    return template.render(
+        problems=[str(p) for p in problems],
+        count=len(problems),
+        content=content,
+        script=base + SCRIPT,
+        marker=base + MARKER,
+        token=token,
+    )
 
 
 def reload_script() -> str:

@@ -35,11 +35,31 @@ from .templates import shared_cache
 # Every kind of page lwsite makes: the page's ``data-lw-kind``, what the menu orders and what the
 # quality gates sample. The cycle's messages are pages of their message's kind.
 PageKind = Literal[
-    "home", "schools", "school", "framework", "archive", "glossary",
-    "cycle", "evidence", "debrief", "actions",
-    "trends", "trends-district", "characteristic", "ledger", "coverage", "follow",
-    "quality", "quality-cycle", "calibration", "calibration-school",
-    "announcement", "family-letter", "summary", "highlights", "observer-packet",
+    "home",
+    "schools",
+    "school",
+    "framework",
+    "archive",
+    "glossary",
+    "cycle",
+    "evidence",
+    "debrief",
+    "actions",
+    "trends",
+    "trends-district",
+    "characteristic",
+    "ledger",
+    "coverage",
+    "follow",
+    "quality",
+    "quality-cycle",
+    "calibration",
+    "calibration-school",
+    "announcement",
+    "family-letter",
+    "summary",
+    "highlights",
+    "observer-packet",
 ]
 PAGE_KINDS: tuple[PageKind, ...] = get_args(PageKind)
 
@@ -189,39 +209,78 @@ def plan(site: Site) -> list[Page]:
         Page(paths.HOME, str(p.name), "home", "home.html", {}, in_nav=True),
         Page(paths.SCHOOLS, t("schools.title", count=len(p.schools)), "schools", "schools.html", {}, in_nav=True),
         Page(paths.ARCHIVE, t("archive.title"), "archive", "archive.html", {}, in_nav=True, menu=t("menu.archive")),
-        Page(paths.GLOSSARY, t("glossary.title"), "glossary", "glossary.html",
-             {"terms": glossary.terms(site.t)}, in_nav=True, menu=t("menu.glossary")),
+        Page(
+            paths.GLOSSARY,
+            t("glossary.title"),
+            "glossary",
+            "glossary.html",
+            {"terms": glossary.terms(site.t)},
+            in_nav=True,
+            menu=t("menu.glossary"),
+        ),
     ]
     for fw in p.frameworks:
         pages.append(Page(paths.framework(fw), str(fw.title), "framework", "framework.html", {"framework": fw}))
     for school in p.schools:
-        pages.append(Page(paths.school(school), str(school.name), "school", "school.html", {"school": school},
-                          in_nav=True))
+        pages.append(
+            Page(paths.school(school), str(school.name), "school", "school.html", {"school": school}, in_nav=True)
+        )
         for c in school.cycles:
             ctx = {"school": school, "cycle": c, "framework": p.framework(c.focus.framework)}
             when = site.date(c.date)
-            pages.append(Page(paths.cycle(c), t("cycle.title", school=school.name, date=when), "cycle", "cycle.html",
-                              ctx))
+            pages.append(
+                Page(paths.cycle(c), t("cycle.title", school=school.name, date=when), "cycle", "cycle.html", ctx)
+            )
             if rules.show_evidence and c.scripts:
-                pages.append(Page(paths.cycle(c, "evidence"), t("evidence.title", school=school.name, date=when),
-                                  "evidence", "evidence.html", ctx))
+                pages.append(
+                    Page(
+                        paths.cycle(c, "evidence"),
+                        t("evidence.title", school=school.name, date=when),
+                        "evidence",
+                        "evidence.html",
+                        ctx,
+                    )
+                )
             if c.debrief is not None:
-                pages.append(Page(paths.cycle(c, "debrief"), t("debrief.title", school=school.name, date=when),
-                                  "debrief", "debrief.html", ctx))
+                pages.append(
+                    Page(
+                        paths.cycle(c, "debrief"),
+                        t("debrief.title", school=school.name, date=when),
+                        "debrief",
+                        "debrief.html",
+                        ctx,
+                    )
+                )
             if c.actions:
-                pages.append(Page(paths.cycle(c, "actions"), t("actions.title", school=school.name, date=when),
-                                  "actions", "actions.html", ctx))
+                pages.append(
+                    Page(
+                        paths.cycle(c, "actions"),
+                        t("actions.title", school=school.name, date=when),
+                        "actions",
+                        "actions.html",
+                        ctx,
+                    )
+                )
     return pages
 
 
 # The menu: readers' sections first, in this order; the site's own pages, then editors' pages, last.
 MENU_ORDER: tuple[PageKind, ...] = (
-    "home", "schools", "trends-district", "ledger", "coverage", "follow", "quality", "glossary", "archive",
+    "home",
+    "schools",
+    "trends-district",
+    "ledger",
+    "coverage",
+    "follow",
+    "quality",
+    "glossary",
+    "archive",
 )
 
 
-def menu(pages: Sequence[Page], own: Sequence[str], editors: Sequence[str],
-         t: Translator | None = None) -> list[tuple[str | None, Any]]:
+def menu(
+    pages: Sequence[Page], own: Sequence[str], editors: Sequence[str], t: Translator | None = None
+) -> list[tuple[str | None, Any]]:
     """The site's menu: (title, page src) or (section title, [its entries]).
 
     Schools are a section that opens on the list of schools; the site's own pages (``own``,
@@ -270,9 +329,7 @@ def cycle_parts(cycle: Cycle, rules: Rules, t: Translator | None = None) -> list
 class Renderer:
     """Renders pages with the templates in ``<theme>/lwsite``."""
 
-    def __init__(
-        self, theme_dir: Path, site: Site, pages: Sequence[Page] = (), directory_urls: bool = True
-    ) -> None:
+    def __init__(self, theme_dir: Path, site: Site, pages: Sequence[Page] = (), directory_urls: bool = True) -> None:
         self.site = site
         by_parent: dict[str, list[Page]] = {}
         for p in pages:
@@ -291,17 +348,28 @@ class Renderer:
         self.env.bytecode_cache = shared_cache(self.env)  # each template compiled once a process (serve)
         language = site.lang
         self.env.filters.update(
-            md=md, md_inline=md_inline, time=lambda value: fmt_time(value, language),
+            md=md,
+            md_inline=md_inline,
+            time=lambda value: fmt_time(value, language),
             date=lambda value, style="long": fmt_date(value, style, language),
         )
         self.env.globals["span"] = lambda start, end: fmt_span(start, end, language)
         self.env.globals.update(
-            site=site, rules=site.rules, portfolio=site.portfolio, today=site.today,
-            paths=paths, chain=chain, rating_of=rating_of,
-            children=lambda src: self.children.get(src, []), cycle_status=cycle_status,
+            site=site,
+            rules=site.rules,
+            portfolio=site.portfolio,
+            today=site.today,
+            paths=paths,
+            chain=chain,
+            rating_of=rating_of,
+            children=lambda src: self.children.get(src, []),
+            cycle_status=cycle_status,
             cycle_parts=lambda cycle, rules: cycle_parts(cycle, rules, site.t),
-            exists=lambda src: src in self.planned, say=site.say, glossary=glossary,
-            t=site.t, lang=language,
+            exists=lambda src: src in self.planned,
+            say=site.say,
+            glossary=glossary,
+            t=site.t,
+            lang=language,
         )
 
     def render(self, page: Page) -> str:
@@ -319,4 +387,3 @@ class Renderer:
         body = template.render(page=page, url=url, url_in=url_in, **page.context)
         # The page type, so quality gates find every kind of page in the built output.
         return f'<div class="lw-page" data-lw-kind="{page.kind}">\n{body}\n</div>'
-

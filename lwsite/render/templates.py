@@ -41,10 +41,23 @@ def shared_cache(env: jinja2.Environment) -> MemoryBytecodeCache:
     if not isinstance(env.autoescape, bool) or env.finalize is not None:
         return MemoryBytecodeCache()
     key = (
-        env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string,
-        env.comment_start_string, env.comment_end_string, env.line_statement_prefix, env.line_comment_prefix,
-        env.trim_blocks, env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline,
-        env.autoescape, env.optimized, env.is_async, env.undefined, tuple(sorted(env.extensions)),
+        env.block_start_string,
+        env.block_end_string,
+        env.variable_start_string,
+        env.variable_end_string,
+        env.comment_start_string,
+        env.comment_end_string,
+        env.line_statement_prefix,
+        env.line_comment_prefix,
+        env.trim_blocks,
+        env.lstrip_blocks,
+        env.newline_sequence,
+        env.keep_trailing_newline,
+        env.autoescape,
+        env.optimized,
+        env.is_async,
+        env.undefined,
+        tuple(sorted(env.extensions)),
     )
     cache = _CACHES.get(key)
     if cache is None:

@@ -26,7 +26,8 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parents[3] / "lwsite" / "analysis" / "evaluative.txt"
 WORD = re.compile(r"[a-z][a-z-]*[a-z]")
 # Literal in a classroom: the word names a thing or an activity there, not a judgment of it.
-LITERAL = set("""
+LITERAL = set(
+    """
 free hot cold warm clear solid liquid positive negative hard soft sharp bright dark light heavy loud quiet
 fair true false right wrong correct sweet sour bitter funny play care help support share agree like
 safe united special primary mock dramatic super fine plain rich ok okay yes no please thank thanks
@@ -35,7 +36,8 @@ experienced filled fly kind latest rose secret sick sure thin ungraded unsalted 
 artificial sexual violent dangerous hazardous important magic popular ill static grand honest innocent guilty
 legendary nameless uncut unilateral youngish drunk wealthy cheap expensive dirty detailed elaborate enormous huge
 tough precise exotic fake top greater greatest solid
-""".split())
+""".split()
+)
 
 HEADER = """\
 # Evaluative adjectives: the words that grade when an observer writes "was ___", "seemed ___", "very ___".
