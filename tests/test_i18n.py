@@ -459,3 +459,15 @@ def test_a_language_lwsite_has_no_catalog_for_builds_with_the_portfolio_catalog(
     assert result.returncode == 0, result.stderr
     assert '<html lang="fr"' in _text(project / "site" / "fr" / "index.html")
     assert "Français" in _text(project / "site" / "index.html")  # the selector names it in its own words
+
+
+def test_dates_on_a_spanish_page_are_written_in_spanish(sites: dict[str, Path]) -> None:
+    """No ISO date (the ledger's chains once linked "Recorrido del 2025-02-11") in what a reader sees."""
+    site = sites["public"] / "es"
+    iso = re.compile(r"\b20[0-9]{2}-[0-9]{2}-[0-9]{2}\b")
+    found = []
+    for page in sorted(site.rglob("index.html")):
+        text = _text(page)
+        if '<html lang="es"' in text:
+            found += [f"{page.relative_to(site)}: {m}" for m in iso.findall(visible_text_in(text, "es"))]
+    assert not found, found[:10]

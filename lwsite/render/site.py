@@ -351,7 +351,7 @@ class Renderer:
             md=md,
             md_inline=md_inline,
             time=lambda value: fmt_time(value, language),
-            date=lambda value, style="long": fmt_date(value, style, language),
+            date=lambda value, style="long": fmt_date(_as_date(value), style, language),
         )
         self.env.globals["span"] = lambda start, end: fmt_span(start, end, language)
         self.env.globals.update(
@@ -387,3 +387,8 @@ class Renderer:
         body = template.render(page=page, url=url, url_in=url_in, **page.context)
         # The page type, so quality gates find every kind of page in the built output.
         return f'<div class="lw-page" data-lw-kind="{page.kind}">\n{body}\n</div>'
+
+
+def _as_date(value: dt.date | str | None) -> dt.date | None:
+    """A date, or the date a cycle id starts with (``2025-02-11-partner-talk``)."""
+    return dt.date.fromisoformat(value[:10]) if isinstance(value, str) else value
