@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import hashlib
 import logging
 import os
 import shutil
@@ -162,3 +163,12 @@ def output_texts(site: Path) -> dict[str, str]:
             data = gzip.decompress(data)
         out[path.relative_to(site).as_posix()] = data.decode("utf-8", errors="replace")
     return out
+
+
+def file_hashes(folder: Path) -> dict[str, str]:
+    """Every file below the folder by its path, with the SHA-256 of its bytes: a site before and after."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }

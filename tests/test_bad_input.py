@@ -13,18 +13,17 @@ through the real commands, ``lwsite check`` and ``mkdocs build --strict``, with 
 
 from __future__ import annotations
 
-import hashlib
 import re
 import shutil
 import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from cli_support import lwsite_command
 from faults import CATEGORIES, CONTROLS, FAULTS, Control, Edit, Fault
-from helpers import build_site, check_content, env, make_project, mkdocs_build
+from helpers import build_site, check_content, file_hashes, make_project, mkdocs_build
 
 # a problem line of either shell: "path:line: message", after MkDocs' "ERROR    -  " if any
 PROBLEM_RE = re.compile(r"^(?:(?:ERROR|WARNING)\s+-\s+)?(\S+:\d+): (.+)$")
@@ -60,24 +59,9 @@ def errors(output: str) -> list[tuple[str, str]]:
     return [p for p in problems(output) if not p[1].startswith("warning:")]
 
 
-def site_hash(site: Path) -> dict[str, str]:
-    return {
-        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(site.rglob("*"))
-        if p.is_file()
-    }
-
-
 def check_command(project: Path) -> subprocess.CompletedProcess[str]:
     """``lwsite check content`` in the project folder: a process of its own."""
-    return subprocess.run(
-        [sys.executable, "-m", "lwsite", "check", "content"],
-        cwd=project,
-        env=env(),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return lwsite_command(project, "check", "content")
 
 
 check = check_content  # lwsite check CONTENT, in this process
@@ -118,9 +102,9 @@ def _check_run(tmp_path: Path, fault: Fault, in_process: bool = True) -> Run:
 def _build_run(tmp_path: Path, fault: Fault, valid_site: Path, in_process: bool = True) -> Run:
     project = _project(tmp_path, fault.edits, fault.docs)
     shutil.copytree(valid_site, project / "site")
-    before = site_hash(project / "site")
+    before = file_hashes(project / "site")
     result = (build_site if in_process else mkdocs_build)(project)
-    return Run(result.returncode, result.stdout, result.stdout + result.stderr, before, site_hash(project / "site"))
+    return Run(result.returncode, result.stdout, result.stdout + result.stderr, before, file_hashes(project / "site"))
 
 
 @pytest.fixture(scope="module")
@@ -220,5 +204,5 @@ def test_unusual_but_valid_content_passes(tmp_path: Path, control: Control) -> N
     built = build_site(project, strict=not control.warns)
     assert built.returncode == 0, built.stdout + built.stderr
     if control.not_in_site:
-        leaked = [p for p in site_hash(project / "site") if control.not_in_site in p]
+        leaked = [p for p in file_hashes(project / "site") if control.not_in_site in p]
         assert leaked == [], leaked

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from helpers import build_site, check_content, make_project, output_texts
-from test_bad_input import errors, site_hash
+from helpers import build_site, check_content, file_hashes, make_project, output_texts
+from test_bad_input import errors
 
 C = "schools/oak/cycles/2025-10-14-talk"
 SECRET = "Zanzibar-Quokka secret"
@@ -42,7 +42,7 @@ def both(project: Path, base_site: Path, **extra_env: str) -> Both:
     """`lwsite check content` and `mkdocs build --strict` (in this process) over a copy of a valid site."""
     checked = check_content(project, **extra_env)
     shutil.copytree(base_site, project / "site")
-    before = site_hash(project / "site")
+    before = file_hashes(project / "site")
     built = build_site(project, strict=True, **extra_env)
     return Both(
         checked.returncode,
@@ -50,7 +50,7 @@ def both(project: Path, base_site: Path, **extra_env: str) -> Both:
         built.returncode,
         built.stdout + built.stderr,
         before,
-        site_hash(project / "site"),
+        file_hashes(project / "site"),
     )
 
 
@@ -168,12 +168,12 @@ def test_a_strict_build_failing_on_a_content_warning_keeps_the_previous_site(tmp
         text.replace("message: Students talk", "message: Maria's class sang; students talk"), encoding="utf-8"
     )
     shutil.copytree(base_site, project / "site")
-    before = site_hash(project / "site")
+    before = file_hashes(project / "site")
     result = build_site(project)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert list(errors(result.stdout + result.stderr)) == []
-    assert site_hash(project / "site") == before, "a failed build changed the previous site"
+    assert file_hashes(project / "site") == before, "a failed build changed the previous site"
 
 
 def test_an_impossible_lwsite_today_is_a_located_line(tmp_path: Path, base_site: Path) -> None:

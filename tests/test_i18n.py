@@ -13,15 +13,14 @@ import html
 import json
 import re
 import string
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import feedparser
 import icalendar
 import pytest
-from helpers import ROOT, env, make_project, mkdocs_build
+from cli_support import lwsite_command
+from helpers import ROOT, make_project, mkdocs_build
 
 from lwsite import i18n
 from lwsite.i18n.localize import Fallback, localize, untranslated
@@ -227,14 +226,7 @@ def test_the_loader_keeps_every_language_and_localize_marks_what_has_none(tmp_pa
 
 def test_check_lists_what_is_untranslated_as_info(tmp_path: Path) -> None:
     project = translated_project(tmp_path)
-    result = subprocess.run(
-        [sys.executable, "-m", "lwsite", "check", "content"],
-        cwd=project,
-        env=env(),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = lwsite_command(project, "check", "content")
     assert result.returncode == 0, result.stdout + result.stderr
     info = [line for line in result.stdout.splitlines() if ": info: " in line]
     walkthrough = next(line for line in info if line.startswith(f"{CYCLE}:1: info: es: "))

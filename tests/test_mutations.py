@@ -16,17 +16,14 @@ code) and 120, so the test takes about a minute and fails the same way every tim
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import io
 import logging
-import os
 import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURES, make_project
+from helpers import FIXTURES, environment, file_hashes, make_project
 from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 from mkdocs.commands.build import build
@@ -291,28 +288,6 @@ def mutate(content: Path, edit: tuple[object, ...]) -> None:
         (path / "inside.md").write_bytes(data)
 
 
-def site_hash(site: Path) -> dict[str, str]:
-    return {
-        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(site.rglob("*"))
-        if p.is_file()
-    }
-
-
-@contextlib.contextmanager
-def environment(**values: str) -> Iterator[None]:
-    saved = {k: os.environ.get(k) for k in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for key, old in saved.items():
-            if old is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = old
-
-
 class _Records(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -400,7 +375,7 @@ def test_check_and_build_agree_on_any_mutant(
     with environment(LWSITE_TODAY="2026-11-22", LWSITE_AUDIENCE=audience):
         code, errors, warnings = run_check(project)
         shutil.copytree(valid_site, project / "site")
-        before = site_hash(project / "site")
+        before = file_hashes(project / "site")
         built, logged = run_build(project)
     checked = code == 0 and not warnings
     event("accepted" if checked else "refused")
@@ -408,4 +383,4 @@ def test_check_and_build_agree_on_any_mutant(
     if not checked:
         assert errors or warnings, (edits, code)
     if not built:
-        assert site_hash(project / "site") == before, (edits, "a failed build changed the previous site")
+        assert file_hashes(project / "site") == before, (edits, "a failed build changed the previous site")

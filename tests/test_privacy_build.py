@@ -3,13 +3,12 @@ writes nothing; no line of the check's or the build's output prints a name."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 import subprocess
-import sys
 from pathlib import Path
 
-from helpers import env, make_project, mkdocs_build
+from cli_support import lwsite_command
+from helpers import file_hashes, make_project, mkdocs_build
 
 C = "content/schools/oak/cycles/2025-10-14-talk"
 ROSTER = (
@@ -37,23 +36,8 @@ def append(path: Path, text: str) -> None:
         f.write(text)
 
 
-def hashes(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
 def check(project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "lwsite", "check", "content"],
-        cwd=project,
-        env=env(),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return lwsite_command(project, "check", "content")
 
 
 def assert_no_name(output: str) -> None:
@@ -67,7 +51,7 @@ def test_planted_names_stop_the_build_and_no_line_prints_them(tmp_path: Path) ->
     (project / "private" / "roster.yml").write_text(ROSTER, encoding="utf-8")
     first = mkdocs_build(project)
     assert first.returncode == 0, first.stdout + first.stderr
-    before = hashes(project / "site")
+    before = file_hashes(project / "site")
     # content files, each form on a line of its own
     append(project / C / "scripts/visit-2.md", "- Ms. Lopez's students compared answers.\n")  # line 7
     edit(project / C / "debrief.md", "The team met", "The team met Mar\u00eda Lo\u200bpez and")  # line 16
@@ -101,7 +85,7 @@ def test_planted_names_stop_the_build_and_no_line_prints_them(tmp_path: Path) ->
         for where, who in wanted.items():
             assert re.search(rf"{re.escape(where)}: {re.escape(who)} is named here", output), (where, output)
     assert "focus.md:12" in checked.stdout and checked.stdout.count("focus.md:12:") == 2  # the name and the alias
-    assert hashes(project / "site") == before  # the build stopped before writing anything
+    assert file_hashes(project / "site") == before  # the build stopped before writing anything
     assert_no_name(checked.stdout + checked.stderr + built.stdout + built.stderr)
 
 
