@@ -94,26 +94,7 @@ class ScriptFiles(Context):
                     "(consensus on the continuum): remove them or change hall_work",
                 )
             elif rmap is not None:
-                for cid, level in rmap.items():
-                    line = r.line(rmap, cid)
-                    if lens is not None and cid not in lens:
-                        r.error(
-                            line,
-                            f"rating of '{cid}', which is not in this cycle's lens ("
-                            + ", ".join(lens)
-                            + "): rate only lens characteristics",
-                        )
-                        continue
-                    if not isinstance(level, str):
-                        r.error(line, retype_hint(cid, level, rmap.raw.get(cid)))
-                        continue
-                    if fw is not None and fw.level(level) is None:
-                        r.error(
-                            line,
-                            f"level '{level}' is not a level of framework '{fw.id}': use one of "
-                            + ", ".join(lv.id for lv in fw.levels),
-                        )
-                        continue
+                for cid, level in levels_of(r, rmap, "rating", lens, fw):
                     if num is not None:
                         ratings.append(m.Rating(num, cid, level))
         segment, observers = v["segment"], v["observers"]
@@ -188,26 +169,7 @@ class ScriptFiles(Context):
             lmap = r.mapping(levels, at, f"independent levels of '{role}'")
             if lmap is None:
                 continue
-            for cid, level in lmap.items():
-                cline = r.line(lmap, cid)
-                if lens is not None and cid not in lens:
-                    r.error(
-                        cline,
-                        f"independent level of '{cid}', which is not in this cycle's lens ("
-                        + ", ".join(lens)
-                        + "): rate only lens characteristics",
-                    )
-                    continue
-                if not isinstance(level, str):
-                    r.error(cline, retype_hint(cid, level, lmap.raw.get(cid)))
-                    continue
-                if fw is not None and fw.level(level) is None:
-                    r.error(
-                        cline,
-                        f"level '{level}' is not a level of framework '{fw.id}': use one of "
-                        + ", ".join(lv.id for lv in fw.levels),
-                    )
-                    continue
+            for cid, level in levels_of(r, lmap, "independent level", lens, fw):
                 if num is not None:
                     out.append(m.IndependentRating(num, role, cid, level))
         return tuple(out)
@@ -252,3 +214,31 @@ class ScriptFiles(Context):
                 continue
             out.append(m.Evidence(text, visit, lineno, tag))
         return tuple(out), ("\n".join(narrative).strip() or None)
+
+
+def levels_of(
+    r: Reader, levels: LMap, what: str, lens: tuple[str, ...] | None, fw: m.Framework | None
+) -> list[tuple[str, str]]:
+    """The (characteristic, level) pairs of a mapping that rates lens characteristics on the
+    framework's levels (a visit's ratings, an observer's own levels); each other entry an error."""
+    out: list[tuple[str, str]] = []
+    for cid, level in levels.items():
+        line = r.line(levels, cid)
+        if lens is not None and cid not in lens:
+            r.error(
+                line,
+                f"{what} of '{cid}', which is not in this cycle's lens ("
+                + ", ".join(lens)
+                + "): rate only lens characteristics",
+            )
+        elif not isinstance(level, str):
+            r.error(line, retype_hint(cid, level, levels.raw.get(cid)))
+        elif fw is not None and fw.level(level) is None:
+            r.error(
+                line,
+                f"level '{level}' is not a level of framework '{fw.id}': use one of "
+                + ", ".join(lv.id for lv in fw.levels),
+            )
+        else:
+            out.append((cid, level))
+    return out
