@@ -505,22 +505,18 @@ def agreement_over_time(
     wrapped = {n: wrap(n, 26 if narrow else 40) for n in names}
     scale = [wrapped[n] for n in names]
     legend = {"labelExpr": LINES, "labelLimit": 0, "symbolType": "stroke", "symbolStrokeWidth": 2}
-    colour = {
-        "field": "series",
-        "type": "nominal",
-        "title": None,
-        "sort": scale,
-        "scale": {"domain": scale, "range": colours},
-        "legend": legend,
-    }
-    dash = {
-        "field": "series",
-        "type": "nominal",
-        "title": None,
-        "sort": scale,
-        "scale": {"domain": scale, "range": dashes},
-        "legend": legend,
-    }
+    # colour and dash share one legend: the same field, order and domain, each its own range
+    colour, dash = (
+        {
+            "field": "series",
+            "type": "nominal",
+            "title": None,
+            "sort": scale,
+            "scale": {"domain": scale, "range": values},
+            "legend": legend,
+        }
+        for values in (colours, dashes)
+    )
     y = {
         "field": "value",
         "type": "quantitative",
