@@ -122,6 +122,10 @@ def test_translator_plural_forms_numbers_and_marks() -> None:
     assert "&lt;b&gt;" in str(en("cycle.upcoming", date="<b>"))
     assert en.plain("cycle.upcoming", date="x").startswith("Coming up.")
     assert es.language_name("en") == "inglés" and en.language_name("es") == "Spanish"
+    # a count of steps agrees with its status word (the ledger once read "7 hecha, 2 descartada")
+    assert es.plain("status_count.done", count=7) == "7 hechas"
+    assert es.plain("status_count.dropped", count=1) == "1 descartada"
+    assert en.plain("status_count.in-progress", count=3) == "3 in progress"
 
 
 # content in more than one language ------------------------------------------------------
