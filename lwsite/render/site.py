@@ -202,6 +202,10 @@ def cycle_status(cycle: Cycle, today: dt.date) -> str:
     return "actions"
 
 
+# the parts of a cycle that plan() makes pages of (the features make the rest)
+CYCLE_PAGES: dict[str, PageKind] = {"evidence": "evidence", "debrief": "debrief", "actions": "actions"}
+
+
 def plan(site: Site) -> list[Page]:
     """The core pages of the site for its audience (features add their own)."""
     p, rules, t = site.portfolio, site.rules, site.t.plain
@@ -231,36 +235,13 @@ def plan(site: Site) -> list[Page]:
             pages.append(
                 Page(paths.cycle(c), t("cycle.title", school=school.name, date=when), "cycle", "cycle.html", ctx)
             )
-            if rules.show_evidence and c.scripts:
-                pages.append(
-                    Page(
-                        paths.cycle(c, "evidence"),
-                        t("evidence.title", school=school.name, date=when),
-                        "evidence",
-                        "evidence.html",
-                        ctx,
-                    )
-                )
-            if c.debrief is not None:
-                pages.append(
-                    Page(
-                        paths.cycle(c, "debrief"),
-                        t("debrief.title", school=school.name, date=when),
-                        "debrief",
-                        "debrief.html",
-                        ctx,
-                    )
-                )
-            if c.actions:
-                pages.append(
-                    Page(
-                        paths.cycle(c, "actions"),
-                        t("actions.title", school=school.name, date=when),
-                        "actions",
-                        "actions.html",
-                        ctx,
-                    )
-                )
+            # the parts a cycle's tabs name (cycle_parts decides which exist); the features add the
+            # team's quality and calibration pages
+            for part, _ in cycle_parts(c, rules, site.t):
+                kind = CYCLE_PAGES.get(part or "")
+                if kind is not None:
+                    title = t(f"{kind}.title", school=school.name, date=when)
+                    pages.append(Page(paths.cycle(c, kind), title, kind, f"{kind}.html", ctx))
     return pages
 
 
